@@ -1,0 +1,13 @@
+"""Stage 3a — named entities (PERS, LOC, ORG, MISC) from a tagger the project trains and ships.
+
+Interface::
+
+    tagger = load_tagger()                    # loads the shipped model once
+    tagger.tag(tokens: list[str]) -> list[str]  # BIO tags, one per token
+    find_entities(analyzed, tagger) -> list[Entity]
+"""
+
+from rasd.ner.tagger import Tagger, find_entities, load_tagger
+from rasd.ner.types import Entity
+
+__all__ = ["Entity", "Tagger", "find_entities", "load_tagger"]

@@ -1,0 +1,122 @@
+"""The pipeline: document → text → entities / places / actors → events.
+
+Each stage is a function over typed records; the :class:`Pipeline` only loads the shared
+resources once (tagger, gazetteer, actor knowledge base) and threads a :class:`DocAnalysis`
+through the stages. ``Pipeline.pipe`` is the one path the CLI, the API and the batch engines use.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from rasd.actors import ActorKB, ActorMention, SourceMention, find_actors, find_sources, load_kb
+from rasd.errors import InputError
+from rasd.events import extract_events
+from rasd.ner import Entity, Tagger, find_entities, load_tagger
+from rasd.places import Gazetteer, PlaceMention, find_places, load_gazetteer
+from rasd.records import Document, Event, Result
+from rasd.text import AnalyzedText, analyze
+
+
+@dataclass(slots=True)
+class DocAnalysis:
+    """Everything the stages found in one document, all offsets into ``document.text``."""
+
+    document: Document
+    text: AnalyzedText
+    entities: list[Entity] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+    actors: list[ActorMention] = field(default_factory=list)
+    sources: list[SourceMention] = field(default_factory=list)
+
+
+class Pipeline:
+    """Loads each resource on first use and keeps it; one instance per process/worker."""
+
+    def __init__(
+        self,
+        tagger: Tagger | None = None,
+        gazetteer: Gazetteer | None = None,
+        kb: ActorKB | None = None,
+    ) -> None:
+        if tagger is not None:
+            self.__dict__["tagger"] = tagger
+        if gazetteer is not None:
+            self.__dict__["gazetteer"] = gazetteer
+        if kb is not None:
+            self.__dict__["kb"] = kb
+
+    @cached_property
+    def tagger(self) -> Tagger:
+        return load_tagger()
+
+    @cached_property
+    def gazetteer(self) -> Gazetteer:
+        return load_gazetteer()
+
+    @cached_property
+    def kb(self) -> ActorKB:
+        return load_kb()
+
+    def warm_up(self) -> Pipeline:
+        """Load every resource now (for workers and cold-start measurement)."""
+        _ = self.tagger, self.gazetteer, self.kb
+        return self
+
+    def analyze(self, doc: Document) -> DocAnalysis:
+        if not doc.text or not doc.text.strip():
+            raise InputError("empty text")
+        analyzed = analyze(doc.text, doc.published)
+        return DocAnalysis(
+            document=doc,
+            text=analyzed,
+            entities=find_entities(analyzed, self.tagger),
+            places=find_places(analyzed, self.gazetteer),
+            actors=find_actors(analyzed, self.kb),
+            sources=find_sources(analyzed, self.kb),
+        )
+
+    def extract(self, doc: Document) -> list[Event]:
+        return extract_events(self.analyze(doc))
+
+    def process(self, doc: Document) -> Result:
+        """Extract one document; a failure becomes a Result with ``error`` set, never an exception."""
+        try:
+            return Result(id=doc.id, events=self.extract(doc))
+        except InputError as exc:
+            return Result(id=doc.id, error=str(exc))
+
+    def pipe(self, docs: Iterable[Document]) -> Iterator[Result]:
+        """Results in input order, one per document."""
+        for doc in docs:
+            yield self.process(doc)
+
+
+_default: Pipeline | None = None
+
+
+def default_pipeline() -> Pipeline:
+    """The process-wide pipeline used by :func:`rasd.extract` (resources load on first use)."""
+    global _default
+    if _default is None:
+        _default = Pipeline()
+    return _default
+
+
+def extract(text: str, published: dt.date | str | None = None, **meta: object) -> list[Event]:
+    doc = Document(text=text, published=published, **meta)
+    return default_pipeline().extract(doc)
+
+
+def extract_documents(docs: Iterable[Document | dict]) -> Iterator[Result]:
+    pipeline = default_pipeline()
+    for d in docs:
+        try:
+            doc = d if isinstance(d, Document) else Document.model_validate(d)
+        except ValueError as exc:
+            yield Result(id=(d.get("id") if isinstance(d, dict) else None), error=f"invalid document: {exc}")
+            continue
+        yield pipeline.process(doc)

@@ -1,0 +1,32 @@
+import rasd
+from rasd.records import Document
+
+
+def test_extract_returns_events_list():
+    events = rasd.extract("شنت طائرات حربية غارات على مدينة صعدة أمس.", published="2015-07-21", id="x")
+    assert isinstance(events, list)
+    assert all(isinstance(e, rasd.Event) for e in events)
+
+
+def test_extract_documents_keeps_order_and_reports_bad_input():
+    docs = [
+        {"id": "1", "text": "اشتباكات في مدينة تعز."},
+        {"id": "2", "text": ""},
+        Document(id="3", text="مظاهرة في القاهرة."),
+        {"id": "4", "published": "not a date", "text": "نص"},
+    ]
+    results = list(rasd.extract_documents(docs))
+    assert [r.id for r in results] == ["1", "2", "3", "4"]
+    assert results[0].error is None and results[2].error is None
+    assert results[1].error == "empty text"
+    assert "invalid document" in results[3].error
+
+
+def test_pipeline_analysis_offsets_point_into_the_text():
+    text = "سوريا: اشتباكات في الحسكة\nقال مصدر إن الاشتباكات استمرت حتى المساء."
+    analysis = rasd.Pipeline().analyze(Document(text=text))
+    assert analysis.text.sentences
+    for s in analysis.text.sentences:
+        assert text[s.start : s.end] == s.text
+    for t in analysis.text.tokens:
+        assert text[t.start : t.end] == t.text
