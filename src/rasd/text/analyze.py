@@ -3,27 +3,36 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
+from functools import cache
+from pathlib import Path
 
-from rasd.text.types import AnalyzedText, Sentence, Token
+from rasd.text.normalize import normalize
+from rasd.text.segment import DATA, Segmenter
+from rasd.text.sentences import SentenceRules, SentenceSplitter
+from rasd.text.tokenize import tokenize
+from rasd.text.types import AnalyzedText
 
-# Placeholder splitter until the full text stage lands: sentence ends and line breaks.
-_SENT = re.compile(r"[^\n.!?؟]+[.!?؟]*")
-_WORD = re.compile(r"\w+", re.UNICODE)
+
+class TextAnalyzer:
+    """Holds the text stage's lexicons (loaded once) and analyzes documents with them."""
+
+    def __init__(self, data_dir: Path = DATA) -> None:
+        self.segmenter = Segmenter.load(data_dir)
+        self.splitter = SentenceSplitter(SentenceRules.load(data_dir))
+
+    def analyze(self, text: str, published: dt.date | None = None) -> AnalyzedText:
+        out = AnalyzedText(text=text, published=published, sentences=self.splitter.split(text))
+        out.normalized = normalize(text)
+        out.tokens = tokenize(text, self.segmenter, out.sentences)
+        return out
+
+
+@cache
+def default_analyzer() -> TextAnalyzer:
+    """The process-wide analyzer used by :func:`analyze` (lexicons load on first call)."""
+    return TextAnalyzer()
 
 
 def analyze(text: str, published: dt.date | None = None) -> AnalyzedText:
-    sentences = []
-    for m in _SENT.finditer(text):
-        s, e = m.start(), m.end()
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            sentences.append(Sentence(s, e, text[s:e]))
-    out = AnalyzedText(text=text, published=published, sentences=sentences)
-    for m in _WORD.finditer(text):
-        w = m.group()
-        out.tokens.append(Token(w, m.start(), m.end(), w, (w,), w, w, out.sentence_of(m.start())))
-    return out
+    """Sentences, tokens, quantities and dates of ``text``; every offset is into ``text``."""
+    return default_analyzer().analyze(text, published)

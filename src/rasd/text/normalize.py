@@ -2,13 +2,27 @@
 
 All stages (places, actors, triggers, NER features) must compare strings through this function,
 so a lexicon entry and a text token meet in the same form.
+
+:func:`normalize` applies the same character rules to a whole document but keeps an alignment
+back to the original string, so a span found on the normalized text can be reported with exact
+offsets into the input (``text[start:end]``). Every rule is either "drop this character" or
+"replace one character by one character", which is what makes the alignment a short list of
+breakpoints instead of a per-character array.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
+from dataclasses import dataclass
 
-_DROP = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+# Diacritics (harakat, Quranic marks, superscript alef), tatweel, zero-width and bidi controls.
+_DROP_CHARS = (
+    "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff"
+)
+_DROP = re.compile(f"[{_DROP_CHARS}]")
+# Marks that belong to the letter before them: a span ending on that letter also covers them.
+_ATTACHED = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _MAP = str.maketrans(
     {
         "أ": "ا",
@@ -25,6 +39,21 @@ _MAP = str.maketrans(
         **{chr(0x06F0 + i): str(i) for i in range(10)},
     }
 )
+# The "light" form used by the segmenter: marks dropped, Persian letters and digits unified, but
+# hamza seats, ta marbuta and alef maqsura kept, because they tell clitics from word letters
+# (``ة`` is never the pronoun ``ه``; ``ألمانيا`` does not start with the article).
+_LIGHT_MAP = str.maketrans(
+    {
+        "ک": "ك",
+        "ی": "ي",
+        **{chr(0x0660 + i): str(i) for i in range(10)},
+        **{chr(0x06F0 + i): str(i) for i in range(10)},
+    }
+)
+# light form -> key form (what is left of _MAP once the light map has been applied)
+_LIGHT_TO_KEY = str.maketrans(
+    {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"}
+)
 
 
 def normalize_key(s: str) -> str:
@@ -32,3 +61,83 @@ def normalize_key(s: str) -> str:
     ASCII digits, lower-cased Latin, single spaces."""
     s = _DROP.sub("", s).translate(_MAP).lower()
     return " ".join(s.split())
+
+
+def light_form(s: str) -> str:
+    """Marks dropped, Persian letters and digits unified; hamza seats, ة and ى kept."""
+    return _DROP.sub("", s).translate(_LIGHT_MAP)
+
+
+def light_to_key(s: str) -> str:
+    """The key form of a light-form word (``normalize_key(w) == light_to_key(light_form(w))``
+    for a single word)."""
+    return s.translate(_LIGHT_TO_KEY).lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    """A normalized document and its alignment to the original.
+
+    ``text`` has the characters of ``normalize_key`` applied one by one (whitespace is kept as is,
+    so it is not collapsed). ``_norm_at``/``_orig_at`` are breakpoints: from normalized offset
+    ``_norm_at[i]`` on, normalized and original offsets differ by ``_orig_at[i] - _norm_at[i]``
+    until the next breakpoint.
+    """
+
+    original: str
+    text: str
+    _norm_at: tuple[int, ...]
+    _orig_at: tuple[int, ...]
+
+    def to_original(self, offset: int) -> int:
+        """Original offset of the normalized character at ``offset`` (``len(text)`` maps to
+        ``len(original)``)."""
+        if offset >= len(self.text):
+            return len(self.original)
+        i = bisect.bisect_right(self._norm_at, offset) - 1
+        if i < 0:
+            return offset
+        return offset + self._orig_at[i] - self._norm_at[i]
+
+    def span_to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Original ``(start, end)`` of the normalized span ``text[start:end]``; the end takes in
+        the diacritics and tatweel attached to the span's last letter."""
+        if end <= start:
+            s = self.to_original(start)
+            return s, s
+        s = self.to_original(start)
+        e = self.to_original(end - 1) + 1
+        n = len(self.original)
+        while e < n and _ATTACHED.match(self.original, e):
+            e += 1
+        return s, e
+
+
+def normalize(text: str) -> Normalized:
+    """Normalize ``text`` character by character, keeping the alignment to the original."""
+    norm_at: list[int] = []
+    orig_at: list[int] = []
+    kept: list[str] = []
+    pos = 0
+    for dropped, m in enumerate(_DROP.finditer(text), start=1):
+        if m.start() > pos:
+            kept.append(text[pos : m.start()])
+        pos = m.end()
+        # after this dropped char, normalized offset (m.end() - dropped) maps to m.end()
+        norm_at.append(m.end() - dropped)
+        orig_at.append(m.end())
+    kept.append(text[pos:])
+    body = "".join(kept).translate(_MAP)
+    lowered = body.lower()
+    if len(lowered) != len(body):  # a few characters (e.g. "İ") grow when lower-cased
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in body)
+    # consecutive dropped chars give several breakpoints at one normalized offset: keep the last
+    na: list[int] = []
+    oa: list[int] = []
+    for n, o in zip(norm_at, orig_at, strict=True):
+        if na and na[-1] == n:
+            oa[-1] = o
+        else:
+            na.append(n)
+            oa.append(o)
+    return Normalized(text, lowered, tuple(na), tuple(oa))

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from rasd.text.normalize import Normalized
+
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
@@ -24,6 +26,7 @@ class Token:
     base: str = ""  # ``norm`` without proclitics/article/enclitics: the lexicon lookup key
     stem: str = ""  # light stem for lexicon lookup across derived forms
     sentence: int = 0  # index into AnalyzedText.sentences
+    kind: str = "word"  # word | num | punct (a run of dots is one punct token)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +39,7 @@ class Quantity:
     unit: str | None = None  # the counted noun as written (normalized), e.g. "عائله", "مدني"
     unit_start: int | None = None
     unit_end: int | None = None
+    vague: bool = False  # from a vague word (عشرات, مئات, عدد من) rather than a number
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +49,10 @@ class DateMention:
     text: str
     value: dt.date | None
     precision: int = 1  # 1 day, 2 within a week, 3 month
+    # absolute (a calendar date) | relative (أمس, اليوم, الأسبوع الماضي) | weekday (يوم الخميس)
+    # | since (منذ يومين) | to_date (حتى اليوم / إلى اليوم: "up to now", not the day of a happening)
+    kind: str = "absolute"
+    calendar: str = "gregorian"  # gregorian | hijri (as written; ``value`` is always Gregorian)
 
 
 @dataclass(slots=True)
@@ -55,6 +63,7 @@ class AnalyzedText:
     tokens: list[Token] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
+    normalized: Normalized | None = None  # the whole text normalized, with its offset map
 
     def sentence_of(self, offset: int) -> int:
         """Index of the sentence that contains ``offset`` (the last one starting before it)."""
@@ -69,4 +78,24 @@ class AnalyzedText:
         return ans
 
     def tokens_in(self, start: int, end: int) -> list[Token]:
-        return [t for t in self.tokens if t.start >= start and t.end <= end]
+        """Tokens lying wholly inside ``[start, end)`` (binary search over token starts)."""
+        toks = self.tokens
+        lo, hi = 0, len(toks)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if toks[mid].start < start:
+                lo = mid + 1
+            else:
+                hi = mid
+        out = []
+        for t in toks[lo:]:
+            if t.start >= end:
+                break
+            if t.end <= end:
+                out.append(t)
+        return out
+
+    def sentence_tokens(self, index: int) -> list[Token]:
+        """Tokens of sentence ``index``."""
+        s = self.sentences[index]
+        return self.tokens_in(s.start, s.end)

@@ -1,0 +1,209 @@
+"""Clitic segmentation and light stemming of Arabic words.
+
+Rule-based with a vocabulary guard: the clitic patterns of MSA (conjunction, one-letter
+preposition or future ``س``, article, enclitic pronoun) propose splits, and a split is taken only
+when what remains is a word the vocabulary knows well enough (``data/vocab.tsv.gz``, counts built
+by :mod:`rasd.text.build_vocab`). That keeps the ``ب`` of ``بغداد``, the ``و`` of ``وزارة`` and the
+``ال`` of ``الله``. Results are cached per word type inside the :class:`Segmenter` object.
+"""
+
+from __future__ import annotations
+
+import gzip
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from rasd.errors import ResourceError
+from rasd.text.normalize import light_form, light_to_key, normalize_key
+
+DATA = Path(__file__).parent / "data"
+
+# suffixes a light stem removes (key form, longest first) and prefixes it may remove after that
+_STEM_SUFFIXES = ("يين", "يات", "ات", "ين", "ون", "ان", "وا", "ية", "تم", "تا", "ت", "ة", "ه", "ى", "ي", "ا")
+_STEM_PREFIXES = ("است", "ا", "أ", "إ", "م", "ي", "ت", "ن")
+_LONG_VOWELS = frozenset("اوي")
+
+
+@dataclass(frozen=True, slots=True)
+class Segmentation:
+    norm: str  # key form of the whole word
+    segments: tuple[str, ...]  # key-form pieces, e.g. ("و", "ب", "ال", "حسكه")
+    base: str  # key form without clitics
+    stem: str  # light stem of ``base``
+    prefix: tuple[str, ...] = ()  # proclitics (key form), article included
+    suffix: str = ""  # enclitic pronoun (key form) or ""
+
+
+def light_stem(base: str) -> str:
+    """A root-like key for lexicon lookup across derived forms, from a light-form base (hamza
+    seats and ة kept, so the ئ of عائلة is not taken for a long vowel); returns the key form.
+
+    One inflectional suffix off, inner long vowels out, doubled letters merged, then
+    derivational prefixes off while more than three letters remain: so فروا/فارين/فرار → فر,
+    نزحت/نزوح/نازحين → نزح, قتل/مقتل/قتلي → قتل, اعتقل/اعتقال/معتقلين → عتقل,
+    اشتباكات/اشتبك → شتبك. It over-merges on purpose (a fuzzy key); look up ``base`` first.
+    """
+    w = base
+    if len(w) <= 2 or not w.isalpha():
+        return light_to_key(w)
+    for suf in _STEM_SUFFIXES:
+        if w.endswith(suf) and len(w) - len(suf) >= 2:
+            w = w[: -len(suf)]
+            break
+    if len(w) >= 3:
+        w = w[0] + "".join(c for c in w[1:] if c not in _LONG_VOWELS)
+    if len(w) > 2:
+        merged = [w[0]]
+        for c in w[1:]:
+            if c != merged[-1]:
+                merged.append(c)
+        w = "".join(merged)
+    changed = True
+    while changed and len(w) > 3:
+        changed = False
+        for pre in _STEM_PREFIXES:
+            if w.startswith(pre) and len(w) - len(pre) >= 3:
+                w = w[len(pre) :]
+                changed = True
+                break
+    return light_to_key(w)
+
+
+class Segmenter:
+    """Splits words into clitics + base; one instance per process, loaded once."""
+
+    def __init__(self, vocab: dict[str, int], clitics: dict) -> None:
+        self.vocab = vocab
+        self.conj = tuple(clitics["conjunctions"])
+        self.preps = tuple(clitics["prepositions"])
+        self.future = clitics["future"]
+        self.future_before = tuple(clitics["future_before"])
+        self.article = clitics["article"]
+        self.enclitics = tuple(sorted(clitics["enclitics"], key=len, reverse=True))
+        self.atomic = frozenset(clitics["atomic"])
+        self.atomic_keys = frozenset(light_to_key(w) for w in self.atomic)
+        self.short_bases = frozenset(light_to_key(w) for w in clitics["short_bases"])
+        self._cache: dict[str, Segmentation] = {}
+        self._keys: dict[str, str] = {}
+
+    @classmethod
+    def load(cls, data_dir: Path = DATA) -> Segmenter:
+        try:
+            clitics = yaml.safe_load((data_dir / "clitics.yaml").read_text(encoding="utf-8"))
+            vocab: dict[str, int] = {}
+            with gzip.open(data_dir / "vocab.tsv.gz", "rt", encoding="utf-8") as f:
+                for line in f:
+                    w, _, c = line.rstrip("\n").partition("\t")
+                    vocab[w] = int(c)
+        except (OSError, ValueError, yaml.YAMLError) as exc:
+            raise ResourceError(f"text segmenter data could not be read: {exc}") from exc
+        return cls(vocab, clitics)
+
+    # -- public -------------------------------------------------------------------------------
+
+    def segment(self, word: str) -> Segmentation:
+        """Segmentation of one surface word (cached per word type)."""
+        hit = self._cache.get(word)
+        if hit is None:
+            hit = self._segment(word)
+            if len(self._cache) < 500_000:
+                self._cache[word] = hit
+        return hit
+
+    def key(self, surface: str) -> str:
+        """``normalize_key`` of a non-word token (numbers, punctuation), cached."""
+        hit = self._keys.get(surface)
+        if hit is None:
+            hit = self._keys[surface] = normalize_key(surface)
+        return hit
+
+    def known(self, key: str) -> int:
+        """How often ``key`` (key form) was seen alone or with the article."""
+        return self.vocab.get(key, 0) + self.vocab.get("ال" + key, 0)
+
+    def lemma_candidates(self, word: str) -> list[str]:
+        """Keys to look a word up under, most specific first: base, base without a plural or
+        feminine ending, and the light stem (no duplicates)."""
+        seg = self.segment(word)
+        out = [seg.base]
+        for suf in ("ات", "ين", "ون", "ه", "يه"):
+            if seg.base.endswith(suf) and len(seg.base) - len(suf) >= 2:
+                out.append(seg.base[: -len(suf)])
+                break
+        out.append(seg.stem)
+        return list(dict.fromkeys(out))
+
+    # -- internals ----------------------------------------------------------------------------
+
+    def _segment(self, word: str) -> Segmentation:
+        light = light_form(word)
+        key = light_to_key(light)
+        if len(light) < 3 or not light.isalpha() or light in self.atomic:
+            return Segmentation(key, (key,), key, light_stem(light))
+        best: tuple[tuple[str, ...], str, str] | None = None
+        best_len = 0
+        whole = self.known(key)
+        for pre, cuts in self._prefixes(light):
+            # never split inside an atomic word (وكما is و + كما, not و + ك + ما)
+            if any(light[c:] in self.atomic for c in cuts[:-1]):
+                continue
+            rest = light[cuts[-1] :]
+            has_article = bool(pre) and pre[-1] == self.article
+            for enc in ("", *self.enclitics):
+                if enc and (has_article or not rest.endswith(enc)):
+                    continue
+                base = rest[: len(rest) - len(enc)] if enc else rest
+                if not pre and not enc:
+                    continue
+                stripped = len(light) - len(base)
+                if stripped <= best_len or not self._acceptable(base, pre, enc, has_article, whole):
+                    continue
+                best, best_len = (pre, base, enc), stripped
+        if best is None:
+            return Segmentation(key, (key,), key, light_stem(light))
+        pre, base, enc = best
+        bkey = light_to_key(base)
+        pre_keys = tuple(light_to_key(p) for p in pre)
+        segs = (*pre_keys, bkey, *((light_to_key(enc),) if enc else ()))
+        return Segmentation(key, segs, bkey, light_stem(base), pre_keys, light_to_key(enc))
+
+    def _prefixes(self, light: str) -> list[tuple[tuple[str, ...], tuple[int, ...]]]:
+        """Proclitic sequences ``light`` starts with, [و|ف] [ب|ل|ك|س] [ال], each with the offsets
+        where each piece ends (ل + ال is written لل, so the article then takes one letter)."""
+        out: list[tuple[tuple[str, ...], tuple[int, ...]]] = [((), (0,))]
+        firsts: list[tuple[tuple[str, ...], tuple[int, ...]]] = [((), (0,))]
+        if light[0] in self.conj:
+            firsts.append(((light[0],), (0, 1)))
+        for f, fc in firsts:
+            i = fc[-1]
+            seconds = [(f, fc)]
+            c = light[i : i + 1]
+            if c in self.preps or (c == self.future and light[i + 1 : i + 2] in self.future_before):
+                seconds.append(((*f, c), (*fc, i + 1)))
+            for s, sc in seconds:
+                j = sc[-1]
+                if s:
+                    out.append((s, sc))
+                if s and s[-1] == "ل" and light.startswith("ل", j):  # لل = ل + ال
+                    out.append(((*s, self.article), (*sc, j + 1)))
+                elif light.startswith(self.article, j) and (not s or s[-1] != self.future):
+                    out.append(((*s, self.article), (*sc, j + 2)))
+        return list(dict.fromkeys(out))
+
+    def _acceptable(self, base: str, pre: tuple[str, ...], enc: str, has_article: bool, whole: int) -> bool:
+        if len(base) < 2 or not base.isalpha():
+            return False
+        bkey = light_to_key(base)
+        if len(base) == 2 and bkey not in self.short_bases:
+            return False  # two letters are too little evidence (مدني is not مد + ني)
+        if bkey in self.atomic_keys:
+            return True
+        known = self.known(bkey)
+        if has_article:
+            # the article is safe to strip; an unseen name after it is still a name
+            return len(base) >= 3 or known >= 2
+        # a conjunction/preposition/pronoun split needs the remainder to be a common word,
+        # not much rarer than the whole (فروا is not ف + روا, وزارة is not و + زارة)
+        return known >= 5 and known * 3 >= whole

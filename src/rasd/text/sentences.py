@@ -1,0 +1,216 @@
+"""Sentence splitting for news text, with offsets into the original.
+
+Rules (why, in docs/text.md):
+
+- A line break always ends a sentence; each non-empty line is a paragraph (headlines, datelines
+  and paragraphs of scraped news all come one per line).
+- ``.`` ``!`` ``?`` ``؟`` ``…`` end a sentence, a run of them (``..``, ``...``, ``؟!``) counts
+  once, and closing quotes/brackets right after stay with the sentence.
+- A ``.`` between digits (``3.5``, ``21.07.2015``) or after an abbreviation (``د.``) does not.
+- Inside a quotation (``«»``, ``“”``, ``"..."``, ``(...)``) nothing splits unless the quotation is
+  itself long (> ``max_quote_words``): a short quoted statement stays in the sentence that
+  reports it, which is the evidence span an event wants. A quotation closing on a sentence end
+  ends the sentence.
+- Commas never split; ``؛`` and clause openers (``كما``, ``فيما``, ``وقال``…) split only a sentence
+  longer than ``max_words`` words (run-on paragraphs with no full stop).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from rasd.errors import ResourceError
+from rasd.text.normalize import normalize_key
+from rasd.text.types import Sentence
+
+DATA = Path(__file__).parent / "data"
+
+_LINE = re.compile(r"[^\n\r\u2028\u2029\x0b\x0c\x85]+")
+_END = re.compile(r"[.!?؟…]+")
+_CLOSERS = "\"'»”’)]}›"
+_PAIRS = {"«": "»", "“": "”", "(": ")", "‹": "›", "„": "“"}
+_WORDS = re.compile(r"\S+")
+_DIGIT = re.compile(r"\d")
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceRules:
+    abbreviations: frozenset[str]
+    openers: frozenset[str]
+    opener_phrases: tuple[str, ...]
+    max_words: int
+    min_words: int
+    max_quote_words: int
+
+    @classmethod
+    def load(cls, data_dir: Path = DATA) -> SentenceRules:
+        try:
+            d = yaml.safe_load((data_dir / "sentences.yaml").read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError) as exc:
+            raise ResourceError(f"sentence rules could not be read: {exc}") from exc
+        openers = [normalize_key(w) for w in d["clause_openers"]]
+        return cls(
+            abbreviations=frozenset(normalize_key(a) for a in d["abbreviations"]),
+            openers=frozenset(w for w in openers if " " not in w),
+            opener_phrases=tuple(w for w in openers if " " in w),
+            max_words=int(d["max_words"]),
+            min_words=int(d["min_words"]),
+            max_quote_words=int(d["max_quote_words"]),
+        )
+
+
+class SentenceSplitter:
+    def __init__(self, rules: SentenceRules) -> None:
+        self.rules = rules
+
+    def split(self, text: str) -> list[Sentence]:
+        out: list[Sentence] = []
+        for para, m in enumerate(_nonblank_lines(text)):
+            s0, e0 = m
+            for s, e in self._split_line(text, s0, e0):
+                for ps, pe in self._split_long(text, s, e):
+                    ps, pe = _trim(text, ps, pe)
+                    if pe > ps:
+                        out.append(Sentence(ps, pe, text[ps:pe], para))
+        return out
+
+    # -- one line -----------------------------------------------------------------------------
+
+    def _split_line(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        quotes = self._quotes(text, start, end)
+        cuts: list[int] = []
+        for m in _END.finditer(text, start, end):
+            if self._inside_short_quote(text, m, quotes):
+                continue
+            if m.group() == "." and not self._dot_ends(text, m.start(), start, end):
+                continue
+            e = m.end()
+            while e < end and text[e] in _CLOSERS:
+                e += 1
+            cuts.append(e)
+        # a quotation that closes on a sentence end is handled above (closers are swallowed);
+        # a long quotation that closes without one is left alone.
+        pieces: list[tuple[int, int]] = []
+        s = start
+        for c in cuts:
+            if c > s:
+                pieces.append((s, c))
+                s = c
+        if s < end:
+            pieces.append((s, end))
+        return pieces
+
+    def _dot_ends(self, text: str, i: int, line_start: int, line_end: int) -> bool:
+        """Whether the single ``.`` at ``i`` ends a sentence."""
+        prev = text[i - 1] if i > line_start else ""
+        nxt = text[i + 1] if i + 1 < line_end else ""
+        if prev and nxt and _DIGIT.match(prev) and _DIGIT.match(nxt):
+            return False  # 3.5, 21.07.2015
+        j = i
+        while j > line_start and not text[j - 1].isspace():
+            j -= 1
+        word = normalize_key(text[j:i])
+        if word in self.rules.abbreviations:
+            return False
+        # U.S.A, www.site.com, a.m: a dot glued to the next word does not end a sentence
+        return not nxt or nxt.isspace() or nxt in _CLOSERS
+
+    def _quotes(self, text: str, start: int, end: int) -> list[tuple[int, int, int]]:
+        """Outermost balanced quotations on the line: (start, end, words). Unbalanced marks are
+        ignored, so a stray « never swallows the rest of a paragraph."""
+        spans: list[tuple[int, int]] = []
+        stack: list[tuple[str, int]] = []
+        ascii_open: int | None = None
+        for i in range(start, end):
+            c = text[i]
+            if c in _PAIRS:
+                stack.append((_PAIRS[c], i))
+            elif stack and c == stack[-1][0]:
+                _, o = stack.pop()
+                spans.append((o, i + 1))
+            elif c in _CLOSERS and any(c == closer for closer, _ in stack):
+                while stack and stack[-1][0] != c:  # close what was left open inside
+                    stack.pop()
+                _, o = stack.pop()
+                spans.append((o, i + 1))
+            elif c == '"':
+                if ascii_open is None:
+                    ascii_open = i
+                else:
+                    spans.append((ascii_open, i + 1))
+                    ascii_open = None
+        spans.sort()
+        outer: list[tuple[int, int, int]] = []
+        for s, e in spans:
+            if outer and s < outer[-1][1]:
+                if e > outer[-1][1]:
+                    ps = outer[-1][0]
+                    outer[-1] = (ps, e, len(_WORDS.findall(text, ps, e)))
+                continue
+            outer.append((s, e, len(_WORDS.findall(text, s, e))))
+        return outer
+
+    def _inside_short_quote(self, text: str, m: re.Match[str], quotes: list[tuple[int, int, int]]) -> bool:
+        """Whether the end mark ``m`` sits inside a short quotation and must not split. An end
+        mark that closes a quotation of three words or more (``«قتلنا خمسة.»``) still splits,
+        after the closing mark."""
+        i = m.start()
+        for s, e, n in quotes:
+            if s < i < e - 1:
+                if n > self.rules.max_quote_words:
+                    return False
+                tail = text[m.end() : e]
+                return not (n >= 3 and all(c in _CLOSERS for c in tail))
+        return False
+
+    # -- run-on sentences ---------------------------------------------------------------------
+
+    def _split_long(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        words = [(m.start(), m.end()) for m in _WORDS.finditer(text, start, end)]
+        if len(words) <= self.rules.max_words:
+            return [(start, end)]
+        lo, hi = self.rules.min_words, len(words) - self.rules.min_words
+        best: tuple[float, int] | None = None
+        mid = len(words) / 2
+        for k in range(max(lo, 1), hi + 1):
+            ws, we = words[k]
+            prev_tail = text[words[k - 1][1] - 1]
+            w = normalize_key(text[ws:we].strip('،,؛;:«»"“”()'))
+            score: float | None = None
+            if prev_tail == "؛" or prev_tail == ";":
+                score = 0.0
+            elif w in self.rules.openers or self._opens_phrase(text, w, words, k):
+                score = 1.0 if prev_tail in "،," else 2.0
+            elif w.startswith("و") and prev_tail in "،,":
+                score = 3.0
+            if score is None:
+                continue
+            key = (score + abs(k - mid) / len(words), ws)
+            if best is None or key < best:
+                best = key
+        if best is None:
+            return [(start, end)]
+        cut = best[1]
+        return self._split_long(text, start, cut) + self._split_long(text, cut, end)
+
+    def _opens_phrase(self, text: str, w: str, words: list[tuple[int, int]], k: int) -> bool:
+        if k + 1 >= len(words):
+            return False
+        nxt = normalize_key(text[words[k + 1][0] : words[k + 1][1]])
+        return f"{w} {nxt}" in self.rules.opener_phrases
+
+
+def _nonblank_lines(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _LINE.finditer(text) if not m.group().isspace()]
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e

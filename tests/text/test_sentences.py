@@ -1,0 +1,88 @@
+"""Sentence splitting on news-style text written for these tests."""
+
+from __future__ import annotations
+
+
+def _texts(analyzer, text):
+    return [s.text for s in analyzer.splitter.split(text)]
+
+
+def test_sentences_split_on_full_stops_questions_and_exclamations(analyzer):
+    text = "قصفت الطائرات المدينة. هل انتهت المعارك؟ لا! وتستمر الاشتباكات"
+    assert _texts(analyzer, text) == [
+        "قصفت الطائرات المدينة.",
+        "هل انتهت المعارك؟",
+        "لا!",
+        "وتستمر الاشتباكات",
+    ]
+
+
+def test_sentences_keep_decimals_dates_and_abbreviations(analyzer):
+    text = "قال د. أحمد إن 3.5 مليون شخص تأثروا منذ 21.07.2015 في المنطقة. وأضاف أن الوضع سيئ."
+    assert _texts(analyzer, text) == [
+        "قال د. أحمد إن 3.5 مليون شخص تأثروا منذ 21.07.2015 في المنطقة.",
+        "وأضاف أن الوضع سيئ.",
+    ]
+
+
+def test_sentences_treat_dot_runs_as_one_end(analyzer):
+    assert _texts(analyzer, "تقدم الجيش... وانسحب المسلحون.. ثم عادوا") == [
+        "تقدم الجيش...",
+        "وانسحب المسلحون..",
+        "ثم عادوا",
+    ]
+
+
+def test_sentences_headline_line_is_its_own_paragraph(analyzer):
+    text = "مقتل 5 جنود في هجوم على حاجز\n\n قتل خمسة جنود صباح اليوم. وأصيب آخرون.\nوفي حلب تجددت المعارك."
+    sents = analyzer.splitter.split(text)
+    assert [s.text for s in sents] == [
+        "مقتل 5 جنود في هجوم على حاجز",
+        "قتل خمسة جنود صباح اليوم.",
+        "وأصيب آخرون.",
+        "وفي حلب تجددت المعارك.",
+    ]
+    assert [s.paragraph for s in sents] == [0, 1, 1, 2]
+    assert all(text[s.start : s.end] == s.text for s in sents)
+
+
+def test_sentences_do_not_split_inside_a_short_quote(analyzer):
+    text = "وقال المتحدث: «قتلنا خمسة. وأسرنا ثلاثة» ثم انسحب المسلحون. وانتهى الهجوم."
+    assert _texts(analyzer, text) == [
+        "وقال المتحدث: «قتلنا خمسة. وأسرنا ثلاثة» ثم انسحب المسلحون.",
+        "وانتهى الهجوم.",
+    ]
+
+
+def test_sentences_nested_quotes_stay_together(analyzer):
+    text = 'وأكد البيان أن «القائد قال: "لن ننسحب. سنقاتل" أمام الجنود.» وتابع القصف بعد ذلك.'
+    assert _texts(analyzer, text) == [
+        'وأكد البيان أن «القائد قال: "لن ننسحب. سنقاتل" أمام الجنود.»',
+        "وتابع القصف بعد ذلك.",
+    ]
+
+
+def test_sentences_unbalanced_quote_does_not_swallow_the_paragraph(analyzer):
+    text = "قال الشاهد «رأينا الطائرات. ثم سمعنا الانفجار. وهرب الناس."
+    assert len(_texts(analyzer, text)) == 3
+
+
+def test_sentences_long_quote_is_split_inside(analyzer):
+    body = " ".join(["سقطت القذائف على الأحياء السكنية في المدينة."] * 10)
+    sents = _texts(analyzer, f"وقال الشاهد: «{body}» وغادر.")
+    assert len(sents) >= 10
+
+
+def test_sentences_commas_do_not_split(analyzer):
+    text = "قصفت الطائرات المدينة، وقتل ثلاثة مدنيين، وأصيب عشرة آخرون."
+    assert _texts(analyzer, text) == [text]
+
+
+def test_sentences_run_on_paragraph_is_cut_at_clause_openers(analyzer):
+    part1 = "شنت الطائرات الحربية غارات مكثفة على مواقع المسلحين في ريف المدينة الشمالي " * 4
+    part2 = "كما قصفت المدفعية الثقيلة تجمعات للمقاتلين قرب الطريق الدولي وأوقعت خسائر " * 4
+    text = f"{part1.strip()}، {part2.strip()}"
+    sents = analyzer.splitter.split(text)
+    assert len(sents) >= 2
+    assert any(s.text.startswith("كما") for s in sents[1:])
+    assert all(len(s.text.split()) <= 60 for s in sents)
