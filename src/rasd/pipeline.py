@@ -15,6 +15,7 @@ from functools import cached_property
 from rasd.actors import ActorKB, ActorMention, SourceMention, find_actors, find_sources, load_kb
 from rasd.errors import InputError
 from rasd.events import extract_events
+from rasd.events.lexicon import Lexicon, load_lexicon
 from rasd.ner import Entity, Tagger, find_entities, load_tagger
 from rasd.places import Gazetteer, PlaceMention, find_places, load_gazetteer
 from rasd.records import Document, Event, Result
@@ -61,9 +62,13 @@ class Pipeline:
     def kb(self) -> ActorKB:
         return load_kb()
 
+    @cached_property
+    def lexicon(self) -> Lexicon:
+        return load_lexicon()
+
     def warm_up(self) -> Pipeline:
         """Load every resource now (for workers and cold-start measurement)."""
-        _ = self.tagger, self.gazetteer, self.kb
+        _ = self.tagger, self.gazetteer, self.kb, self.lexicon
         return self
 
     def analyze(self, doc: Document) -> DocAnalysis:
@@ -80,7 +85,7 @@ class Pipeline:
         )
 
     def extract(self, doc: Document) -> list[Event]:
-        return extract_events(self.analyze(doc))
+        return extract_events(self.analyze(doc), self.lexicon)
 
     def process(self, doc: Document) -> Result:
         """Extract one document; a failure becomes a Result with ``error`` set, never an exception."""

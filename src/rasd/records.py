@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
 EVENT_TYPES: dict[str, tuple[str, ...]] = {
     "Battles": ("Armed clash", "Government regains territory", "Non-state actor overtakes territory"),
@@ -155,6 +155,13 @@ class Event(_Record):
     sources: list[Source] = Field(default_factory=list)
     evidence: list[Span] = Field(default_factory=list)
     confidence: float = Field(default=0.5, ge=0.0, le=1.0)
+    # Why the extractor made this record (trigger, rule, arguments); shown by ``--format pretty``,
+    # never serialized, so the JSON stays exactly the contract's.
+    _explain: list[str] = PrivateAttr(default_factory=list)
+
+    @property
+    def explain(self) -> list[str]:
+        return self._explain
 
     @model_validator(mode="after")
     def _known_type(self) -> Event:

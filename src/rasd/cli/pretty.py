@@ -63,9 +63,8 @@ class PrettyPrinter:
                 t.add_row("counts", _count(e))
             if e.sources:
                 t.add_row("sources", "; ".join(f"{s.name} ({s.kind})" for s in e.sources))
-            why = getattr(e, "explain", None)
-            if why:
-                t.add_row("why", str(why))
+            for why in e.explain:
+                t.add_row("why", why)
             t.add_row("confidence", f"{e.confidence:.2f}")
             for sp in e.evidence:
                 t.add_row("evidence", f"[{sp.start}:{sp.end}] {sp.text}")

@@ -1,14 +1,135 @@
-"""Event extraction seam (filled in by the events issue)."""
+"""The event stage: sentences → triggers → realis → typed mentions → arguments → one record per happening."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from rasd.records import Event
+from rasd.events.arguments import (
+    DocIndex,
+    assign_actors,
+    assign_counts,
+    assign_date,
+    assign_location,
+    assign_sources,
+    too_old,
+)
+from rasd.events.context import SentenceView
+from rasd.events.lexicon import Lexicon, load_lexicon
+from rasd.events.mentions import PLOVER, Mention, sentence_mentions
+from rasd.events.merge import Cluster, merge_mentions
+from rasd.events.realis import irrealis_reason, is_total
+from rasd.events.triggers import find_triggers
+from rasd.records import Count, Event, Source, Span
 
 if TYPE_CHECKING:
     from rasd.pipeline import DocAnalysis
 
+_COUNT_FIELDS = ("fatalities", "injured", "displaced", "arrested")
 
-def extract_events(analysis: DocAnalysis) -> list[Event]:
-    return []
+
+def sentence_views(analysis: DocAnalysis) -> list[SentenceView]:
+    by_sentence = defaultdict(list)
+    for t in analysis.text.tokens:
+        by_sentence[t.sentence].append(t)
+    return [SentenceView.build(i, s, by_sentence.get(i, [])) for i, s in enumerate(analysis.text.sentences)]
+
+
+def find_mentions(analysis: DocAnalysis, lex: Lexicon) -> tuple[list[Mention], DocIndex]:
+    text = analysis.document.text
+    views = sentence_views(analysis)
+    idx = DocIndex.build(analysis, views, lex)
+    mentions: list[Mention] = []
+    for v in views:
+        hits = []
+        for h in find_triggers(v, lex, text):
+            if irrealis_reason(h, v, lex, text) is None:
+                hits.append(h)
+        if not hits:
+            continue
+        if is_total(v, lex):
+            hits = [h for h in hits if h.entry.family not in ("kill", "attack")]
+        sentence = sentence_mentions(v, hits, lex)
+        for m in sentence:
+            m.sentences = [v.index]
+            m.explain.append(f"trigger «{m.trigger.text}» ({m.trigger.entry.id}, {m.family})")
+            assign_actors(m, idx)
+            assign_location(m, idx, mentions)
+            assign_date(m, idx)
+            assign_sources(m, idx)
+            _refine_takeover(m, lex)
+        assign_counts(sentence, idx)
+        mentions.extend(m for m in sentence if not too_old(m, analysis.document.published))
+    return mentions, idx
+
+
+def _refine_takeover(m: Mention, lex: Lexicon) -> None:
+    if m.event_type != "Battles" or not any(h.entry.family == "takeover" for h in m.hits):
+        return
+    regain = lex.cue("regain")
+    by_state = m.actor1 is not None and m.actor1.type == "State forces"
+    if by_state or any(m.view.keys[h.first] & regain for h in m.hits if h.entry.family == "takeover"):
+        m.sub_event_type = "Government regains territory"
+    m.plover = PLOVER.get(m.sub_event_type, m.plover)
+
+
+def _confidence(c: Cluster) -> float:
+    strength = max(m.strength for m in c.mentions)
+    score = strength
+    if c.actor("actor1") is not None:
+        score += 0.05
+    if c.explicit_location is not None:
+        score += 0.05
+    if c.date_mention().date_explicit:
+        score += 0.03
+    score += min(0.1, 0.05 * (len({m.view.index for m in c.mentions}) - 1))
+    if all(m.family in ("kill", "attack") for m in c.mentions):
+        score -= 0.15
+    return round(max(0.05, min(0.99, score)), 3)
+
+
+def to_event(c: Cluster, text: str) -> Event:
+    dm = c.date_mention()
+    body_first = sorted(c.mentions, key=lambda m: (m.headline, m.view.index))
+    counts: dict[str, Count] = {}
+    for m in body_first:
+        for k, v in m.counts.items():
+            counts.setdefault(k, v)
+    sources: list[Source] = []
+    for m in sorted(c.mentions, key=lambda m: m.view.index):
+        for s in m.sources:
+            if s.name not in {x.name for x in sources}:
+                sources.append(s)
+    sentences = sorted({m.view.index: m.view for m in c.mentions}.items())
+    evidence = [Span.of(text, v.start, v.end) for _, v in sentences]
+    sub = c.sub_event_type
+    best = min(c.mentions, key=lambda m: 0 if m.sub_event_type == sub else 1)
+    ev = Event(
+        event_type=c.event_type,
+        sub_event_type=sub,
+        plover=best.plover,
+        date=dm.date,
+        actor1=c.actor("actor1"),
+        actor2=c.actor("actor2"),
+        location=c.location,
+        fatalities=counts.get("fatalities"),
+        injured=counts.get("injured"),
+        displaced=counts.get("displaced"),
+        arrested=counts.get("arrested"),
+        sources=sources,
+        evidence=evidence,
+        confidence=_confidence(c),
+    )
+    for m in c.mentions:
+        ev.explain.append(f"sentence {m.view.index}: " + "; ".join(m.explain))
+    return ev
+
+
+def extract_events(analysis: DocAnalysis, lexicon: Lexicon | None = None) -> list[Event]:
+    lex = lexicon or load_lexicon()
+    mentions, _ = find_mentions(analysis, lex)
+    clusters = merge_mentions(mentions)
+    text = analysis.document.text
+    events = [to_event(c, text) for c in clusters]
+    events = [e for e in events if e.event_type != "Displacement" or e.displaced is not None]
+    return events

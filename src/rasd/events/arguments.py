@@ -1,0 +1,344 @@
+"""Arguments of an event mention: actors by role, place, date, counts and sources."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from rasd.actors import ActorMention, SourceMention
+from rasd.events.context import SentenceView
+from rasd.events.lexicon import Lexicon
+from rasd.events.mentions import VIOLENT, Mention
+from rasd.places import PlaceMention
+from rasd.records import Actor, Count, EventDate, Source
+from rasd.text import DateMention, Quantity
+
+if TYPE_CHECKING:
+    from rasd.pipeline import DocAnalysis
+
+CIVILIANS = Actor(name="Civilians", type="Civilians")
+PROTESTERS = Actor(name="Protesters", type="Protesters")
+RIOTERS = Actor(name="Rioters", type="Rioters")
+_COUNT_KINDS = ("fatalities", "injured", "arrested", "displaced")
+
+
+@dataclass
+class DocIndex:
+    """The analysis of one document, indexed by sentence for the argument finders."""
+
+    analysis: DocAnalysis
+    views: list[SentenceView]
+    lex: Lexicon
+    actors: dict[int, list[ActorMention]] = field(default_factory=lambda: defaultdict(list))
+    places: dict[int, list[PlaceMention]] = field(default_factory=lambda: defaultdict(list))
+    sources: dict[int, list[SourceMention]] = field(default_factory=lambda: defaultdict(list))
+    quantities: dict[int, list[Quantity]] = field(default_factory=lambda: defaultdict(list))
+    dates: dict[int, list[DateMention]] = field(default_factory=lambda: defaultdict(list))
+    speakers: dict[int, list[Source]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, analysis: DocAnalysis, views: list[SentenceView], lex: Lexicon) -> DocIndex:
+        idx = cls(analysis, views, lex)
+        at = analysis.text.sentence_of
+        for a in analysis.actors:
+            idx.actors[at(a.start)].append(a)
+        for s in analysis.sources:
+            idx.sources[at(s.start)].append(s)
+        blocked = [(a.start, a.end) for a in analysis.actors] + [(s.start, s.end) for s in analysis.sources]
+        for p in analysis.places:
+            # "قوات سوريا الديمقراطية", "مصادر الميادين": a place name inside an actor or source name.
+            if not any(s <= p.start and p.end <= e and (e - s) > (p.end - p.start) for s, e in blocked):
+                idx.places[at(p.start)].append(p)
+        for q in analysis.text.quantities:
+            idx.quantities[at(q.start)].append(q)
+        for d in analysis.text.dates:
+            idx.dates[at(d.start)].append(d)
+        idx._resolve_speakers()
+        return idx
+
+    def _resolve_speakers(self) -> None:
+        """Sources that each sentence attributes its content to, with speaker continuity:
+        "وأضاف ..." and "المصادر" refer back to the last named speaker."""
+        verbs = self.lex.cue("attribution.verbs") | self.lex.cue("attribution.frames")
+        anaphora = self.lex.cue("attribution.anaphora")
+        last: list[Source] = []
+        for v in self.views:
+            named = [s.source for s in self.sources.get(v.index, [])]
+            attributing = v.has_any(verbs)
+            if named:
+                self.speakers[v.index] = _unique(named)
+                last = self.speakers[v.index]
+            elif attributing and (v.has_any(anaphora) or v.first_index(verbs, 0, 3) is not None) and last:
+                self.speakers[v.index] = list(last)
+
+
+def _unique(sources: list[Source]) -> list[Source]:
+    seen, out = set(), []
+    for s in sources:
+        if s.name not in seen:
+            seen.add(s.name)
+            out.append(s)
+    return out
+
+
+def _tok_span(view: SentenceView, start: int, end: int) -> tuple[int, int]:
+    first = view.token_at(start)
+    last = first
+    while last + 1 < len(view.tokens) and view.tokens[last + 1].start < end:
+        last += 1
+    return first, last
+
+
+# --- actors -----------------------------------------------------------------------------------
+
+
+def _actor_candidates(m: Mention, idx: DocIndex) -> list[tuple[int, int, ActorMention]]:
+    v = m.view
+    verbs = idx.lex.cue("attribution.verbs") | idx.lex.cue("attribution.frames")
+    src_spans = [(s.start, s.end) for s in idx.sources.get(v.index, [])]
+    out = []
+    for a in idx.actors.get(v.index, []):
+        first, last = _tok_span(v, a.start, a.end)
+        overlaps_source = any(s < a.end and a.start < e for s, e in src_spans)
+        speaking = v.has_any(verbs, first - 3, first) or v.has_any(verbs, last + 1, last + 3)
+        if overlaps_source and speaking:
+            continue  # the speaker of the sentence, not a participant
+        if (
+            speaking
+            and first < m.trigger.first
+            and v.has_any(idx.lex.cue("complementizers"), last + 1, m.trigger.first)
+        ):
+            continue  # "قال الجيش إن ..." — the army speaks; the content follows
+        out.append((first, last, a))
+    return out
+
+
+def _with_text(a: ActorMention) -> Actor:
+    return a.actor if a.actor.text else a.actor.model_copy(update={"text": a.text})
+
+
+def assign_actors(m: Mention, idx: DocIndex) -> None:
+    lex = idx.lex
+    v = m.view
+    h = m.trigger
+    if m.event_type == "Protests":
+        m.actor1 = _generic_of_type(m, idx, "Protesters") or PROTESTERS
+        return
+    if m.event_type == "Riots":
+        m.actor1 = _generic_of_type(m, idx, "Rioters") or _generic_of_type(m, idx, "Protesters") or RIOTERS
+        return
+    if m.event_type == "Displacement":
+        m.actor1 = CIVILIANS
+        return
+    cands = _actor_candidates(m, idx)
+    agentive = lex.cue("agentive")
+    targets = lex.cue("target_markers")
+    patient_trigger = bool(v.keys[h.first] & lex.cue("patient_nouns"))
+    a1 = a2 = None
+    # 1. explicit agent: "على يد X", "برصاص X", "غارات التحالف", "هجمات لداعش"
+    for first, last, a in cands:
+        before = v.keys[first - 1] if first > 0 else frozenset()
+        construct = first == h.last + 1 and not patient_trigger
+        if (
+            (before & agentive and first != h.last + 1)
+            or construct
+            or (first == h.last + 1 and _has_lam(v, first))
+        ):
+            a1 = (first, last, a)
+            break
+    # 2. the patient right after a patient noun ("مقتل عناصر داعش")
+    if patient_trigger:
+        for first, last, a in cands:
+            if h.last < first <= h.last + 3 and (a1 is None or a is not a1[2]):
+                a2 = (first, last, a)
+                break
+    # 3. subject: first actor after the trigger (VSO), else the nearest before it (SVO)
+    if a1 is None:
+        after = [
+            c for c in cands if c[0] > h.last and c[0] <= h.last + 6 and (a2 is None or c[2] is not a2[2])
+        ]
+        after = [c for c in after if not (c[0] > 0 and v.keys[c[0] - 1] & targets)]
+        before = [c for c in cands if c[1] < h.first and (a2 is None or c[2] is not a2[2])]
+        if after and not patient_trigger:
+            a1 = after[0]
+        elif before:
+            a1 = before[-1]
+        elif after:
+            a1 = after[0]
+    if a2 is None:
+        rest = [c for c in cands if a1 is None or (c[2] is not a1[2] and c[2].actor.name != a1[2].actor.name)]
+        marked = [c for c in rest if c[0] > 0 and v.keys[c[0] - 1] & targets]
+        later = [c for c in rest if c[0] > h.last]
+        pick = (marked or later or rest or [None])[0]
+        a2 = pick
+    m.actor1 = _with_text(a1[2]) if a1 else None
+    m.actor2 = _with_text(a2[2]) if a2 else None
+    civilian_victims = m.event_type in VIOLENT and v.has_any(lex.cue("civilian"))
+    if m.actor2 is None and civilian_victims and (m.actor1 is None or m.actor1.name != "Civilians"):
+        m.actor2 = CIVILIANS
+    if m.actor1 is not None and m.actor2 is not None and m.actor1.name == m.actor2.name:
+        m.actor2 = None
+    if a1:
+        m.explain.append(f"actor1 «{a1[2].text}»")
+
+
+def _has_lam(v: SentenceView, i: int) -> bool:
+    norm = v.tokens[i].norm or v.tokens[i].text
+    return norm.startswith(("ل", "لل", "ول"))
+
+
+def _generic_of_type(m: Mention, idx: DocIndex, actor_type: str) -> Actor | None:
+    for a in idx.actors.get(m.view.index, []):
+        if a.actor.type == actor_type:
+            return _with_text(a)
+    return None
+
+
+# --- location ---------------------------------------------------------------------------------
+
+_KIND_RANK = {"sublocation": 0, "town": 0, "admin2": 1, "admin1": 2, "country": 3}
+
+
+def _place_rank(p: PlaceMention) -> tuple[int, int]:
+    loc = p.location
+    specific = 0 if (loc.lat is not None and loc.precision == 1) else (1 if loc.precision == 2 else 2)
+    if loc.lat is None:
+        specific = 3
+    return specific, _KIND_RANK.get(p.kind, 2)
+
+
+def choose_place(m: Mention, idx: DocIndex, places: list[PlaceMention]) -> PlaceMention | None:
+    if not places:
+        return None
+    h = m.trigger
+
+    def key(p: PlaceMention) -> tuple:
+        dist = p.start - h.end if p.start >= h.end else (h.start - p.end) * 1.5 + 40
+        return (*_place_rank(p), dist)
+
+    return min(places, key=key)
+
+
+def assign_location(m: Mention, idx: DocIndex, previous: list[Mention]) -> None:
+    here = idx.places.get(m.view.index, [])
+    best = choose_place(m, idx, here)
+    if best is not None:
+        m.location = best.location
+        m.explain.append(f"place «{best.text}»")
+        return
+    # Inherit: the last event place in the same paragraph, then the last place named before.
+    for p in reversed(previous):
+        if p.view.paragraph == m.view.paragraph and p.location is not None:
+            m.location, m.location_inherited = p.location, True
+            return
+    for i in range(m.view.index - 1, -1, -1):
+        cands = idx.places.get(i, [])
+        if cands:
+            best = min(cands, key=_place_rank)
+            m.location, m.location_inherited = best.location, True
+            return
+    for i in range(m.view.index + 1, len(idx.views)):
+        cands = idx.places.get(i, [])
+        if cands:
+            best = min(cands, key=_place_rank)
+            m.location, m.location_inherited = best.location, True
+            return
+
+
+# --- date -------------------------------------------------------------------------------------
+
+
+def _usable(d: DateMention) -> bool:
+    return getattr(d, "kind", None) not in ("to_date", "duration")
+
+
+def assign_date(m: Mention, idx: DocIndex) -> None:
+    published = idx.analysis.document.published
+    here = [d for d in idx.dates.get(m.view.index, []) if _usable(d)]
+    if here:
+        h = m.trigger
+        d = min(here, key=lambda d: abs(d.start - h.start))
+        m.date = EventDate(value=d.value.isoformat() if d.value else None, precision=d.precision, text=d.text)
+        m.date_explicit = True
+        return
+    for i in range(m.view.index - 1, -1, -1):
+        if idx.views[i].paragraph != m.view.paragraph:
+            break
+        prior = [d for d in idx.dates.get(i, []) if _usable(d)]
+        if prior:
+            d = prior[-1]
+            m.date = EventDate(
+                value=d.value.isoformat() if d.value else None, precision=d.precision, text=None
+            )
+            m.date_explicit = True
+            return
+    m.date = EventDate(value=published.isoformat() if published else None, precision=2, text=None)
+
+
+def too_old(m: Mention, published: dt.date | None, days: int = 35) -> bool:
+    if published is None or not m.date.value or not m.date_explicit:
+        return False
+    return (published - dt.date.fromisoformat(m.date.value)).days > days
+
+
+# --- counts -----------------------------------------------------------------------------------
+
+
+def count_kind(q: Quantity, v: SentenceView, lex: Lexicon) -> tuple[str, str | None] | None:
+    """What a quantity counts (fatalities/injured/arrested/displaced) and its unit, if anything."""
+    unit = (q.unit or "").strip()
+    units = lex.cues["counts"]["units"]
+    if unit:
+        for kind in ("fatalities", "injured", "displaced", "arrested"):
+            if any(unit.startswith(u) for u in lex.cue(f"counts.units.{kind}")):
+                return kind, None
+    fam_unit = "families" if unit and any(unit.startswith(u) for u in units.get("families", [])) else None
+    window = int(lex.cues["counts"]["window"])
+    first, last = _tok_span(v, q.start, q.end)
+    best: tuple[int, str] | None = None
+    for kind in _COUNT_KINDS:
+        words = lex.cue(f"counts.{kind}")
+        for i in range(max(0, first - window), min(len(v.tokens), last + 1 + window)):
+            if first <= i <= last:
+                continue
+            if v.keys[i] & words:
+                dist = first - i if i < first else (i - last) + 0.5
+                if best is None or dist < best[0]:
+                    best = (dist, kind)
+    if best is None:
+        return None
+    kind = best[1]
+    if kind == "displaced":
+        return kind, fam_unit or "persons"
+    return kind, None
+
+
+def assign_counts(mentions: list[Mention], idx: DocIndex) -> None:
+    """Counts belong to the event whose sentence states them (nearest fitting trigger)."""
+    if not mentions:
+        return
+    v = mentions[0].view
+    fits = {
+        "fatalities": lambda m: m.event_type in VIOLENT or m.event_type in ("Protests", "Riots"),
+        "injured": lambda m: m.event_type in VIOLENT or m.event_type in ("Protests", "Riots"),
+        "arrested": lambda m: m.sub_event_type == "Arrests",
+        "displaced": lambda m: m.event_type == "Displacement",
+    }
+    for q in idx.quantities.get(v.index, []):
+        found = count_kind(q, v, idx.lex)
+        if found is None:
+            continue
+        kind, unit = found
+        owners = [m for m in mentions if fits[kind](m)]
+        if not owners:
+            continue
+        owner = min(owners, key=lambda m: abs(m.trigger.start - q.start))
+        if kind in owner.counts:
+            continue
+        owner.counts[kind] = Count(value=q.value, qualifier=q.qualifier or "exact", unit=unit, text=q.text)
+
+
+def assign_sources(m: Mention, idx: DocIndex) -> None:
+    m.sources = list(idx.speakers.get(m.view.index, []))

@@ -1,0 +1,123 @@
+"""The event stage's data: trigger entries and context cues, loaded once from YAML.
+
+Every word passes through :func:`rasd.text.normalize_key`; lookups use :func:`word_keys`, which
+strips clitics, so a lexicon lists each word once without ``و ف ب ل ك ال`` or pronoun suffixes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from rasd.errors import ResourceError
+from rasd.text import normalize_key
+
+_PROCLITICS = ("وبال", "فبال", "وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
+_ENCLITICS = ("هما", "هم", "ها", "هن", "كم", "نا", "ه")
+
+
+@lru_cache(maxsize=200_000)
+def word_keys(norm: str) -> frozenset[str]:
+    """The lookup keys of a normalized word: itself and its clitic-stripped readings.
+
+    Over-generation is harmless here: a key only matters if a lexicon lists it, and lexicon
+    entries are at least three letters long after stripping (short words are listed whole).
+    """
+    keys = {norm}
+    stems = {norm}
+    for p in _PROCLITICS:
+        if norm.startswith(p) and len(norm) - len(p) >= 2:
+            stems.add(norm[len(p) :])
+    # a conjunction before a preposition/article: "وبالحسكه", "ولداعش"
+    for s in list(stems):
+        for p in ("ال", "ل", "ب"):
+            if s.startswith(p) and len(s) - len(p) >= 2 and s != norm:
+                stems.add(s[len(p) :])
+    keys |= stems
+    for s in stems:
+        for e in _ENCLITICS:
+            if s.endswith(e) and len(s) - len(e) >= 3:
+                keys.add(s[: -len(e)])
+    return frozenset(keys)
+
+
+def _norm_all(words: list[str] | None) -> list[str]:
+    return [normalize_key(w) for w in (words or []) if w and normalize_key(w)]
+
+
+@dataclass(frozen=True)
+class TriggerEntry:
+    id: str
+    family: str
+    event_type: str
+    sub_event_type: str
+    plover: dict | None
+    strength: float
+    weak: bool = False
+    requires_any: frozenset[str] = frozenset()
+    excludes_any: frozenset[str] = frozenset()
+
+
+@dataclass
+class Lexicon:
+    entries: list[TriggerEntry]
+    words: dict[str, list[TriggerEntry]]  # key → entries
+    phrases: dict[str, list[tuple[tuple[str, ...], TriggerEntry]]]  # first key → (all keys, entry)
+    cues: dict
+    sets: dict[str, frozenset[str]] = field(default_factory=dict)  # named cue word sets
+
+    def cue(self, name: str) -> frozenset[str]:
+        return self.sets[name]
+
+
+def _flatten(prefix: str, node: object, out: dict[str, frozenset[str]]) -> None:
+    if isinstance(node, dict):
+        for k, v in node.items():
+            _flatten(f"{prefix}.{k}" if prefix else k, v, out)
+    elif isinstance(node, list) and all(isinstance(x, str) for x in node):
+        out[prefix] = frozenset(_norm_all(node))
+
+
+def load_lexicon() -> Lexicon:
+    base = resources.files("rasd.events") / "data"
+    try:
+        raw_triggers = yaml.safe_load((base / "triggers.yaml").read_text(encoding="utf-8"))
+        cues = yaml.safe_load((base / "cues.yaml").read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ResourceError(f"cannot load the event lexicon: {exc}") from exc
+    entries: list[TriggerEntry] = []
+    words: dict[str, list[TriggerEntry]] = {}
+    phrases: dict[str, list[tuple[tuple[str, ...], TriggerEntry]]] = {}
+    for item in raw_triggers:
+        entry = TriggerEntry(
+            id=item["id"],
+            family=item["family"],
+            event_type=item["event_type"],
+            sub_event_type=item["sub_event_type"],
+            plover=item.get("plover"),
+            strength=float(item.get("strength", 0.7)),
+            weak=bool(item.get("weak", False)),
+            requires_any=frozenset(_norm_all(item.get("requires_any"))),
+            excludes_any=frozenset(_norm_all(item.get("excludes_any"))),
+        )
+        entries.append(entry)
+        for w in _norm_all(item.get("words")):
+            if " " in w:
+                toks = tuple(w.split())
+                phrases.setdefault(toks[0], []).append((toks, entry))
+            else:
+                words.setdefault(w, []).append(entry)
+        for ph in _norm_all(item.get("phrases")):
+            toks = tuple(ph.split())
+            if len(toks) == 1:
+                words.setdefault(toks[0], []).append(entry)
+            else:
+                phrases.setdefault(toks[0], []).append((toks, entry))
+    for lst in phrases.values():
+        lst.sort(key=lambda x: -len(x[0]))  # longest phrase first
+    sets: dict[str, frozenset[str]] = {}
+    _flatten("", cues, sets)
+    return Lexicon(entries=entries, words=words, phrases=phrases, cues=cues, sets=sets)

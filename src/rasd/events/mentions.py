@@ -1,0 +1,155 @@
+"""From the trigger hits of one sentence to typed event mentions (one per happening it reports)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rasd.events.context import SentenceView
+from rasd.events.lexicon import Lexicon
+from rasd.events.triggers import TriggerHit
+from rasd.records import Actor, Count, EventDate, Location, Source
+
+VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+
+# ACLED: within one event type, the same actors/place/day make one record with the
+# highest-priority sub-type. Lower index = higher priority.
+PRIORITY: dict[str, tuple[str, ...]] = {
+    "Battles": ("Government regains territory", "Non-state actor overtakes territory", "Armed clash"),
+    "Explosions/Remote violence": (
+        "Chemical weapon",
+        "Suicide bomb",
+        "Air/drone strike",
+        "Shelling/artillery/missile attack",
+        "Grenade",
+        "Remote explosive/landmine/IED",
+    ),
+    "Violence against civilians": ("Sexual violence", "Abduction/forced disappearance", "Attack"),
+    "Protests": ("Excessive force against protesters", "Protest with intervention", "Peaceful protest"),
+    "Riots": ("Mob violence", "Violent demonstration"),
+}
+# Event types whose sub-types are distinct happenings, never collapsed (a curfew is not an arrest).
+SEPARATE_SUBTYPES = frozenset({"Strategic developments"})
+
+PLOVER = {
+    "Air/drone strike": {"type": "ASSAULT", "mode": "aerial"},
+    "Shelling/artillery/missile attack": {"type": "ASSAULT", "mode": "artillery"},
+    "Remote explosive/landmine/IED": {"type": "ASSAULT", "mode": "explosives"},
+    "Suicide bomb": {"type": "ASSAULT", "mode": "explosives"},
+    "Armed clash": {"type": "ASSAULT", "mode": "firearms"},
+    "Attack": {"type": "ASSAULT", "mode": "targeted"},
+    "Government regains territory": {"type": "ASSAULT", "mode": "firearms"},
+    "Non-state actor overtakes territory": {"type": "ASSAULT", "mode": "firearms"},
+    "Peaceful protest": {"type": "PROTEST", "mode": "demonstrate"},
+    "Protest with intervention": {"type": "PROTEST", "mode": "demonstrate"},
+    "Excessive force against protesters": {"type": "ASSAULT", "mode": "firearms"},
+    "Violent demonstration": {"type": "PROTEST", "mode": "riot"},
+}
+
+
+def rank(event_type: str, sub: str) -> int:
+    order = PRIORITY.get(event_type, ())
+    return order.index(sub) if sub in order else len(order)
+
+
+@dataclass
+class Mention:
+    view: SentenceView
+    event_type: str
+    sub_event_type: str
+    plover: dict | None
+    hits: list[TriggerHit]
+    strength: float
+    family: str = "typed"
+    actor1: Actor | None = None
+    actor2: Actor | None = None
+    location: Location | None = None
+    location_inherited: bool = False
+    date: EventDate = field(default_factory=EventDate)
+    date_explicit: bool = False
+    counts: dict[str, Count] = field(default_factory=dict)
+    sources: list[Source] = field(default_factory=list)
+    sentences: list[int] = field(default_factory=list)
+    explain: list[str] = field(default_factory=list)
+
+    @property
+    def trigger(self) -> TriggerHit:
+        return self.hits[0]
+
+    @property
+    def headline(self) -> bool:
+        return self.view.index == 0 and self.view.paragraph == 0
+
+
+def _typed(
+    hit: TriggerHit, view: SentenceView, lex: Lexicon, all_hits: list[TriggerHit]
+) -> tuple[str, str] | None:
+    """(event_type, sub_event_type) this hit stands for in this sentence, or None when absorbed."""
+    e = hit.entry
+    fam = e.family
+    others = [h for h in all_hits if h is not hit]
+    other_violent = [
+        h for h in others if h.entry.event_type in VIOLENT and h.entry.family not in ("attack", "kill")
+    ]
+    if fam == "typed":
+        if e.weak and any(h.entry.event_type in VIOLENT for h in others):
+            return None
+        return e.event_type, e.sub_event_type
+    if fam == "bombard":
+        if view.has_any(lex.cue("aerial")):
+            return "Explosions/Remote violence", "Air/drone strike"
+        return "Explosions/Remote violence", "Shelling/artillery/missile attack"
+    if fam == "explosion":
+        if any(h.entry.id == "suicide" for h in others):
+            return "Explosions/Remote violence", "Suicide bomb"
+        return "Explosions/Remote violence", "Remote explosive/landmine/IED"
+    if fam == "takeover":
+        return "Battles", "Non-state actor overtakes territory"  # refined once actors are known
+    civ = view.has_any(lex.cue("civilian"))
+    mil = view.has_any(lex.cue("military"))
+    if fam == "attack":
+        if other_violent:
+            return None
+        if civ and not mil:
+            return "Violence against civilians", "Attack"
+        return "Battles", "Armed clash"
+    if fam == "kill":
+        if other_violent or any(h.entry.family == "attack" for h in others):
+            return None
+        if mil and not civ:
+            return "Battles", "Armed clash"
+        return "Violence against civilians", "Attack"
+    return e.event_type, e.sub_event_type
+
+
+def sentence_mentions(view: SentenceView, hits: list[TriggerHit], lex: Lexicon) -> list[Mention]:
+    """One mention per event type in the sentence (per sub-type for Strategic developments)."""
+    groups: dict[tuple[str, str], Mention] = {}
+    for hit in hits:
+        typed = _typed(hit, view, lex, hits)
+        if typed is None:
+            continue
+        etype, sub = typed
+        key = (etype, sub if etype in SEPARATE_SUBTYPES else "")
+        m = groups.get(key)
+        plover = PLOVER.get(sub, hit.entry.plover)
+        if m is None:
+            groups[key] = Mention(view, etype, sub, plover, [hit], hit.entry.strength, hit.entry.family)
+            continue
+        m.hits.append(hit)
+        m.strength = max(m.strength, hit.entry.strength)
+        if rank(etype, sub) < rank(etype, m.sub_event_type):
+            m.sub_event_type, m.plover, m.family = sub, plover, hit.entry.family
+    # A riot is a protest that turned violent: one record, typed Riots.
+    if ("Riots", "") in groups and ("Protests", "") in groups:
+        groups[("Riots", "")].hits.extend(groups.pop(("Protests", "")).hits)
+    if ("Protests", "") in groups:
+        _protest_subtype(groups[("Protests", "")], view, lex)
+    return list(groups.values())
+
+
+def _protest_subtype(m: Mention, view: SentenceView, lex: Lexicon) -> None:
+    if view.has_any(lex.cue("counts.fatalities")) and view.has_any(lex.cue("protester_words")):
+        m.sub_event_type = "Excessive force against protesters"
+    elif view.has_any(lex.cue("intervention")):
+        m.sub_event_type = "Protest with intervention"
+    m.plover = PLOVER.get(m.sub_event_type, m.plover)

@@ -1,0 +1,121 @@
+"""One record per happening: merge the mentions of a document that report the same event."""
+
+from __future__ import annotations
+
+import math
+
+from rasd.events.mentions import SEPARATE_SUBTYPES, Mention, rank
+from rasd.records import Location
+
+
+def _km(a: Location, b: Location) -> float:
+    if a.lat is None or b.lat is None or a.lon is None or b.lon is None:
+        return math.inf
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371 * 2 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def same_place(a: Location | None, b: Location | None) -> bool:
+    if a is None or b is None:
+        return True
+    if a.geonames_id is not None and a.geonames_id == b.geonames_id:
+        return True
+    if a.lat is None or b.lat is None:
+        return (a.country or "") == (b.country or "") and (a.lat is None or b.lat is None)
+    return _km(a, b) <= 25
+
+
+class Cluster:
+    """Mentions of one happening; the best-supported value of each field wins."""
+
+    def __init__(self, m: Mention) -> None:
+        self.mentions = [m]
+
+    @property
+    def event_type(self) -> str:
+        return self.mentions[0].event_type
+
+    @property
+    def sub_event_type(self) -> str:
+        return min((m.sub_event_type for m in self.mentions), key=lambda s: rank(self.event_type, s))
+
+    def _body(self) -> list[Mention]:
+        body = [m for m in self.mentions if not m.headline]
+        return body or self.mentions
+
+    @property
+    def location(self) -> Location | None:
+        explicit = [m for m in self._body() if m.location is not None and not m.location_inherited]
+        explicit += [m for m in self.mentions if m.location is not None and not m.location_inherited]
+        if explicit:
+            return explicit[0].location
+        anyloc = [m for m in self.mentions if m.location is not None]
+        return anyloc[0].location if anyloc else None
+
+    @property
+    def explicit_location(self) -> Location | None:
+        for m in self.mentions:
+            if m.location is not None and not m.location_inherited:
+                return m.location
+        return None
+
+    def date_mention(self) -> Mention:
+        for m in self._body():
+            if m.date_explicit:
+                return m
+        for m in self.mentions:
+            if m.date_explicit:
+                return m
+        return self.mentions[0]
+
+    def actor(self, which: str):
+        for pool in (self._body(), self.mentions):
+            for m in pool:
+                a = getattr(m, which)
+                if a is not None:
+                    return a
+        return None
+
+    def accepts(self, m: Mention) -> bool:
+        if m.event_type != self.event_type:
+            return False
+        if self.event_type in SEPARATE_SUBTYPES and m.sub_event_type != self.sub_event_type:
+            return False
+        mine = self.explicit_location
+        theirs = m.location if not m.location_inherited else None
+        if not same_place(mine, theirs):
+            return False
+        other = self.date_mention()
+        if m.date_explicit and other.date_explicit and m.date.value != other.date.value:
+            return False
+        a1 = self.actor("actor1")
+        if a1 is not None and m.actor1 is not None and a1.name != m.actor1.name:
+            # the same happening seen from the other side ("X clashed with Y" / "Y repelled X")
+            a2 = self.actor("actor2")
+            if not (
+                m.actor2 is not None
+                and a2 is not None
+                and m.actor1.name == a2.name
+                and m.actor2.name == a1.name
+            ):
+                return False
+        return True
+
+    def add(self, m: Mention) -> None:
+        self.mentions.append(m)
+
+
+def merge_mentions(mentions: list[Mention]) -> list[Cluster]:
+    """Body mentions in order, then headline mentions folded into a compatible body record."""
+    clusters: list[Cluster] = []
+    body = [m for m in mentions if not m.headline]
+    heads = [m for m in mentions if m.headline]
+    for m in body + heads:
+        for c in clusters:
+            if c.accepts(m):
+                c.add(m)
+                break
+        else:
+            clusters.append(Cluster(m))
+    return clusters

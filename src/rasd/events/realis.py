@@ -1,0 +1,64 @@
+"""Realis: keep only what the text reports as having happened or going on.
+
+A trigger is dropped when, in the same clause and a few tokens before it, a negation, a
+future/intent, a modal, a threat, a demand or a condition governs it; when the sentence is a
+question; or when the trigger sits in a total over a long period.
+"""
+
+from __future__ import annotations
+
+from rasd.events.context import SentenceView
+from rasd.events.lexicon import Lexicon
+from rasd.events.triggers import TriggerHit
+
+_CLAUSE_BREAKS = frozenset({"،", ",", "؛", ";", ":", "«", "»", '"', "(", ")"})
+_IRREALIS = ("negation", "future", "modal", "threat", "demand", "condition")
+
+
+def irrealis_reason(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text: str) -> str | None:
+    """Why ``hit`` did not happen, or None when it did."""
+    sent_text = view.sentence.text.rstrip()
+    if sent_text.endswith(("؟", "?")):
+        return "question"
+    window = int(lex.cues["realis"]["window"])
+    lo = max(0, hit.first - window)
+    # Stop at the nearest clause break (punctuation between tokens) before the trigger.
+    for i in range(hit.first - 1, lo - 1, -1):
+        gap = doc_text[view.tokens[i].end : view.tokens[i + 1].start] if i + 1 < len(view.tokens) else ""
+        if any(c in _CLAUSE_BREAKS for c in gap):
+            lo = i + 1
+            break
+    for i in range(hit.first - 1, lo - 1, -1):
+        keys = view.keys[i]
+        for name in _IRREALIS:
+            if keys & lex.cue(f"realis.{name}"):
+                if name == "modal" and _perfective_qad(view, i):
+                    continue
+                if name == "negation" and _still(view, i):
+                    continue
+                return name
+    for phrase in lex.cues["realis"]["sentence_phrases"]:
+        if view.phrase_in(phrase, 0, hit.first):
+            return f"irrealis frame «{phrase}»"
+    return None
+
+
+def _perfective_qad(view: SentenceView, i: int) -> bool:
+    """``قد`` before a past-tense verb asserts the event ("وقد قتل"); before a present one it is "may"."""
+    if "قد" not in view.keys[i] or i + 1 >= len(view.tokens):
+        return False
+    nxt = view.tokens[i + 1].norm or view.tokens[i + 1].text
+    return not nxt.startswith(("ي", "ت", "ن"))
+
+
+_STILL = frozenset({"يزال", "تزال", "زال", "يزالون", "زالت"})
+
+
+def _still(view: SentenceView, i: int) -> bool:
+    """``لا يزال`` / ``ما زال`` mean "still": the opposite of a negation."""
+    return i + 1 < len(view.tokens) and bool(view.keys[i + 1] & _STILL)
+
+
+def is_total(view: SentenceView, lex: Lexicon) -> bool:
+    """The sentence reports a total over a long period ("3042 killed in ten months")."""
+    return any(view.phrase_in(p) for p in lex.cues["realis"]["totals"])

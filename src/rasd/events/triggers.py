@@ -1,0 +1,54 @@
+"""Find trigger words and phrases in a sentence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rasd.events.context import SentenceView
+from rasd.events.lexicon import Lexicon, TriggerEntry
+
+
+@dataclass(frozen=True)
+class TriggerHit:
+    entry: TriggerEntry
+    first: int  # token index in the sentence
+    last: int  # inclusive
+    start: int  # character offsets in the document
+    end: int
+    text: str
+
+
+def find_triggers(view: SentenceView, lex: Lexicon, doc_text: str) -> list[TriggerHit]:
+    hits: list[TriggerHit] = []
+    covered_until = -1
+    for i in range(len(view.tokens)):
+        matched = False
+        for key in view.keys[i]:
+            for words, entry in lex.phrases.get(key, ()):
+                n = len(words)
+                if i + n <= len(view.tokens) and all(words[j] in view.keys[i + j] for j in range(1, n)):
+                    hits.append(_hit(view, entry, i, i + n - 1, doc_text))
+                    covered_until = max(covered_until, i + n - 1)
+                    matched = True
+            if matched:
+                break
+        if matched or i <= covered_until:
+            continue
+        seen: set[str] = set()
+        for key in view.keys[i]:
+            for entry in lex.words.get(key, ()):
+                if entry.id not in seen:
+                    seen.add(entry.id)
+                    hits.append(_hit(view, entry, i, i, doc_text))
+    return [h for h in hits if _allowed(h, view)]
+
+
+def _hit(view: SentenceView, entry: TriggerEntry, first: int, last: int, doc_text: str) -> TriggerHit:
+    s, e = view.tokens[first].start, view.tokens[last].end
+    return TriggerHit(entry, first, last, s, e, doc_text[s:e])
+
+
+def _allowed(hit: TriggerHit, view: SentenceView) -> bool:
+    if hit.entry.requires_any and not view.has_any(hit.entry.requires_any):
+        return False
+    return not (hit.entry.excludes_any and view.has_any(hit.entry.excludes_any))
