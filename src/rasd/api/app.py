@@ -1,0 +1,127 @@
+"""The FastAPI application factory: REST endpoints, the dashboard at ``/``, limits and errors."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+
+import rasd
+from rasd.api import routes_read, routes_write
+from rasd.api.context import ApiContext
+from rasd.api.limits import BodySizeLimit, Limits
+from rasd.errors import InputError
+
+STATIC = Path(__file__).with_name("static")
+log = logging.getLogger("rasd.api")
+
+# The dashboard loads nothing from elsewhere: the policy makes any stray CDN/tile request fail
+# loudly in the browser instead of silently needing the network.
+DASHBOARD_CSP = (
+    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+    "script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
+)
+
+
+class _FromEnv:
+    """Default of ``create_app(api_key=...)``: read ``$RASD_API_KEY``."""
+
+
+FROM_ENV = _FromEnv()
+
+
+def create_app(
+    store: object | None = None,
+    db_url: str | None = None,
+    *,
+    api_key: str | None | _FromEnv = FROM_ENV,
+    pipeline: object | None = None,
+    limits: Limits | None = None,
+) -> FastAPI:
+    """Build the app over ``store`` (kept open; the caller closes it) or a store opened on ``db_url``
+    (``None``: ``$RASD_DB`` or the default SQLite file; closed on shutdown).
+
+    ``api_key`` defaults to ``$RASD_API_KEY``; when it is set, write endpoints need it in the
+    ``X-API-Key`` header. ``pipeline`` defaults to :func:`rasd.pipeline.default_pipeline`, loaded on
+    the first write.
+    """
+    from rasd.store import Store
+
+    if isinstance(api_key, _FromEnv):
+        api_key = os.environ.get("RASD_API_KEY") or None
+    owns = store is None
+    ctx = ApiContext(
+        store=Store(db_url) if store is None else store,  # type: ignore[arg-type]
+        api_key=api_key,
+        limits=limits or Limits(),
+        owns_store=owns,
+        _pipeline=pipeline,  # type: ignore[arg-type]
+    )
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        if ctx.owns_store:
+            ctx.store.close()
+
+    app = FastAPI(
+        title="Rasd",
+        version=rasd.__version__,
+        description=(
+            "Geocoded, de-duplicated conflict events extracted from Arabic and English news. "
+            "Read endpoints are open; write endpoints need `X-API-Key` when the server has a key. "
+            "The analyst's dashboard is at `/`."
+        ),
+        lifespan=lifespan,
+    )
+    app.state.rasd = ctx
+    app.add_middleware(BodySizeLimit, max_bytes=ctx.limits.max_body_bytes)
+    _add_error_handlers(app)
+    app.include_router(routes_read.router)
+    app.include_router(routes_write.router)
+    _add_dashboard(app)
+    return app
+
+
+def _add_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        # One readable line first ("body.0.text: String should have at least 1 character"),
+        # then FastAPI's usual list for programs.
+        errors = exc.errors()
+        message = "; ".join(
+            f"{'.'.join(str(p) for p in e.get('loc', ()))}: {e.get('msg', 'invalid')}" for e in errors[:5]
+        )
+        return JSONResponse(
+            status_code=422,
+            content={"message": message or "invalid request", "detail": _safe_errors(errors)},
+        )
+
+    @app.exception_handler(InputError)
+    async def _bad_input(request: Request, exc: InputError) -> JSONResponse:
+        return JSONResponse(status_code=400, content={"detail": str(exc)})
+
+
+def _safe_errors(errors: object) -> list[dict]:
+    # Pydantic error dicts may hold the offending input (bytes, exceptions): keep what JSON can carry.
+    out = []
+    for e in errors if isinstance(errors, (list, tuple)) else []:
+        out.append(
+            {"loc": [str(p) for p in e.get("loc", ())], "msg": str(e.get("msg")), "type": str(e.get("type"))}
+        )
+    return out
+
+
+def _add_dashboard(app: FastAPI) -> None:
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.get("/", include_in_schema=False)
+    def dashboard() -> FileResponse:
+        return FileResponse(STATIC / "index.html", headers={"Content-Security-Policy": DASHBOARD_CSP})

@@ -1,0 +1,130 @@
+"""Read endpoints: events, documents, stats, actors, health. Thin: the store does the work."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, HTTPException, Path, Query
+from fastapi.encoders import jsonable_encoder
+
+import rasd
+from rasd.api.context import ApiContext, get_ctx
+from rasd.api.filters import event_filter
+from rasd.api.geojson import feature_collection
+from rasd.api.schemas import Health, no_nul
+from rasd.store import (
+    CanonicalEvent,
+    CanonicalEventDetail,
+    DocumentSummary,
+    EventFilter,
+    Page,
+    StoredDocument,
+)
+
+router = APIRouter()
+
+Sort = Literal[
+    "date", "-date", "confidence", "-confidence", "n_reports", "-n_reports", "fatalities", "-fatalities"
+]
+Ctx = Annotated[ApiContext, Depends(get_ctx)]
+Filter = Annotated[EventFilter, Depends(event_filter)]
+Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Items to skip.")]
+Id = Annotated[str, Path(min_length=1, max_length=500)]
+
+
+def _id(value: str) -> str:
+    try:
+        return no_nul(value) or ""
+    except ValueError as exc:
+        raise HTTPException(status_code=422, detail=str(exc)) from None
+
+
+@router.get("/health", response_model=Health, tags=["meta"])
+def health() -> Health:
+    return Health(status="ok", version=rasd.__version__)
+
+
+@router.get(
+    "/events",
+    response_model=Page[CanonicalEvent],
+    tags=["events"],
+    summary="Canonical events, filtered and paginated",
+)
+def list_events(
+    ctx: Ctx,
+    f: Filter,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+    offset: Offset = 0,
+    sort: Annotated[Sort, Query(description="Field to sort by; a leading - sorts descending.")] = "-date",
+) -> Page[CanonicalEvent]:
+    """Events merged across reports. `total` counts every match; `items` is one page of them."""
+    return ctx.store.query_events(f, limit=limit, offset=offset, sort=sort)
+
+
+@router.get("/events.geojson", tags=["events"], summary="Canonical events as GeoJSON points")
+def events_geojson(
+    ctx: Ctx,
+    f: Filter,
+    limit: Annotated[int, Query(ge=1, le=10_000)] = 5000,
+    offset: Offset = 0,
+    sort: Sort = "-date",
+) -> dict[str, Any]:
+    """A FeatureCollection; events without coordinates (country-level) are left out."""
+    page = ctx.store.query_events(f, limit=limit, offset=offset, sort=sort)
+    return feature_collection(jsonable_encoder(page.items))
+
+
+@router.get(
+    "/events/{event_id}",
+    response_model=CanonicalEventDetail,
+    tags=["events"],
+    summary="One event with its reports and evidence",
+    responses={404: {"description": "No such event"}},
+)
+def get_event(ctx: Ctx, event_id: Id) -> CanonicalEventDetail:
+    """The merged event, and each report of it: the document's text and the event as that report
+    has it (evidence spans, actors, counts, sources)."""
+    detail = ctx.store.get_event(_id(event_id))
+    if detail is None:
+        raise HTTPException(status_code=404, detail=f"no event {event_id!r}")
+    return detail
+
+
+@router.get(
+    "/documents",
+    response_model=Page[DocumentSummary],
+    tags=["documents"],
+    summary="Stored documents, newest first",
+)
+def list_documents(
+    ctx: Ctx,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 50,
+    offset: Offset = 0,
+    q: Annotated[str | None, Query(max_length=200, description="Words in the text.")] = None,
+) -> Page[DocumentSummary]:
+    q = (_id(q).strip() or None) if q is not None else None
+    return ctx.store.list_documents(limit=limit, offset=offset, q=q)
+
+
+@router.get(
+    "/documents/{doc_id}",
+    response_model=StoredDocument,
+    tags=["documents"],
+    summary="One document with its event mentions",
+    responses={404: {"description": "No such document"}},
+)
+def get_document(ctx: Ctx, doc_id: Id) -> StoredDocument:
+    doc = ctx.store.get_document(_id(doc_id))
+    if doc is None:
+        raise HTTPException(status_code=404, detail=f"no document {doc_id!r}")
+    return doc
+
+
+@router.get("/stats", tags=["events"], summary="Counts by day, type, country and actor")
+def stats(ctx: Ctx, f: Filter) -> dict[str, Any]:
+    return jsonable_encoder(ctx.store.stats(f))
+
+
+@router.get("/actors", tags=["events"], summary="Actors seen in stored events, with counts")
+def actors(ctx: Ctx) -> list[dict[str, Any]]:
+    return jsonable_encoder(ctx.store.actors())

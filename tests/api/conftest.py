@@ -1,0 +1,88 @@
+"""Fixtures: a store holding the hand-written corpus, and real uvicorn servers on 127.0.0.1."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+import uvicorn
+
+from rasd.api import create_app
+from rasd.store import Store
+
+from .corpus import items
+
+API_KEY = "test-key-3f9a"
+
+
+@dataclass
+class LiveServer:
+    url: str
+    store: Store
+    server: uvicorn.Server
+    thread: threading.Thread
+
+    def client(self, **kw: object) -> httpx.Client:
+        return httpx.Client(base_url=self.url, timeout=30, **kw)
+
+
+def start_server(store: Store, api_key: str | None) -> LiveServer:
+    """uvicorn serving ``create_app(store)`` in a thread, on a free port chosen by the OS."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    app = create_app(store, api_key=api_key)
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise RuntimeError("the test server did not start")
+        time.sleep(0.02)
+    return LiveServer(f"http://127.0.0.1:{port}", store, server, thread)
+
+
+def stop_server(live: LiveServer) -> None:
+    live.server.should_exit = True
+    live.thread.join(timeout=10)
+
+
+def corpus_store(path: Path) -> Store:
+    store = Store(f"sqlite:///{path}")
+    for item in items():
+        store.add_document(item.doc, item.events)
+    return store
+
+
+@pytest.fixture(scope="session")
+def read_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    """A server over the corpus, with a key set. Tests must not write to it."""
+    store = corpus_store(tmp_path_factory.mktemp("api-read") / "corpus.db")
+    live = start_server(store, API_KEY)
+    yield live
+    stop_server(live)
+    store.close()
+
+
+@pytest.fixture(scope="session")
+def api(read_server: LiveServer) -> Iterator[httpx.Client]:
+    with read_server.client() as client:
+        yield client
+
+
+@pytest.fixture
+def write_server(tmp_path: Path) -> Iterator[LiveServer]:
+    """A server over an empty store of its own, with a key set."""
+    store = Store(f"sqlite:///{tmp_path / 'write.db'}")
+    live = start_server(store, API_KEY)
+    yield live
+    stop_server(live)
+    store.close()
