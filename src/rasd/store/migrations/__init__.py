@@ -1,0 +1,1 @@
+"""Alembic migration environment of the store (shipped inside the package so installs can migrate)."""
