@@ -4,9 +4,17 @@ Interface::
 
     gazetteer = load_gazetteer()                                   # compact index, loaded once
     find_places(analyzed, gazetteer) -> list[PlaceMention]         # resolved, document-aware
+    country_name(iso2, gazetteer) -> str | None                    # "SY" -> "Syria"
 """
 
-from rasd.places.gazetteer import Gazetteer, find_places, load_gazetteer
+from rasd.places.find import find_places
+from rasd.places.gazetteer import Gazetteer, load_gazetteer
 from rasd.places.types import PlaceMention
 
-__all__ = ["Gazetteer", "PlaceMention", "find_places", "load_gazetteer"]
+
+def country_name(iso2: str, gazetteer: Gazetteer | None = None) -> str | None:
+    """English (GeoNames) name of a country; loads the index when none is given."""
+    return (gazetteer or load_gazetteer()).country_name(iso2)
+
+
+__all__ = ["Gazetteer", "PlaceMention", "country_name", "find_places", "load_gazetteer"]

@@ -6,12 +6,51 @@ from dataclasses import dataclass
 
 from rasd.records import Location
 
+KINDS = ("town", "admin1", "country", "sublocation")
+
 
 @dataclass(frozen=True, slots=True)
 class PlaceMention:
+    """One place phrase in a document, resolved per the contract's location conventions.
+
+    ``kind`` says what the phrase names: ``town`` (a populated place; precision 1, or 2 with a
+    vicinity frame such as "ريف X"/"شمال X"), ``admin1`` (a province only: its capital's
+    coordinates, precision 3), ``country`` (no coordinates, precision 3) or ``sublocation``
+    (a neighbourhood/camp/prison/road/building: the town's location with ``sublocation`` set; when
+    no town is named nearby, ``location.lat``/``lon`` are None and ``geonames_id`` is None).
+    """
+
     start: int  # span of the place phrase in the original text (e.g. "ريف الحسكة", "سجن الصناعة")
     end: int
     text: str
     location: Location  # resolved per the contract: precision, admin1, country, sublocation
-    kind: str = "town"  # town | admin1 | admin2 | country | sublocation
-    score: float = 1.0  # disambiguation confidence
+    kind: str = "town"  # town | admin1 | country | sublocation
+    score: float = 1.0  # disambiguation confidence, 0..1
+
+    @property
+    def resolved(self) -> bool:
+        """True when the mention carries coordinates or is a country (a usable event location)."""
+        return self.location.lat is not None or self.kind == "country"
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One populated place of the compact index."""
+
+    row: int  # its row in the index
+    id: int  # GeoNames id
+    name: str
+    lat: float
+    lon: float
+    pop: int
+    country: str
+    admin1: str  # GeoNames admin1 code, "SY.01"
+
+
+@dataclass(frozen=True, slots=True)
+class Division:
+    """A first-level division or a country; ``capital`` indexes ``Gazetteer.places`` (-1: none)."""
+
+    code: str  # "SY.01" or "SY"
+    name: str
+    capital: int

@@ -1,0 +1,164 @@
+"""find_places: names → readings → mentions, then sublocations attached to their town."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from rasd.places.gazetteer import Gazetteer, Lexicon
+from rasd.places.match import NormText, RawMatch, add_context, normalize_text, scan
+from rasd.places.resolve import Reading, choose, mention_of
+from rasd.places.types import PlaceMention
+from rasd.records import Location
+from rasd.text.types import AnalyzedText
+
+MAX_NAME_WORDS = 3  # words of a sublocation name after its frame ("دوار الباسل", "السوق المركزي")
+SENTENCES_BACK = 3  # how far back a sublocation looks for its town when its sentence names none
+
+
+def find_places(analyzed: AnalyzedText, gazetteer: Gazetteer) -> list[PlaceMention]:
+    """Every place phrase of the document, resolved, in text order (offsets into ``analyzed.text``)."""
+    if not analyzed.text or gazetteer.lexicon is None:
+        return []
+    lex = gazetteer.lexicon
+    nt = normalize_text(analyzed.text)
+    raw = [c for m in scan(nt, gazetteer) if (c := add_context(m, nt, lex)) is not None]
+    chosen = choose(raw, gazetteer)
+    places = {m.first: (m, r, mention_of(m, r, conf, nt, gazetteer)) for m, r, conf in chosen}
+    subs = _sublocations(nt, lex, places)
+    for first in subs.consumed:
+        places.pop(first, None)
+    mentions = [pm for _m, _r, pm in places.values()]
+    sentence_of = _sentence_index(analyzed)
+    towns = [pm for pm in mentions if pm.kind == "town"] + subs.with_town
+    resolved = list(subs.with_town)
+    for s, e in subs.free:
+        resolved.append(_attach(nt.text, s, e, towns, mentions, sentence_of))
+    return sorted(mentions + resolved, key=lambda p: (p.start, p.end))
+
+
+@dataclass(slots=True)
+class _Subs:
+    with_town: list[PlaceMention]  # "<frame> <town>": the town itself, phrase as sublocation
+    free: list[tuple[int, int]]  # original spans of sublocations still to attach to a town
+    consumed: set[int]  # first words of place matches absorbed into a sublocation phrase
+
+
+def _frame_word(word: str, lex: Lexicon) -> tuple[str, int] | None:
+    """The sublocation frame a word is (without proclitics) and the length of those proclitics."""
+    for p in ("", "و", "ف", "ب", "ل", "وب", "ول", "فب"):
+        if not word.startswith(p):
+            continue
+        form = word[len(p) :]
+        if form in lex.sublocation_frames:
+            return form, len(p)
+        if form.startswith("ال") and form[2:] in lex.sublocation_frames_with_article:
+            return form[2:], len(p)
+    return None
+
+
+def _sublocations(nt: NormText, lex: Lexicon, places: dict[int, tuple[RawMatch, Reading, PlaceMention]]) -> _Subs:
+    covered = {k for m, _r, _p in places.values() for k in range(min(m.first, m.frame_first if m.frame_first >= 0 else m.first), m.last + 1)}
+    out = _Subs([], [], set())
+    n = len(nt.words)
+    i = 0
+    while i < n:
+        found = None if i in covered else _frame_word(nt.word(i), lex)
+        if found is None or i + 1 >= n or not _joined(nt, i + 1):
+            i += 1
+            continue
+        frame, skip = found
+        fstart = nt.words[i][0] + skip
+        if frame == "طريق" and i > 0 and nt.word(i - 1) == "عن":
+            i += 1  # "عن طريق" is "by means of"
+            continue
+        nxt = places.get(i + 1)
+        if nxt is not None:
+            m, r, pm = nxt
+            if r.kind == "town" and (frame in lex.town_named_frames or not _other_town_near(places, m)):
+                s = nt.orig_span(fstart, m.nend)[0]
+                phrase = nt.text[s : pm.end]
+                loc = pm.location.model_copy(update={"sublocation": phrase})
+                out.with_town.append(PlaceMention(s, pm.end, phrase, loc, "sublocation", pm.score))
+                out.consumed.add(m.first)
+                i = m.last + 1
+                continue
+            if r.kind != "town":
+                i += 1
+                continue
+        last = _name_end(nt, lex, i, places, out)
+        if last > i:
+            out.free.append(nt.orig_span(fstart, nt.words[last][1]))
+            i = last + 1
+        else:
+            i += 1
+    return out
+
+
+def _joined(nt: NormText, j: int) -> bool:
+    gap = nt.gap(j).strip()
+    return all(c in "«»\"'“”" for c in gap)
+
+
+def _name_end(nt: NormText, lex: Lexicon, i: int, places: dict, out: _Subs) -> int:
+    """Index of the last word of the name after frame word i (i itself when there is none).
+
+    A name is one to MAX_NAME_WORDS words: the first may be a proper noun ("حي غويران") or
+    definite ("سجن الصناعة"); after a definite frame ("السوق") and after the first word, only
+    definite words follow (adjectives and idafa: "السوق المركزي", "دوار الباسل"). A preposition,
+    a conjunction, a verb or punctuation ends it."""
+    last = i
+    definite_frame = nt.word(i).startswith("ال") or "ال" in nt.word(i)[:4]
+    for j in range(i + 1, min(len(nt.words), i + 1 + MAX_NAME_WORDS)):
+        w = nt.word(j)
+        if not _joined(nt, j) or w in lex.sublocation_stops or w.isdigit():
+            break
+        definite = w.startswith("ال")
+        if (j > i + 1 or definite_frame) and not definite:
+            break
+        if not definite and (w[0] in "وفلبيتن" or _is_frame(w, lex)):
+            break  # "لمعتقلي", "والمواقع", "يستوعب", "مدينة"
+        if j in places:
+            m, r, _pm = places[j]
+            if r.kind != "town" or j > i + 1:
+                break
+            out.consumed.add(m.first)  # "حي الزهور": a village namesake read as the quarter's name
+            last = m.last
+            break
+        last = j
+    return last
+
+
+def _is_frame(w: str, lex: Lexicon) -> bool:
+    return any((w,) in f for f in (lex.town_frames, lex.province_frames, lex.district_frames))
+
+
+def _other_town_near(places: dict, m: RawMatch) -> bool:
+    return any(r.kind == "town" and om is not m and abs(om.first - m.first) < 40 for om, r, _p in places.values())
+
+
+def _sentence_index(analyzed: AnalyzedText):
+    if not analyzed.sentences:
+        return lambda offset: 0
+    return analyzed.sentence_of
+
+
+def _attach(text: str, s: int, e: int, towns: list[PlaceMention], mentions: list[PlaceMention], sentence_of) -> PlaceMention:
+    """The sublocation at [s, e) located at the nearest town named in its sentence, else in the
+    sentences before it (up to SENTENCES_BACK), else in the next one; unresolved otherwise."""
+    phrase = text[s:e]
+    here = sentence_of(s)
+    by_sentence: dict[int, list[PlaceMention]] = {}
+    for t in towns:
+        if t.location.lat is not None:
+            by_sentence.setdefault(sentence_of(t.start), []).append(t)
+    for k in [here, *range(here - 1, here - 1 - SENTENCES_BACK, -1), here + 1]:
+        cands = by_sentence.get(k)
+        if cands:
+            t = min(cands, key=lambda t: abs(t.start - s) if t.start >= e else abs(s - t.end) + 1)
+            loc = t.location.model_copy(update={"sublocation": phrase})
+            return PlaceMention(s, e, phrase, loc, "sublocation", round(t.score * (0.9 if k == here else 0.7), 3))
+    countries = Counter(m.location.country for m in mentions if m.location.country)
+    cc = countries.most_common(1)[0][0] if countries else None
+    loc = Location(name=phrase, text=phrase, lat=None, lon=None, country=cc, precision=3, sublocation=phrase)
+    return PlaceMention(s, e, phrase, loc, "sublocation", 0.2)

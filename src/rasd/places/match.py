@@ -1,0 +1,241 @@
+"""Finding place names in text: offset-preserving normalization, clitic-aware n-gram lookup, frames.
+
+The text is normalized character by character with ``rasd.text.normalize_key`` (so names and text
+meet in the lexicon form) while keeping, for every normalized character, its offset in the
+original. Words are looked up as n-grams (longest first) after peeling Arabic proclitics
+(و ف ب ل ك, and ل+ال → لل), which gives the word-boundary guarantee: "سوريا" never matches inside
+"السورية". Each raw match carries the frame words before it ("مدينة", "ريف", "محافظة"...) and is
+dropped when its context says it is not a place (an outlet, a person, a stop word).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rasd.places.gazetteer import ADMIN1, BARE_OK, COUNTRY, STRIPPED, Candidate, Gazetteer, Lexicon
+from rasd.text import normalize_key
+
+# Proclitic sequences allowed before a name written with (or without) its own article.
+PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
+# Before a name indexed without its article: the article itself, possibly after proclitics.
+ARTICLE_PREFIXES = ("ال", "وال", "فال", "بال", "وبال", "فبال", "كال", "وكال", "لل", "ولل", "فلل")
+_WORD = re.compile(r"[^\W_]+")
+_QUOTES = "«»\"'“”„‘’"
+# What may separate the words of one name: "دير الزور", "Deir ez-Zor", "Ma'rib" (keys use spaces).
+_NAME_GAPS = (" ", "-", "'", "’")
+
+
+@dataclass(frozen=True, slots=True)
+class NormText:
+    """Normalized text with, for each of its characters, the offset of its source character."""
+
+    text: str  # the original
+    norm: str
+    offsets: list[int]
+    words: list[tuple[int, int]]  # (start, end) of each word in ``norm``
+
+    def orig_span(self, nstart: int, nend: int) -> tuple[int, int]:
+        start, end = self.offsets[nstart], self.offsets[nend - 1] + 1
+        # Keep trailing marks (diacritics, tatweel) that normalization dropped with the word.
+        while end < len(self.text) and self.text[end].isalpha() is False and _is_mark(self.text[end]):
+            end += 1
+        return start, end
+
+    def word(self, i: int) -> str:
+        s, e = self.words[i]
+        return self.norm[s:e]
+
+    def gap(self, i: int) -> str:
+        """The normalized characters between word i-1 and word i."""
+        return self.norm[self.words[i - 1][1] : self.words[i][0]] if i > 0 else ""
+
+
+def _is_mark(ch: str) -> bool:
+    return not ch.isspace() and normalize_key(ch) == ""
+
+
+def normalize_text(text: str) -> NormText:
+    chars: list[str] = []
+    offsets: list[int] = []
+    memo: dict[str, str] = {}
+    space = False
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            space = bool(chars)
+            continue
+        n = memo.get(ch)
+        if n is None:
+            n = memo[ch] = normalize_key(ch)
+        if len(n) != 1:  # dropped mark, or a character whose key is not one character
+            if n == "":
+                continue
+            n = ch
+        if space:
+            chars.append(" ")
+            offsets.append(i - 1)
+            space = False
+        chars.append(n)
+        offsets.append(i)
+    norm = "".join(chars)
+    words = [(m.start(), m.end()) for m in _WORD.finditer(norm)]
+    return NormText(text, norm, offsets, words)
+
+
+@dataclass(slots=True)
+class RawMatch:
+    """A name found in the text, with what the words around it say."""
+
+    first: int  # index of its first word
+    last: int  # index of its last word (inclusive)
+    nstart: int  # name span in normalized text (without proclitics)
+    nend: int
+    key: str
+    candidates: list[Candidate]
+    frame: str = ""  # "town" | "province" | "district" | "" — the frame right before the name
+    vicinity: bool = False  # "ريف/قرب/شمال X": precision 2
+    frame_first: int = -1  # first word of the frame phrase (-1: none)
+    frame_nstart: int = -1  # normalized start of the frame phrase
+    stripped: bool = False
+    weak: bool = False  # an ordinary word that is also a name, read as a place after a preposition
+
+
+def _decliticize(word: str) -> list[str]:
+    """The word and its forms without one or two proclitics (for frame words: "بمدينة" → "مدينه")."""
+    out = [word]
+    for p in ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل"):
+        if word.startswith(p) and len(word) - len(p) >= 2:
+            out.append(word[len(p) :])
+    return out
+
+
+def _phrase_before(
+    nt: NormText, i: int, phrases: frozenset[tuple[str, ...]], max_len: int = 3
+) -> tuple[int, int]:
+    """(first word, length of its proclitics) of the longest phrase in ``phrases`` that ends right
+    before word i, joined by spaces only; (-1, 0) when none."""
+    for n in range(max_len, 0, -1):
+        j = i - n
+        if j < 0 or any(nt.gap(k) != " " for k in range(j + 1, i + 1)):
+            continue
+        rest = tuple(nt.word(k) for k in range(j + 1, i))
+        first = nt.word(j)
+        for w in _decliticize(first):
+            if (w, *rest) in phrases:
+                return j, len(first) - len(w)
+    return -1, 0
+
+
+def _prev_word_in(nt: NormText, i: int, words: frozenset[str]) -> bool:
+    """Word i-1 (without proclitics) is in ``words``, separated from word i by a space or quotes."""
+    if i == 0:
+        return False
+    gap = nt.gap(i).strip()
+    if gap and not all(c in _QUOTES for c in gap):
+        return False
+    return any(w in words for w in _decliticize(nt.word(i - 1)))
+
+
+def _accept(cand: Candidate, prefix: str) -> bool:
+    if cand.flags & STRIPPED:
+        return prefix in ARTICLE_PREFIXES or (bool(cand.flags & BARE_OK) and prefix in PROCLITICS)
+    return prefix in PROCLITICS
+
+
+def scan(nt: NormText, gz: Gazetteer) -> list[RawMatch]:
+    """Leftmost-longest name matches over the words of ``nt``."""
+    out: list[RawMatch] = []
+    n_words = len(nt.words)
+    i = 0
+    while i < n_words:
+        m = _match_at(nt, gz, i, n_words)
+        if m is None:
+            i += 1
+            continue
+        out.append(m)
+        i = m.last + 1
+    return out
+
+
+def _match_at(nt: NormText, gz: Gazetteer, i: int, n_words: int) -> RawMatch | None:
+    word = nt.word(i)
+    latin = word.isascii()
+    prefixes = ("",) if latin else tuple(p for p in PROCLITICS + ARTICLE_PREFIXES if word.startswith(p))
+    for prefix in sorted(set(prefixes), key=len):
+        stem = word[len(prefix) :]
+        if len(stem) < 2:
+            continue
+        parts = [stem]
+        last = i
+        best: tuple[int, str, list[Candidate]] | None = None
+        while True:
+            key = " ".join(parts)
+            if key in gz:
+                cands = [c for c in gz.lookup(key) if _accept(c, prefix)]
+                if cands:
+                    best = (last, key, cands)
+            last += 1
+            if last >= n_words or len(parts) >= gz.max_words or nt.gap(last) not in _NAME_GAPS:
+                break
+            parts.append(nt.word(last))
+        if best is not None:
+            last, key, cands = best
+            s, e = nt.words[i][0] + len(prefix), nt.words[last][1]
+            if latin and not nt.text[nt.offsets[s]].isupper():
+                return None  # English names are capitalised; "mobile", "reading" are words
+            return RawMatch(i, last, s, e, key, cands, stripped=all(c.flags & STRIPPED for c in cands))
+    return None
+
+
+def add_context(m: RawMatch, nt: NormText, lex: Lexicon) -> RawMatch | None:
+    """Attach the frame before ``m``; None when the context says it is not a place."""
+    i = m.first
+    prefix = nt.norm[nt.words[i][0] : m.nstart]
+    framed = prefix in ("", "ال") or (m.stripped and prefix in ARTICLE_PREFIXES)
+    if framed:
+        skip = 0
+        for kind, phrases in (
+            ("town", lex.town_frames),
+            ("province", lex.province_frames),
+            ("district", lex.district_frames),
+        ):
+            j, skip = _phrase_before(nt, i, phrases)
+            if j >= 0:
+                m.frame, m.frame_first = kind, j
+                break
+        v, vskip = _phrase_before(nt, m.frame_first if m.frame_first >= 0 else i, lex.vicinity_frames)
+        if v >= 0:
+            m.vicinity, m.frame_first, skip = True, v, vskip
+        if m.frame_first >= 0:
+            m.frame_nstart = nt.words[m.frame_first][0] + skip
+    if m.frame in ("town", "province", "district"):
+        return m  # "قرية الخميس", "مدينة الرياض": the frame says it is a place
+    if m.key in lex.stoplist or (m.stripped and "ال" + m.key in lex.stoplist):
+        return None
+    if m.key in lex.weak_names or (m.stripped and "ال" + m.key in lex.weak_names):
+        if not (prefix.endswith("ب") or (prefix in ("", "ال") and _prev_word_in(nt, i, lex.locative_prepositions))):
+            return None
+        m.weak = True
+    if m.key.isascii() and nt.text[nt.offsets[m.nstart] : nt.offsets[m.nend - 1] + 1].split()[0] in lex.english_stoplist:
+        return None  # "State", "Army": capitalised words that GeoNames also has as places
+    if not m.vicinity and prefix in ("", "ال"):
+        if _prev_word_in(nt, i, lex.media_nouns) or _prev_word_in(nt, i, lex.person_titles):
+            return None
+        if m.key in lex.outlets and (_prev_word_in(nt, i, lex.saying_verbs) or _quoted(nt, m)):
+            return None
+    if m.key in lex.outlets and prefix == "ل" and _quoted(nt, m):
+        return None  # "قال لـ«الرياض»"
+    return m
+
+
+def _quoted(nt: NormText, m: RawMatch) -> bool:
+    before = nt.norm[max(0, m.nstart - 2) : m.nstart]
+    after = nt.norm[m.nend : m.nend + 1]
+    return any(q in before for q in _QUOTES) and after in _QUOTES and after != ""
+
+
+def only(cands: list[Candidate], kind: str) -> list[Candidate]:
+    return [c for c in cands if c.kind == kind]
+
+
+__all__ = ["ADMIN1", "COUNTRY", "NormText", "RawMatch", "add_context", "normalize_text", "only", "scan"]

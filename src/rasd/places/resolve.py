@@ -1,0 +1,170 @@
+"""Disambiguation: choose one reading per name using the whole document, then build the Location.
+
+A name's readings are its towns, divisions and countries. Each reading gets a prior (a country
+name is strong; a town by its population; the region Rasd reports on is preferred), then the
+document votes: every name spreads one vote over the countries of its readings (an explicit
+country name counts double), and a reading gains by its country's share of the vote — "الحسكة"
+and "القامشلي" together make Syria the focus. A second pass rewards readings within
+PROXIMITY_KM of the other names' choices. A town reading of a tiny village, unframed and
+outside the document's focus, is dropped: that is the usual false friend.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+
+from rasd.places.gazetteer import ADMIN1, COUNTRY, PLACE, Gazetteer
+from rasd.places.match import NormText, RawMatch
+from rasd.places.types import Division, Place, PlaceMention
+from rasd.records import Location
+
+PROXIMITY_KM = 150.0
+CAPITAL_SAME_KM = 30.0  # a division whose seat is this close to a same-named town is that town
+TINY_POP = 5000
+BIG_CITY_POP = 500_000  # a city this big is read as itself even when nothing else points there
+STOP_MAX_POP = 20000
+MIN_FOCUS_SHARE = 0.2
+W_FOCUS, W_NEAR = 3.0, 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    kind: str  # "town" | "admin1" | "country"
+    code: str  # country of the reading
+    prior: float
+    place: Place | None = None  # the town, or the division's capital
+    division: Division | None = None  # the division or the country
+
+
+def km(a: Place, b: Place) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 12742.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def readings(m: RawMatch, gz: Gazetteer) -> list[Reading]:
+    focus = gz.lexicon.focus_countries if gz.lexicon else frozenset()
+    towns, divs, countries = [], [], []
+    seen: set[object] = set()
+    for c in m.candidates:
+        if (c.kind, c.ref) in seen:
+            continue
+        seen.add((c.kind, c.ref))
+        if c.kind == PLACE:
+            p = gz.place(int(c.ref))
+            prior = 0.5 * math.log10(p.pop + 10) + (0.3 if p.country in focus else 0.0)
+            towns.append(Reading("town", p.country, prior, place=p))
+        elif c.kind == ADMIN1 and c.ref in gz.admin1:
+            d = gz.admin1[str(c.ref)]
+            divs.append(Reading("admin1", d.code.split(".")[0], 2.5, place=gz.capital(d), division=d))
+        elif c.kind == COUNTRY and c.ref in gz.countries:
+            countries.append(Reading("country", str(c.ref), 4.0, division=gz.countries[str(c.ref)]))
+    if m.frame == "province":
+        return divs or towns
+    if m.frame in ("town", "district"):
+        return towns or divs
+    # A bare division name that is also its seat's name ("حلب", "تعز") is the town.
+    divs = [
+        d
+        for d in divs
+        if not (d.place and any(t.place and km(t.place, d.place) < CAPITAL_SAME_KM for t in towns))
+    ]
+    return countries + divs + towns
+
+
+def choose(matches: list[RawMatch], gz: Gazetteer) -> list[tuple[RawMatch, Reading, float]]:
+    """One reading per match (dropping false friends), with a 0..1 confidence."""
+    focus = gz.lexicon.focus_countries if gz.lexicon else frozenset()
+    options = [(m, readings(m, gz)) for m in matches]
+    options = [(m, rs) for m, rs in options if rs]
+    votes: dict[str, float] = defaultdict(float)
+    for _m, rs in options:
+        per_country: dict[str, float] = {}
+        for r in rs:
+            w = math.exp(r.prior) * (2.0 if r.kind == "country" else 1.0)
+            per_country[r.code] = max(per_country.get(r.code, 0.0), w)
+        total = sum(per_country.values())
+        for cc, w in per_country.items():
+            votes[cc] += w / total * (2.0 if any(r.kind == "country" for r in rs) else 1.0)
+    all_votes = sum(votes.values()) or 1.0
+    share = {cc: v / all_votes for cc, v in votes.items()}
+
+    def scored(rs: list[Reading], near: list[Place]) -> list[tuple[float, Reading]]:
+        out = []
+        for r in rs:
+            s = r.prior + W_FOCUS * share.get(r.code, 0.0)
+            if near and r.place is not None and any(km(r.place, q) < PROXIMITY_KM for q in near):
+                s += W_NEAR
+            out.append((s, r))
+        return sorted(out, key=lambda x: -x[0])
+
+    first = [scored(rs, [])[0][1] for _m, rs in options]
+    result = []
+    for k, (m, rs) in enumerate(options):
+        near = [r.place for j, r in enumerate(first) if j != k and r.place is not None and options[j][0].key != m.key]
+        ranked = scored(rs, near)
+        best_score, best = ranked[0]
+        z = sum(math.exp(s - best_score) for s, _ in ranked)
+        if best.kind == "town" and not m.frame and best.place is not None and _false_friend(m, best, share, focus):
+            continue
+        result.append((m, best, 1.0 / z))
+    return result
+
+
+def _false_friend(m: RawMatch, r: Reading, share: dict[str, float], focus: frozenset[str]) -> bool:
+    """An unframed town reading the document does not support: a tiny village outside the
+    document's focus, a mid-sized town abroad that nothing else in the document points to, or an
+    ordinary word whose town is not in the document's country."""
+    assert r.place is not None
+    pop, s = r.place.pop, share.get(r.code, 0.0)
+    if m.weak:
+        return pop < STOP_MAX_POP or s < MIN_FOCUS_SHARE
+    if s >= MIN_FOCUS_SHARE:
+        return False
+    return pop < TINY_POP or (pop < BIG_CITY_POP and r.code not in focus)
+
+
+def ascii_name(name: str) -> str:
+    """GeoNames' name without diacritics ("Al Ḩasakah" → "Al Hasakah")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
+def location_of(m: RawMatch, r: Reading, nt: NormText, gz: Gazetteer) -> Location:
+    s, e = nt.orig_span(m.nstart, m.nend)
+    surface = nt.text[s:e]
+    if r.kind == "country":
+        assert r.division is not None
+        return Location(name=r.division.name, text=surface, country=r.code, lat=None, lon=None, precision=3)
+    p = r.place
+    if r.kind == "admin1":
+        assert r.division is not None
+        return Location(
+            name=ascii_name(r.division.name),
+            text=surface,
+            geonames_id=p.id if p else None,
+            lat=p.lat if p else None,
+            lon=p.lon if p else None,
+            admin1=ascii_name(r.division.name),
+            country=r.code,
+            precision=3,
+        )
+    assert p is not None
+    return Location(
+        name=ascii_name(p.name),
+        text=surface,
+        geonames_id=p.id,
+        lat=p.lat,
+        lon=p.lon,
+        admin1=ascii_name(gz.admin1_name(p.admin1) or "") or None,
+        country=p.country,
+        precision=2 if (m.vicinity or m.frame == "district") else 1,
+    )
+
+
+def mention_of(m: RawMatch, r: Reading, conf: float, nt: NormText, gz: Gazetteer) -> PlaceMention:
+    nstart = m.frame_nstart if m.frame_nstart >= 0 else m.nstart
+    s, e = nt.orig_span(nstart, m.nend)
+    return PlaceMention(s, e, nt.text[s:e], location_of(m, r, nt, gz), r.kind, round(conf, 3))
