@@ -1,24 +1,436 @@
-"""Actors seam. Until the knowledge base ships, nothing resolves."""
+"""The actor knowledge base: YAML data compiled into lookup indexes, loaded once per process.
+
+``load_kb()`` reads ``data/`` (validated by :mod:`rasd.actors.schema`) and returns an
+:class:`ActorKB`; the pipeline keeps it. Matching lives in :mod:`rasd.actors.find` and
+:mod:`rasd.actors.sources`; this module owns the data and the phrase-level API
+(``resolve``, ``resolve_source``, ``guess``, ``get``, ``search``, ``actor_type_for``).
+"""
 
 from __future__ import annotations
 
-from rasd.actors.types import ActorMention, SourceMention
-from rasd.records import Actor
+import hashlib
+import os
+import pickle
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from rasd.actors.index import PhraseIndex
+from rasd.actors.schema import (
+    ActorEntry,
+    AmbiguousEntry,
+    CountryEntry,
+    GenericFile,
+    RoleEntry,
+    SourcesFile,
+    check_actor_entries,
+)
+from rasd.actors.tokens import norm_words
+from rasd.actors.types import ActorMention, KBActor, KBSource, SourceMention
+from rasd.errors import ResourceError
+from rasd.records import Actor, ActorType, Source, SourceKind
+from rasd.text import normalize_key
 from rasd.text.types import AnalyzedText
+
+try:  # libyaml's loader is ~10x faster; fall back to the pure-Python one where it is missing
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+DATA_DIR = Path(str(resources.files("rasd.actors") / "data"))
+
+
+@dataclass(frozen=True, slots=True)
+class Ambiguity:
+    """An alias whose actor the document decides (see ``data/ambiguous.yaml``)."""
+
+    alias: str
+    by_country: dict[str, str]
+    recent: frozenset[str]
+    recent_types: frozenset[str]
+    default: str | None
+
+
+# Targets of the actor phrase index.
+@dataclass(frozen=True, slots=True)
+class Named:
+    actor_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    index: int  # into ActorKB.ambiguities
+
+
+@dataclass(frozen=True, slots=True)
+class RoleHead:
+    role: str
+    bare: bool
+
+
+@dataclass(frozen=True, slots=True)
+class People:
+    actor_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class CountryName:
+    iso: str
 
 
 class ActorKB:
-    def resolve(self, phrase: str) -> Actor | None:
+    """Actors, sources, countries and the indexes that find them in text."""
+
+    def __init__(
+        self,
+        actors: list[ActorEntry],
+        countries: dict[str, CountryEntry],
+        generic: GenericFile,
+        ambiguous: list[AmbiguousEntry],
+        sources: SourcesFile,
+    ) -> None:
+        problems = check_actor_entries(actors, countries, ambiguous, generic, sources)
+        if problems:
+            raise ResourceError("actor knowledge base is invalid:\n  " + "\n  ".join(problems[:20]))
+        self.countries = countries
+        self.roles: dict[str, RoleEntry] = generic.roles
+        self.actors: dict[str, KBActor] = {}
+        for a in actors:
+            self.actors[a.id] = KBActor(
+                id=a.id,
+                name=a.name,
+                type=a.type,
+                country=a.country,
+                aliases=tuple(a.aliases),
+                short=a.short,
+                wikidata=a.wikidata,
+                theatre=tuple(a.theatre),
+            )
+        for p in generic.people:
+            self.actors[p.id] = KBActor(id=p.id, name=p.name, type=p.type, country=None, generic=True)
+        self.nationals_id = generic.nationals
+        self._role_actors: dict[tuple[str, str], KBActor] = {}
+        self.role_of: dict[str, str] = {}  # actor id → the state role it plays (first listed wins)
+        for c in countries.values():
+            for role, actor_id in c.roles.items():
+                self.role_of.setdefault(actor_id, role)
+
+        # --- actor phrases: named aliases, ambiguous aliases, generic heads, people, countries
+        self.ambiguities: list[Ambiguity] = []
+        ambiguous_keys: dict[tuple[str, ...], int] = {}
+        for e in ambiguous:
+            amb = Ambiguity(
+                alias=e.aliases[0],
+                by_country=dict(e.by_country),
+                recent=frozenset(e.recent),
+                recent_types=frozenset(e.recent_types),
+                default=e.default,
+            )
+            self.ambiguities.append(amb)
+            for alias in e.aliases:
+                ambiguous_keys[norm_words(alias)] = len(self.ambiguities) - 1
+        self.names: PhraseIndex[Named | Context] = PhraseIndex()
+        for a in actors:
+            for alias in [a.name, *a.aliases]:
+                key = norm_words(alias)
+                if key and key not in ambiguous_keys:
+                    self.names.add_words(key, Named(a.id))
+        for key, i in ambiguous_keys.items():
+            self.names.add_words(key, Context(i))
+        self.heads: PhraseIndex[RoleHead] = PhraseIndex()
+        seen_heads: set[tuple[str, ...]] = set()
+        for role, r in generic.roles.items():
+            bare = {norm_words(h) for h in r.bare_heads}
+            for h in [*r.bare_heads, *r.heads]:
+                key = norm_words(h)
+                if key and key not in seen_heads:  # a head listed under two roles: the first wins
+                    seen_heads.add(key)
+                    self.heads.add_words(key, RoleHead(role, bare=key in bare))
+        self.people: PhraseIndex[People] = PhraseIndex()
+        for p in generic.people:
+            for h in p.heads:
+                self.people.add(h, People(p.id))
+        self.country_names: PhraseIndex[CountryName] = PhraseIndex()
+        self.signals: PhraseIndex[CountryName] = PhraseIndex()
+        self.adjectives: dict[str, str] = {}
+        for iso, c in countries.items():
+            for n in c.names:
+                self.country_names.add(n, CountryName(iso))
+            for s in c.signals:
+                self.signals.add(s, CountryName(iso))
+            for adj in c.adjectives:
+                self.adjectives[normalize_key(adj)] = iso
+        self.adjective_suffixes = tuple(
+            sorted({normalize_key(s) for s in generic.adjective_suffixes}, key=len)
+        )
+        self.descriptive = frozenset(normalize_key(x) for x in generic.descriptive_adjectives)
+        self.named_heads = frozenset(w for h in generic.named_heads for w in norm_words(h))
+        self.connectors = frozenset(w for h in generic.connectors for w in norm_words(h))
+        self.guess_words: dict[str, ActorType] = {}
+        for category, first_words in generic.guess.items():
+            for w in first_words:
+                self.guess_words[normalize_key(w)] = category  # type: ignore[assignment]
+
+        # --- sources
+        self.sources: dict[str, KBSource] = {}
+        self.source_names: PhraseIndex[str] = PhraseIndex()
+        for s in sources.sources:
+            self.sources[s.id] = KBSource(s.id, s.name, s.kind, s.country, tuple(s.aliases))
+            for alias in [s.name, *s.aliases]:
+                self.source_names.add(alias, s.id)
+        self.source_nouns = {
+            number: frozenset(normalize_key(w) for w in ws) for number, ws in sources.source_nouns.items()
+        }
+        self.qualifiers = {normalize_key(k): q for k, q in sources.qualifiers.items()}
+        self.close_to: PhraseIndex[str] = PhraseIndex()
+        for p in sources.close_to:
+            self.close_to.add(p, "close")
+        self.via_frames: PhraseIndex[str] = PhraseIndex()
+        for p in sources.via_frames:
+            self.via_frames.add(p, "frame")
+        for p in sources.claim_words:
+            self.via_frames.add(p, "claim")
+        self.titles: PhraseIndex[str] = PhraseIndex()
+        for ar, en in sources.titles.items():
+            self.titles.add(ar, en)
+
+    # ------------------------------------------------------------------ lookups
+
+    def get(self, actor_id: str) -> KBActor | None:
+        """The entry with this id (named actors, generic parties, and role actors like
+        ``military.ly`` synthesized for countries without an entry of their own)."""
+        if actor_id in self.actors:
+            return self.actors[actor_id]
+        role, _, iso = actor_id.partition(".")
+        if role in self.roles and iso == "unknown":
+            return self.bare_actor(role)
+        if role in self.roles and iso.upper() in self.countries:
+            return self.role_actor(role, iso.upper())
         return None
 
+    def get_source(self, source_id: str) -> KBSource | None:
+        return self.sources.get(source_id)
 
-def load_kb() -> ActorKB:
-    return ActorKB()
+    def adjective_country(self, word_form: str) -> str | None:
+        """ISO2 of a nationality adjective in any inflection: التركية، عراقيين، الإسرائيليون."""
+        w = word_form[2:] if word_form.startswith("ال") and len(word_form) > 4 else word_form
+        for suffix in self.adjective_suffixes:
+            if suffix and w.endswith(suffix) and w[: -len(suffix)] in self.adjectives:
+                return self.adjectives[w[: -len(suffix)]]
+        return self.adjectives.get(w)
+
+    def role_actor(self, role: str, iso: str) -> KBActor:
+        """The state force that plays ``role`` ("military", "police", "air_force"...) for ``iso``."""
+        key = (role, iso)
+        if key in self._role_actors:
+            return self._role_actors[key]
+        country = self.countries[iso]
+        r: str | None = role
+        actor: KBActor | None = None
+        while r is not None:
+            if r in country.roles:
+                actor = self.actors[country.roles[r]]
+                break
+            r = self.roles[r].falls_back_to
+        if actor is None:
+            spec = self.roles[role]
+            self.role_of[f"{role}.{iso.lower()}"] = role
+            actor = KBActor(
+                id=f"{role}.{iso.lower()}",
+                name=spec.template.format(country=country.name),
+                type=spec.type,
+                country=iso,
+                generic=True,
+            )
+        self._role_actors[key] = actor
+        return actor
+
+    def bare_actor(self, role: str) -> KBActor:
+        """The party a bare head names when the document's country is unknown ("Security forces")."""
+        spec = self.roles[role]
+        return KBActor(
+            id=f"{role}.unknown", name=spec.bare_name or role, type=spec.type, country=None, generic=True
+        )
+
+    def actor_type_for(self, actor: Actor | KBActor | str, event_country: str | None) -> ActorType | None:
+        """ACLED category of ``actor`` in an event in ``event_country``: a state's forces acting
+        outside their home country are ``External/Other forces`` (Turkish Armed Forces in Syria)."""
+        entry = self.get(actor) if isinstance(actor, str) else actor
+        if isinstance(entry, Actor):
+            entry = self.get(entry.id) if entry.id else None
+            if entry is None:
+                return actor.type if isinstance(actor, Actor) else None
+        if entry is None:
+            return None
+        if (
+            entry.type == "State forces"
+            and entry.country
+            and event_country
+            and entry.country != event_country.upper()
+        ):
+            return "External/Other forces"
+        return entry.type
+
+    def search(self, query: str = "") -> list[KBActor]:
+        """Actors whose id, name, country or an alias contains ``query`` (all when empty)."""
+        q = normalize_key(query)
+        exact, partial = [], []
+        for a in self.actors.values():
+            hay = [normalize_key(h) for h in [a.id, a.name, a.country or "", a.short or "", *a.aliases]]
+            if not q or any(q in h for h in hay):
+                (exact if q and q in hay else partial).append(a)
+        return exact + partial  # entries with the query as a whole name or alias first
+
+    def search_sources(self, query: str = "") -> list[KBSource]:
+        q = normalize_key(query)
+        return [
+            s
+            for s in self.sources.values()
+            if not q or any(q in normalize_key(h) for h in [s.id, s.name, *s.aliases])
+        ]
+
+    # ------------------------------------------------------------------ phrases
+
+    def resolve(self, phrase: str, country: str | None = None) -> Actor | None:
+        """The actor a phrase names (an NER span, a noun phrase): the longest mention in it."""
+        from rasd.actors.find import find_in_text
+
+        mentions = find_in_text(phrase, self, country=country, countries=True)
+        if not mentions:
+            return None
+        best = max(mentions, key=lambda m: (m.end - m.start, not m.generic, -m.start))
+        return best.actor.model_copy(update={"text": phrase.strip()})
+
+    def guess(self, phrase: str, country: str | None = None) -> Actor:
+        """``resolve``, or for an unknown organisation its surface form as name and a category
+        guessed from its first word (جبهة/حركة/كتائب/لواء/جيش → Rebel group)."""
+        found = self.resolve(phrase, country=country)
+        if found is not None:
+            return found
+        surface = " ".join(phrase.split()).strip("\"'«»“”()")
+        category: ActorType | None = None
+        first = norm_words(surface)[:1]
+        if first:
+            w = first[0]
+            for form in (w, w[1:] if w[:1] in "وفبل" else w):
+                for cand in (form, form[2:] if form.startswith("ال") else form):
+                    category = category or self.guess_words.get(cand)
+        return Actor(name=surface, text=phrase.strip(), type=category, id=None)
+
+    def resolve_source(self, phrase: str, country: str | None = None) -> Source | None:
+        """The source a phrase names: a source phrase of the base, else an actor as its own source."""
+        from rasd.actors.sources import find_sources_in_text, source_from_actor
+
+        found = find_sources_in_text(phrase, self, country=country)
+        if found:
+            best = max(found, key=lambda m: (m.end - m.start, -m.start))
+            return best.source.model_copy(update={"text": phrase.strip()})
+        actor = self.resolve(phrase, country=country)
+        if actor is None:
+            return None
+        return source_from_actor(self, actor, phrase.strip())
 
 
-def find_actors(analyzed: AnalyzedText, kb: ActorKB) -> list[ActorMention]:
-    return []
+def source_kind_of(actor_type: str | None) -> SourceKind:
+    if actor_type in ("State forces", "External/Other forces"):
+        return "official"
+    if actor_type in ("Rebel group", "Political militia", "Identity militia"):
+        return "armed group"
+    if actor_type in ("Civilians", "Protesters", "Rioters"):
+        return "local"
+    return "anonymous"
 
 
-def find_sources(analyzed: AnalyzedText, kb: ActorKB) -> list[SourceMention]:
-    return []
+def _load_yaml(path: Path) -> object:
+    with path.open(encoding="utf-8") as f:
+        return yaml.load(f, Loader=_Loader)  # noqa: S506 - CSafeLoader/SafeLoader only
+
+
+def _data_files(d: Path) -> list[Path]:
+    return sorted((d / "actors").glob("*.yaml")) + [d / n for n in _TOP_FILES]
+
+
+_TOP_FILES = ("countries.yaml", "generic.yaml", "ambiguous.yaml", "sources.yaml")
+_CACHE_VERSION = "1"
+
+
+def _cache_path(d: Path) -> Path | None:
+    """Where the compiled base is cached: a hash of the YAML and of this package's code, under
+    ``$RASD_CACHE_DIR`` or ``~/.cache/rasd``. None when caching is switched off (RASD_CACHE_DIR="")."""
+    root = os.environ.get("RASD_CACHE_DIR")
+    if root == "":
+        return None
+    h = hashlib.sha1(_CACHE_VERSION.encode())
+    for path in [*_data_files(d), *sorted(Path(__file__).parent.glob("*.py"))]:
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    base = Path(root) if root else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "rasd"
+    return base / f"actors-{h.hexdigest()[:16]}.pickle"
+
+
+def build_kb(data_dir: Path | None = None) -> ActorKB:
+    """Read and validate the YAML knowledge base and compile its indexes (~0.3 s)."""
+    d = data_dir or DATA_DIR
+    actors: list[ActorEntry] = []
+    for path in sorted((d / "actors").glob("*.yaml")):
+        for raw in _load_yaml(path) or []:  # type: ignore[union-attr]
+            actors.append(ActorEntry.model_validate(raw))
+    countries = {
+        k: CountryEntry.model_validate(v) for k, v in (_load_yaml(d / "countries.yaml") or {}).items()
+    }  # type: ignore[union-attr]
+    generic = GenericFile.model_validate(_load_yaml(d / "generic.yaml"))
+    ambiguous = [AmbiguousEntry.model_validate(x) for x in _load_yaml(d / "ambiguous.yaml") or []]  # type: ignore[union-attr]
+    sources = SourcesFile.model_validate(_load_yaml(d / "sources.yaml"))
+    return ActorKB(actors, countries, generic, ambiguous, sources)
+
+
+def load_kb(data_dir: Path | None = None) -> ActorKB:
+    """The knowledge base, from the compiled cache when the YAML has not changed since it was
+    built (a few milliseconds), else built from the YAML and cached."""
+    d = data_dir or DATA_DIR
+    try:
+        cache = _cache_path(d)
+    except OSError as exc:
+        raise ResourceError(f"actor knowledge base missing: {exc}") from exc
+    if cache is not None and cache.is_file():
+        try:
+            with cache.open("rb") as f:
+                kb = pickle.load(f)  # noqa: S301 - our own cache file, keyed by content hash
+            if isinstance(kb, ActorKB):
+                return kb
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            pass  # a stale or broken cache is rebuilt below
+    kb = build_kb(d)
+    if cache is not None:
+        try:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+            with tmp.open("wb") as f:
+                pickle.dump(kb, f, protocol=pickle.HIGHEST_PROTOCOL)
+            tmp.replace(cache)  # atomic: concurrent workers never read a half-written file
+        except OSError:
+            pass  # read-only home: work without the cache
+    return kb
+
+
+def find_actors(
+    analyzed: AnalyzedText, kb: ActorKB, country: str | None = None, countries: bool = False
+) -> list[ActorMention]:
+    """Actor mentions of a whole document, ambiguous aliases resolved by its context.
+
+    ``country``: the document's country (ISO2) if the caller knows it; otherwise it is inferred
+    from the country names, nationality adjectives, cities and domestic actors the text mentions.
+    ``countries``: also report bare country names ("تركيا") as their state's forces.
+    """
+    from rasd.actors.find import find_in_text
+
+    return find_in_text(analyzed.text, kb, country=country, countries=countries)
+
+
+def find_sources(analyzed: AnalyzedText, kb: ActorKB, country: str | None = None) -> list[SourceMention]:
+    """Source phrases of a document (agencies, outlets, monitors, officials, "local sources"...)."""
+    from rasd.actors.sources import find_sources_in_text
+
+    return find_sources_in_text(analyzed.text, kb, country=country)

@@ -1,10 +1,10 @@
-"""Records of the actors stage."""
+"""Records of the actors stage: mentions found in a text, and the knowledge base's entries."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rasd.records import Actor, Source
+from rasd.records import Actor, ActorType, Source, SourceKind
 
 
 @dataclass(frozen=True, slots=True)
@@ -14,6 +14,11 @@ class ActorMention:
     text: str
     actor: Actor  # canonical name, ACLED category, id; ``actor.text`` is the surface form
     generic: bool = False  # built from a head noun (+ country adjective), not a named group
+    # How it was found: "alias" (a name of the knowledge base, with or without a head noun),
+    # "context" (an ambiguous alias or epithet resolved by the document), "generic" (head noun +
+    # country adjective), "country" (a country name standing for its state; only on request).
+    via: str = "alias"
+    country: str | None = None  # ISO2 home country of the actor, when known
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,3 +27,35 @@ class SourceMention:
     end: int
     text: str
     source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class KBActor:
+    """One actor of the knowledge base (a named group, a state force, or a generic party)."""
+
+    id: str
+    name: str  # common English name
+    type: ActorType
+    country: str | None  # ISO2 home country; None for transnational groups
+    aliases: tuple[str, ...] = ()
+    short: str | None = None  # English short form used in derived names ("SDF" → "source close to SDF")
+    wikidata: str | None = None
+    theatre: tuple[str, ...] = ()  # ISO2 countries where it operates besides home
+    generic: bool = False
+
+    def record(self, text: str | None = None, type_: ActorType | None = None) -> Actor:
+        return Actor(name=self.name, text=text, type=type_ or self.type, id=self.id)
+
+
+@dataclass(frozen=True, slots=True)
+class KBSource:
+    """One source of the knowledge base (agency, outlet, monitor, ministry, generic source phrase)."""
+
+    id: str
+    name: str
+    kind: SourceKind
+    country: str | None = None
+    aliases: tuple[str, ...] = ()
+
+    def record(self, text: str | None = None) -> Source:
+        return Source(name=self.name, text=text, kind=self.kind)

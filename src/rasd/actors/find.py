@@ -1,0 +1,240 @@
+"""Actor mentions in a text: named aliases (with head nouns and clitics), generic parties built
+from head nouns + country adjectives, and ambiguous aliases resolved by the document.
+
+Steps: collect candidate spans from each index → keep the longest non-overlapping ones (named
+before generic at equal length) → resolve the ambiguous ones left to right, with the actors named
+so far and the document's country as context.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from rasd.actors.index import word_has
+from rasd.actors.kb import ActorKB, CountryName, Named, People, RoleHead
+from rasd.actors.tokens import Word, close_quotes, joinable, words
+from rasd.actors.types import ActorMention, KBActor
+
+_RANK = {"named": 0, "context": 1, "generic": 2, "people": 3, "nationals": 4, "country": 5}
+_PLURAL = ("ين", "ون")
+
+
+@dataclass(slots=True)
+class _Cand:
+    start: int
+    end: int
+    first: int  # word indexes (inclusive)
+    last: int
+    kind: str  # see _RANK
+    target: object  # Named | Context | (role, iso|None, bare) | People | CountryName | str
+    country: str | None = None  # from a nationality adjective inside the span
+
+
+def _extend_heads(text: str, ws: list[Word], first: int, start: int, kb: ActorKB) -> tuple[int, int]:
+    """Move a name's start left over head nouns: عناصر "قسد"، مسلحي جماعة الحوثي، عنصرين من الشرطة."""
+    i = first
+    while i > 0:
+        if start > ws[i].start:
+            break  # a head or name with a proclitic ("وقوات") opens the phrase
+        j = i - 1
+        if word_has(ws, j, kb.connectors) is not None and j > 0 and joinable(text, ws[j - 1], ws[j]):
+            cut = word_has(ws, j - 1, kb.named_heads)
+            if cut is None or not joinable(text, ws[j], ws[i]):
+                break
+            i, start = j - 1, ws[j - 1].start + cut
+            continue
+        cut = word_has(ws, j, kb.named_heads)
+        if cut is None or not joinable(text, ws[j], ws[i]):
+            break
+        i, start = j, ws[j].start + cut
+    return i, start
+
+
+def _adjective_after(text: str, ws: list[Word], last: int, kb: ActorKB) -> str | None:
+    j = last + 1
+    if j < len(ws) and joinable(text, ws[last], ws[j]):
+        return kb.adjective_country(ws[j].norm)
+    return None
+
+
+def _descriptive_after(text: str, ws: list[Word], last: int, kb: ActorKB) -> bool:
+    j = last + 1
+    if j < len(ws) and joinable(text, ws[last], ws[j]):
+        w = ws[j].norm
+        w = w[2:] if w.startswith("ال") and len(w) > 4 else w
+        return any(w == d or w == d + "ه" for d in kb.descriptive)
+    return False
+
+
+def _candidates(text: str, ws: list[Word], kb: ActorKB, countries: bool) -> list[_Cand]:
+    out: list[_Cand] = []
+    for hit in kb.names.matches(text, ws):
+        first, start = _extend_heads(text, ws, hit.first, hit.start, kb)
+        kind = "named" if isinstance(hit.target, Named) else "context"
+        c = _Cand(start, hit.end, first, hit.last, kind, hit.target)
+        iso = _adjective_after(text, ws, hit.last, kb)
+        if iso or _descriptive_after(text, ws, hit.last, kb):  # حزب الله اللبناني، الأسايش الكردية
+            c.last, c.end, c.country = hit.last + 1, ws[hit.last + 1].end, iso
+        out.append(c)
+
+    # Role heads ("قوات الأمن", "طائرات حربية") with the country adjective that follows them.
+    role_hits: dict[int, tuple] = {}
+    for i in range(len(ws)):
+        for hit in kb.heads.matches_at(text, ws, i):
+            assert isinstance(hit.target, RoleHead)
+            iso = _adjective_after(text, ws, hit.last, kb)
+            role_hits[i] = (hit, iso)
+            break
+    for i, (hit, iso) in sorted(role_hits.items()):
+        last, end = (hit.last + 1, ws[hit.last + 1].end) if iso else (hit.last, hit.end)
+        if iso is None and hit.target.bare and hit.last + 1 in role_hits:
+            # "الجيش والشرطة الإسرائيلية": the adjective of the second head covers both.
+            nxt, nxt_iso = role_hits[hit.last + 1]
+            conj = ws[nxt.first].norm.startswith("و") and nxt.start > ws[nxt.first].start
+            if nxt_iso and conj and joinable(text, ws[hit.last], ws[nxt.first]):
+                iso = nxt_iso
+        if iso or hit.target.bare:
+            out.append(
+                _Cand(hit.start, end, i, last, "generic", (hit.target.role, iso, hit.target.bare), iso)
+            )
+
+    for hit in kb.people.matches(text, ws):
+        last, end = hit.last, hit.end
+        iso = _adjective_after(text, ws, hit.last, kb)
+        if iso:
+            last, end = hit.last + 1, ws[hit.last + 1].end
+        out.append(_Cand(hit.start, end, hit.first, last, "people", hit.target, iso))
+
+    # A plural nationality noun on its own is people: "مقتل أربعة فلسطينيين".
+    for i, w in enumerate(ws):
+        for form, cut in w.forms:
+            if form.endswith(_PLURAL) and kb.adjective_country(form):
+                iso = kb.adjective_country(form)
+                out.append(_Cand(w.start + cut, w.end, i, i, "nationals", People(kb.nationals_id), iso))
+                break
+
+    if countries:
+        for hit in kb.country_names.matches(text, ws):
+            out.append(_Cand(hit.start, hit.end, hit.first, hit.last, "country", hit.target))
+    return out
+
+
+def _select(cands: list[_Cand]) -> list[_Cand]:
+    """Longest spans first; at equal length a named actor beats a generic party."""
+    taken: list[_Cand] = []
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), _RANK[c.kind], c.start)):
+        if all(c.end <= t.start or c.start >= t.end for t in taken):
+            taken.append(c)
+    return sorted(taken, key=lambda c: c.start)
+
+
+def infer_country(text: str, ws: list[Word], kb: ActorKB, named: list[KBActor]) -> str | None:
+    """The document's country: the most mentioned by country names, nationality adjectives,
+    cities, and the home countries of the domestic actors it names (ties: first mentioned)."""
+    votes: Counter[str] = Counter()
+    first_seen: dict[str, int] = {}
+
+    def vote(iso: str, pos: int, weight: int = 1) -> None:
+        votes[iso] += weight
+        first_seen.setdefault(iso, pos)
+
+    for hit in kb.country_names.matches(text, ws):
+        assert isinstance(hit.target, CountryName)
+        vote(hit.target.iso, hit.start)
+    for hit in kb.signals.matches(text, ws):
+        assert isinstance(hit.target, CountryName)
+        vote(hit.target.iso, hit.start, 2)
+    for w in ws:
+        iso = kb.adjective_country(w.norm)
+        if iso:
+            vote(iso, w.start)
+    for a in named:
+        if a.country and a.type != "External/Other forces":
+            vote(a.country, len(text), 2)
+    if not votes:
+        return None
+    return max(votes, key=lambda iso: (votes[iso], -first_seen[iso]))
+
+
+def find_in_text(
+    text: str, kb: ActorKB, country: str | None = None, countries: bool = False
+) -> list[ActorMention]:
+    ws = words(text)
+    cands = _candidates(text, ws, kb, countries)
+    # A named alias the head-noun grammar also builds ("الجيش العراقي") is still a generic mention.
+    grammar_spans = {(c.start, c.end) for c in cands if c.kind in ("generic", "people", "nationals")}
+    chosen = _select(cands)
+    named = [kb.actors[c.target.actor_id] for c in chosen if isinstance(c.target, Named)]
+    doc_country = country.upper() if country else None
+    inferred = False
+
+    def doc_iso() -> str | None:
+        nonlocal doc_country, inferred
+        if doc_country is None and not inferred:
+            inferred = True
+            doc_country = infer_country(text, ws, kb, named)
+        return doc_country
+
+    out: list[ActorMention] = []
+    recent: list[KBActor] = []
+    for c in chosen:
+        actor: KBActor | None = None
+        via = "alias"
+        if isinstance(c.target, Named):
+            actor = kb.actors[c.target.actor_id]
+            recent.append(actor)
+        elif c.kind == "context":
+            amb = kb.ambiguities[c.target.index]  # type: ignore[attr-defined]
+            via = "context"
+            for prev in reversed(recent):
+                if prev.id in amb.recent or prev.type in amb.recent_types:
+                    actor = prev
+                    break
+            if actor is None:  # named only later ("الإرهابيين" in a headline): the most named one
+                fits = [a for a in named if a.id in amb.recent or a.type in amb.recent_types]
+                if fits:
+                    counts = Counter(a.id for a in fits)
+                    actor = kb.actors[max(counts, key=lambda i: (counts[i], -fits.index(kb.actors[i])))]
+            if actor is None and amb.by_country:
+                iso = doc_iso()
+                if iso in amb.by_country:
+                    actor = kb.get(amb.by_country[iso])
+            if actor is None and amb.default:
+                actor = kb.get(amb.default)
+            if actor is not None and not actor.generic:
+                recent.append(actor)
+        elif c.kind == "generic":
+            role, iso, _bare = c.target  # type: ignore[misc]
+            via = "generic"
+            iso = iso or doc_iso()
+            if iso:
+                actor = kb.role_actor(role, iso)
+            elif kb.roles[role].bare_name:
+                actor = kb.bare_actor(role)
+        elif c.kind in ("people", "nationals"):
+            actor = kb.actors[c.target.actor_id]  # type: ignore[attr-defined]
+            via = "generic"
+        elif c.kind == "country":
+            actor = kb.role_actor("military", c.target.iso)  # type: ignore[attr-defined]
+            via = "country"
+        if actor is None:
+            continue
+        c.end = close_quotes(text, c.start, c.end)
+        surface = text[c.start : c.end]
+        generic = (
+            actor.generic or c.kind in ("generic", "people", "nationals") or (c.start, c.end) in grammar_spans
+        )
+        type_ = kb.actor_type_for(actor, doc_country) if doc_country else actor.type
+        out.append(
+            ActorMention(
+                start=c.start,
+                end=c.end,
+                text=surface,
+                actor=actor.record(text=surface, type_=type_),
+                generic=generic,
+                via=via,
+                country=actor.country or c.country,
+            )
+        )
+    return out

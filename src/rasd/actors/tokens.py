@@ -1,0 +1,106 @@
+"""Words of a text in the shared lookup form, with offsets into the original and clitic variants.
+
+Lexicon phrases and document text are both cut by :func:`words`, so an alias and a passage meet
+word by word in ``normalize_key`` form. Each document word also carries the forms it takes once a
+proclitic is stripped (``وداعش`` → ``داعش``, ``للحوثيين`` → ``الحوثيين``), with how many original
+characters the clitic covered, so a mention's span can start after it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rasd.text import normalize_key
+
+# Word characters plus Arabic diacritics/tatweel, which are not \w but sit inside words ("مصدرٌ").
+_WORD = re.compile("(?:[^\\W_]|[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640])+")
+# What may sit between two words of one name: spaces, quotes, brackets, dots and dashes
+# ("بي.كيه.كيه", 'قوات "قسد"', "تنظيم «داعش»"). Commas, full stops followed by a space and line
+# breaks end a name.
+_GAP = re.compile(r"[ \t\u00a0\"'«»“”„‘’()\[\].\-_/]{0,4}")
+_CONJ = ("و", "ف")
+_PREP = ("ب", "ل", "ك")
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    norm: str  # normalize_key form of the word
+    start: int  # offsets into the original text
+    end: int
+    forms: tuple[tuple[str, int], ...]  # (form, original chars of stripped proclitics), own form first
+
+
+def norm_words(phrase: str) -> tuple[str, ...]:
+    """A lexicon phrase as a tuple of lookup-form words (no clitic stripping)."""
+    return tuple(m.group() for m in _WORD.finditer(normalize_key(phrase)))
+
+
+def _clitic_forms(norm: str) -> list[tuple[str, int]]:
+    """Forms of ``norm`` with proclitics stripped, and how many normalized chars were stripped."""
+    out = [(norm, 0)]
+    seen = {norm}
+
+    def add(form: str, cut: int) -> None:
+        if len(form) >= 2 and form not in seen:
+            seen.add(form)
+            out.append((form, cut))
+
+    stems = [(norm, 0)]
+    if norm[:1] in _CONJ and len(norm) > 3:
+        stems.append((norm[1:], 1))
+    for stem, cut in list(stems):
+        if stem.startswith("لل") and len(stem) > 3:
+            # ل + ال is written لل; the preposition cannot be cut off the written word, so the
+            # span keeps it ("للحوثيين") and only a conjunction before it is left out.
+            add("ال" + stem[2:], cut)
+        if stem[:1] in _PREP and len(stem) > 3:
+            add(stem[1:], cut + 1)
+        if cut:
+            add(stem, cut)
+    return out
+
+
+def words(text: str) -> list[Word]:
+    """The words of ``text`` with offsets into it and their clitic-stripped forms."""
+    out: list[Word] = []
+    for m in _WORD.finditer(text):
+        raw = m.group()
+        # Normalize per character so a normalized prefix length maps back to original chars.
+        mapped: list[tuple[str, int]] = []
+        for i, ch in enumerate(raw):
+            for c in normalize_key(ch):
+                mapped.append((c, i))
+        norm = "".join(c for c, _ in mapped)
+        if not norm:
+            continue
+        forms = []
+        for form, cut in _clitic_forms(norm):
+            orig_cut = mapped[cut][1] if cut < len(mapped) else len(raw)
+            forms.append((form, orig_cut))
+        out.append(Word(norm, m.start(), m.end(), tuple(forms)))
+    return out
+
+
+def joinable(text: str, left: Word, right: Word) -> bool:
+    """Whether ``left`` and ``right`` may belong to one name (only spaces/quotes/dots between)."""
+    gap = text[left.end : right.start]
+    if "\n" in gap or ". " in gap:
+        return False
+    return _GAP.fullmatch(gap) is not None
+
+
+_PAIRS = (("«", "»"), ("“", "”"), ("(", ")"))
+
+
+def close_quotes(text: str, start: int, end: int) -> int:
+    """``end`` moved past a closing quote when the span opens one it does not close:
+    'قوات "قسد' → 'قوات "قسد"', 'تنظيم «داعش' → 'تنظيم «داعش»'."""
+    span = text[start:end]
+    nxt = text[end : end + 1]
+    if nxt == '"' and span.count('"') % 2 == 1:
+        return end + 1
+    for open_, close in _PAIRS:
+        if nxt == close and span.count(open_) > span.count(close):
+            return end + 1
+    return end

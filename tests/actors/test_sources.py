@@ -1,0 +1,78 @@
+"""Source phrases and their kinds."""
+
+from __future__ import annotations
+
+import pytest
+
+from rasd.actors import find_sources
+from rasd.text import analyze
+
+
+def sources_in(kb, text: str) -> list[tuple[str, str, str]]:
+    out = []
+    for m in find_sources(analyze(text), kb):
+        assert text[m.start : m.end] == m.text == m.source.text
+        out.append((m.text, m.source.name, m.source.kind))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name", "kind"),
+    [
+        ("المرصد السوري لحقوق الإنسان", "Syrian Observatory for Human Rights", "monitor"),
+        ("رويترز", "Reuters", "media"),
+        ("وكالة الأناضول", "Anadolu Agency", "media"),
+        ("سانا", "SANA", "media"),
+        ("واس", "Saudi Press Agency", "media"),
+        ("فرانس برس", "Agence France-Presse", "media"),
+        ("الميادين", "Al Mayadeen", "media"),
+        ("الجزيرة", "Al Jazeera", "media"),
+        ("العربية", "Al Arabiya", "media"),
+        ("سكاي نيوز", "Sky News Arabia", "media"),
+        ("مصادر محلية", "local sources", "local"),
+        ("مصادر أمنية", "security sources", "official"),
+        ("مصدر عسكري", "military source", "official"),
+        ("شهود عيان", "eyewitnesses", "local"),
+        ("مصادر الميادين", "Al Mayadeen sources", "media"),
+        ("مصدر مقرب من قسد", "source close to SDF", "anonymous"),
+        ("مركز المصالحة الروسي", "Russian Reconciliation Center", "official"),
+        ("المتحدث باسم التحالف", "Saudi-led Coalition spokesman", "official"),
+        ("حزب العمال الكردستاني", "Kurdistan Workers' Party", "armed group"),
+    ],
+)
+def test_resolve_source(kb, phrase, name, kind):
+    source = kb.resolve_source(phrase)
+    assert source is not None and (source.name, source.kind) == (name, kind)
+
+
+def test_sources_in_a_report(kb):
+    text = (
+        "وقال المرصد السوري لحقوق الإنسان إن 12 شخصا قتلوا، فيما ذكرت وكالة رويترز نقلا عن مصادر طبية "
+        "أن العدد أكبر. وأفادت مصادر أمنية مطلعة بأن الهجوم نفذه مسلحون."
+    )
+    found = sources_in(kb, text)
+    assert ("المرصد السوري لحقوق الإنسان", "Syrian Observatory for Human Rights", "monitor") in found
+    assert ("وكالة رويترز", "Reuters", "media") in found
+    assert ("مصادر طبية", "medical sources", "official") in found
+    assert ("مصادر أمنية مطلعة", "informed security sources", "official") in found
+
+
+def test_spokesman_and_statement_frames(kb):
+    found = sources_in(kb, "وقال الناطق باسم حزب العمال الكردستاني إن مقاتليه نفذوا الهجوم")
+    assert ("الناطق باسم حزب العمال الكردستاني", "Kurdistan Workers' Party", "armed group") in found
+    found = sources_in(kb, "وجاء في بيان وزارة الداخلية السعودية أن الانتحاري فجر نفسه")
+    assert ("بيان وزارة الداخلية السعودية", "Saudi Interior Ministry", "official") in found
+
+
+def test_titles_take_the_country(kb):
+    found = sources_in(kb, "وأعلن مكتب رئيس الحكومة التركية أن وزير الداخلية العراقي وصل")
+    assert ("مكتب رئيس الحكومة التركية", "Turkish Prime Minister's Office", "official") in found
+    assert ("وزير الداخلية العراقي", "Iraqi Interior Minister", "official") in found
+    found = sources_in(kb, "وأشارت وزارة الصحة التابعة للحكومة اليمنية إلى سقوط قتلى")
+    assert ("وزارة الصحة التابعة للحكومة اليمنية", "Yemeni Ministry of Health", "official") in found
+
+
+def test_claim_verb_is_not_part_of_the_source(kb):
+    found = sources_in(kb, "وتبنى حزب العمال الكردستاني التفجير بحسب وكالة دوغان")
+    assert ("حزب العمال الكردستاني", "Kurdistan Workers' Party", "armed group") in found
+    assert ("وكالة دوغان", "Dogan News Agency", "media") in found
