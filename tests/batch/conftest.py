@@ -81,3 +81,11 @@ def write_corpus(path: Path, docs: list[dict] = DOCS, bad_line: bool = True) -> 
 @pytest.fixture
 def corpus(tmp_path: Path) -> Path:
     return write_corpus(tmp_path / "corpus.jsonl")
+
+
+@pytest.fixture(scope="session")
+def pipeline():
+    """One loaded pipeline for the in-process (``workers=0``) runs of this suite."""
+    from rasd.pipeline import Pipeline
+
+    return Pipeline().warm_up()

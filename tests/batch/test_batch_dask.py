@@ -31,16 +31,23 @@ def client(cluster):
         yield c
 
 
-def _local(corpus: Path, out: Path) -> bytes:
-    run_batch(read_inputs([str(corpus)]), out, LocalEngine(workers=0), chunk_size=4)
-    return out.read_bytes()
+@pytest.fixture
+def local_bytes(pipeline, tmp_path):
+    """The in-process engine's output for a corpus, to compare with."""
+
+    def _local(corpus: Path) -> bytes:
+        out = tmp_path / "local.jsonl"
+        run_batch(read_inputs([str(corpus)]), out, LocalEngine(workers=0, pipeline=pipeline), chunk_size=4)
+        return out.read_bytes()
+
+    return _local
 
 
-def test_dask_and_local_engines_write_the_same_bytes(client, corpus, tmp_path):
+def test_dask_and_local_engines_write_the_same_bytes(client, corpus, tmp_path, local_bytes):
     out = tmp_path / "dask.jsonl"
     summary = run_batch(read_inputs([str(corpus)]), out, DaskEngine(client=client), chunk_size=2)
     assert summary.failed == 2
-    assert out.read_bytes() == _local(corpus, tmp_path / "local.jsonl")
+    assert out.read_bytes() == local_bytes(corpus)
 
 
 def test_each_dask_worker_holds_its_own_pipeline(client, corpus, tmp_path):
@@ -49,7 +56,7 @@ def test_each_dask_worker_holds_its_own_pipeline(client, corpus, tmp_path):
     assert len(held) == 2 and len(set(held.values())) == 2
 
 
-def test_cli_dask_engine_with_a_scheduler_address(cluster, corpus, tmp_path):
+def test_cli_dask_engine_with_a_scheduler_address(cluster, corpus, tmp_path, local_bytes):
     out = tmp_path / "cli.jsonl"
     res = CliRunner().invoke(
         cli,
@@ -67,14 +74,19 @@ def test_cli_dask_engine_with_a_scheduler_address(cluster, corpus, tmp_path):
     )
     assert res.exit_code == 1, res.output  # two failing documents
     assert "2 failed" in res.stderr
-    assert out.read_bytes() == _local(corpus, tmp_path / "local.jsonl")
+    assert out.read_bytes() == local_bytes(corpus)
 
 
-def test_dask_parquet_equals_local_parquet(client, corpus, tmp_path):
+def test_dask_parquet_equals_local_parquet(client, corpus, tmp_path, pipeline):
     import pyarrow.parquet as pq
 
     run_batch(read_inputs([str(corpus)]), tmp_path / "d.parquet", DaskEngine(client=client), rows_per_part=5)
-    run_batch(read_inputs([str(corpus)]), tmp_path / "l.parquet", LocalEngine(workers=0), rows_per_part=5)
+    run_batch(
+        read_inputs([str(corpus)]),
+        tmp_path / "l.parquet",
+        LocalEngine(workers=0, pipeline=pipeline),
+        rows_per_part=5,
+    )
     d = sorted((tmp_path / "d.parquet").iterdir())
     ll = sorted((tmp_path / "l.parquet").iterdir())
     assert [p.name for p in d] == [p.name for p in ll] == [f"part-00000{i}.parquet" for i in range(3)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -38,9 +39,10 @@ def test_local_batch_output_is_byte_identical_to_extract(corpus, tmp_path):
 
 
 @pytest.mark.parametrize(("workers", "chunk_size"), [(0, 1), (1, 5), (2, 2)])
-def test_output_does_not_depend_on_workers_or_chunk_size(corpus, tmp_path, workers, chunk_size):
+def test_output_does_not_depend_on_workers_or_chunk_size(corpus, tmp_path, workers, chunk_size, pipeline):
     out = tmp_path / "out.jsonl"
-    summary = run_batch(read_inputs([str(corpus)]), out, LocalEngine(workers=workers), chunk_size=chunk_size)
+    engine = LocalEngine(workers=workers, pipeline=pipeline)
+    summary = run_batch(read_inputs([str(corpus)]), out, engine, chunk_size=chunk_size)
     assert out.read_bytes() == extract_output(corpus)
     assert summary.processed == len(DOCS) + 1 and summary.failed == 2 and summary.skipped == 0
 
@@ -65,20 +67,17 @@ class _BrokenStage(Pipeline):
         return super().extract(doc)
 
 
-def test_an_unexpected_stage_error_costs_one_document_only():
-    pipeline = _BrokenStage()
+def test_an_unexpected_stage_error_costs_one_document_only(pipeline):
+    pipeline = _BrokenStage(pipeline.tagger, pipeline.gazetteer, pipeline.kb)
     bad = process_item(Document(id="x", text="boom في بغداد"), pipeline)
     good = process_item(Document(id="y", text="اشتباكات في بغداد"), pipeline)
     assert bad.error == "x: internal error: RuntimeError: stage bug" and bad.events_json == "[]"
     assert good.error is None
 
 
-def test_published_option_fills_missing_dates_only():
+def test_published_option_fills_missing_dates_only(pipeline):
     doc = Document(id="d", text="قصفت طائرات حربية مدينة صعدة أمس")
     dated = Document(id="e", text="قصفت طائرات حربية مدينة صعدة أمس", published="2015-01-01")
-    pipeline = Pipeline()
-    import datetime as dt
-
     day = dt.date(2015, 7, 21)
     assert process_item(doc, pipeline, day) == process_item(
         doc.model_copy(update={"published": day}), pipeline
@@ -110,3 +109,13 @@ def test_jsonl_line_matches_json_dumps_of_the_result():
 def test_output_must_be_jsonl_or_parquet(corpus, tmp_path):
     res = batch([str(corpus), "-o", str(tmp_path / "out.csv"), "--workers", "0"])
     assert res.exit_code != 0 and ".jsonl or .parquet" in res.output
+
+
+def test_progress_bar_counts_the_documents_of_jsonl_inputs(corpus, tmp_path):
+    from rasd.cli.batch import _count_lines
+
+    assert _count_lines((str(corpus), str(corpus))) == 2 * (len(DOCS) + 1)
+    assert _count_lines((str(corpus), "-")) is None  # stdin: unknown total
+    res = batch([str(corpus), "-o", str(tmp_path / "o.jsonl"), "--workers", "0", "--progress"])
+    assert res.exit_code == 1
+    assert f"{len(DOCS) + 1}/{len(DOCS) + 1}" in res.stderr  # the finished bar

@@ -20,13 +20,18 @@ from rasd.ingest import read_inputs
 from .conftest import DOCS, write_corpus
 
 
-def run(corpus: Path, out: Path, workers: int = 0, chunk_size: int = 3, **kw):
-    return run_batch(
-        read_inputs([str(corpus)]), out, LocalEngine(workers=workers), chunk_size=chunk_size, **kw
-    )
+@pytest.fixture
+def run(pipeline):
+    """Run the batch on a corpus file; in this process (with the suite's pipeline) unless workers > 0."""
+
+    def _run(corpus: Path, out: Path, workers: int = 0, chunk_size: int = 3, **kw):
+        engine = LocalEngine(workers=workers, pipeline=pipeline)
+        return run_batch(read_inputs([str(corpus)]), out, engine, chunk_size=chunk_size, **kw)
+
+    return _run
 
 
-def test_rerun_on_the_full_corpus_after_a_run_on_half(tmp_path):
+def test_rerun_on_the_full_corpus_after_a_run_on_half(tmp_path, run):
     full = write_corpus(tmp_path / "corpus.jsonl")
     clean = tmp_path / "clean.jsonl"
     run(full, clean)
@@ -45,7 +50,7 @@ def test_rerun_on_the_full_corpus_after_a_run_on_half(tmp_path):
     assert summary.skipped == 7 and summary.processed == len(DOCS) + 1 - 7
 
 
-def test_a_repeated_id_is_resumed_as_often_as_it_occurs(tmp_path):
+def test_a_repeated_id_is_resumed_as_often_as_it_occurs(tmp_path, run):
     # "ar-1" occurs twice in the corpus; after a run that wrote only the first, the second is still due.
     full = write_corpus(tmp_path / "corpus.jsonl", bad_line=False)
     clean = tmp_path / "clean.jsonl"
@@ -56,7 +61,7 @@ def test_a_repeated_id_is_resumed_as_often_as_it_occurs(tmp_path):
     assert out.read_bytes() == clean.read_bytes()
 
 
-def test_an_unfinished_last_line_is_cut_and_redone(tmp_path):
+def test_an_unfinished_last_line_is_cut_and_redone(tmp_path, run):
     full = write_corpus(tmp_path / "corpus.jsonl")
     clean = tmp_path / "clean.jsonl"
     run(full, clean)
@@ -67,7 +72,7 @@ def test_an_unfinished_last_line_is_cut_and_redone(tmp_path):
     assert out.read_bytes() == clean.read_bytes()
 
 
-def test_a_foreign_file_is_not_resumed_into(tmp_path):
+def test_a_foreign_file_is_not_resumed_into(tmp_path, run):
     full = write_corpus(tmp_path / "corpus.jsonl")
     out = tmp_path / "out.jsonl"
     out.write_text("id,events\n", encoding="utf-8")
@@ -76,7 +81,7 @@ def test_a_foreign_file_is_not_resumed_into(tmp_path):
     assert out.read_text(encoding="utf-8") == "id,events\n"
 
 
-def test_resume_after_the_process_is_killed_mid_run(tmp_path):
+def test_resume_after_the_process_is_killed_mid_run(tmp_path, run):
     full = write_corpus(tmp_path / "corpus.jsonl")
     clean = tmp_path / "clean.jsonl"
     run(full, clean)
@@ -122,7 +127,7 @@ def test_resume_after_the_process_is_killed_mid_run(tmp_path):
     assert out.read_bytes() == clean.read_bytes()
 
 
-def test_parquet_resume_gives_the_clean_table(tmp_path):
+def test_parquet_resume_gives_the_clean_table(tmp_path, run):
     full = write_corpus(tmp_path / "corpus.jsonl")
     clean = tmp_path / "clean.parquet"
     run(full, clean, rows_per_part=4)

@@ -20,6 +20,7 @@ from typing import Any, Protocol
 from rasd.batch.rows import Item, Row
 from rasd.batch.worker import PipelineHolder, init_local_worker, local_task, process_chunk
 from rasd.errors import RasdError
+from rasd.pipeline import Pipeline
 
 Chunk = Sequence[Item]
 
@@ -66,15 +67,21 @@ def default_workers() -> int:
 class LocalEngine:
     """A process pool on this machine; the pipeline is loaded once per worker process.
 
-    ``workers=0`` runs in this process without a pool (for debugging and single-core timing).
+    ``workers=0`` runs in this process without a pool (for debugging and single-core timing), with
+    ``pipeline`` if one is given (a caller that already holds a loaded pipeline).
     Workers are started with ``forkserver``: a fork of a process that already runs threads (a
     progress bar, a dask client) can deadlock, and ``spawn`` would re-run more start-up per worker.
     """
 
     def __init__(
-        self, workers: int | None = None, published: dt.date | None = None, max_in_flight: int | None = None
+        self,
+        workers: int | None = None,
+        published: dt.date | None = None,
+        max_in_flight: int | None = None,
+        pipeline: Pipeline | None = None,
     ) -> None:
         self.workers = default_workers() if workers is None else workers
+        self.pipeline = pipeline  # used as is when workers == 0 (pool workers load their own)
         if self.workers < 0:
             raise RasdError("--workers must be 0 or more")
         self.published = published
@@ -84,7 +91,8 @@ class LocalEngine:
 
     def __enter__(self) -> LocalEngine:
         if self.workers == 0:
-            self._inline = PipelineHolder().warm()
+            given = self.pipeline
+            self._inline = PipelineHolder(factory=(lambda: given) if given is not None else Pipeline).warm()
         else:
             self._pool = ProcessPoolExecutor(
                 max_workers=self.workers,
