@@ -179,3 +179,18 @@ def test_stats_count_by_type_and_country(api: httpx.Client) -> None:
 def test_actors_lists_stored_actors(api: httpx.Client) -> None:
     names = str(api.get("/actors").json())
     assert "Saudi-led Coalition" in names and "Islamic State" in names
+
+
+def test_stats_with_actor_filter(api: httpx.Client) -> None:
+    stats = api.get("/stats", params={"actor": "Islamic State"}).json()
+    assert [(r["event_type"], r["count"], r["fatalities"]) for r in stats["by_type"]] == [("Battles", 1, 7)]
+    assert {r["actor"] for r in stats["by_actor"]} == {"Islamic State", "Syrian Democratic Forces"}
+    assert stats["by_day"] == [{"date": "2026-11-23", "count": 1, "fatalities": 7}]
+
+
+def test_stats_adapter_matches_the_store(read_server) -> None:  # noqa: ANN001
+    from rasd.api.stats_adapter import stats_from_events
+    from rasd.store import EventFilter
+
+    for f in (EventFilter(), EventFilter(country="SY"), EventFilter(event_type="Explosions/Remote violence")):
+        assert stats_from_events(read_server.store.iter_events(f)) == read_server.store.stats(f)

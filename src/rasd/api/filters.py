@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from typing import Annotated
+from collections.abc import Callable
+from typing import Annotated, TypeVar
 
-from fastapi import HTTPException, Query
+from fastapi import Query
+from fastapi.exceptions import RequestValidationError
 
 from rasd.api.schemas import no_nul
 from rasd.store import EventFilter
 
-_Text = Annotated[str | None, Query(max_length=200)]
+T = TypeVar("T")
 
 
 def parse_bbox(value: str) -> tuple[float, float, float, float]:
@@ -32,11 +34,21 @@ def parse_bbox(value: str) -> tuple[float, float, float, float]:
     return min_lon, min_lat, max_lon, max_lat
 
 
+def _check(name: str, parse: Callable[[str | None], T], value: str | None) -> T:
+    """``parse(value)``; a ValueError becomes the same 422 as FastAPI's own parameter errors."""
+    try:
+        return parse(value)
+    except ValueError as exc:
+        raise RequestValidationError(
+            [{"loc": ("query", name), "msg": str(exc), "type": "value_error"}]
+        ) from None
+
+
 def event_filter(
     date_from: Annotated[dt.date | None, Query(description="Events on or after this day.")] = None,
     date_to: Annotated[dt.date | None, Query(description="Events on or before this day.")] = None,
     country: Annotated[
-        str | None, Query(max_length=200, description="ISO 3166-1 alpha-2 code, e.g. SY.")
+        str | None, Query(max_length=200, description="ISO2 or ISO3 code or English name: SY, SYR, Syria.")
     ] = None,
     admin1: Annotated[str | None, Query(max_length=200, description="First-level region name.")] = None,
     event_type: Annotated[str | None, Query(max_length=200, description="ACLED event type.")] = None,
@@ -57,12 +69,9 @@ def event_filter(
         "actor": actor,
         "q": q,
     }
-    try:
-        for value in texts.values():
-            no_nul(value)
-        box = parse_bbox(bbox) if bbox else None
-    except ValueError as exc:
-        raise HTTPException(status_code=422, detail=str(exc)) from None
+    for name, value in texts.items():
+        _check(name, no_nul, value)
+    box = _check("bbox", parse_bbox, bbox) if bbox else None
     # An empty parameter (``?country=``, what a cleared form field sends) means "no filter".
     cleaned = {k: (v.strip() or None) if v is not None else None for k, v in texts.items()}
     return EventFilter(

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+import datetime as dt
+import logging
+from typing import Annotated, Any, Literal, TypeVar
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query
 from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from sqlalchemy.exc import SQLAlchemyError
 
 import rasd
 from rasd.api.context import ApiContext, get_ctx
 from rasd.api.filters import event_filter
 from rasd.api.geojson import feature_collection
 from rasd.api.schemas import Health, no_nul
+from rasd.api.stats_adapter import stats_from_events
 from rasd.store import (
     CanonicalEvent,
     CanonicalEventDetail,
@@ -21,7 +26,9 @@ from rasd.store import (
     StoredDocument,
 )
 
+log = logging.getLogger("rasd.api")
 router = APIRouter()
+D = TypeVar("D", DocumentSummary, StoredDocument)
 
 Sort = Literal[
     "date", "-date", "confidence", "-confidence", "n_reports", "-n_reports", "fatalities", "-fatalities"
@@ -32,11 +39,19 @@ Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Items to skip.")
 Id = Annotated[str, Path(min_length=1, max_length=500)]
 
 
-def _id(value: str) -> str:
+def _aware(doc: D) -> D:
+    # SQLite hands timestamps back without their zone (they are stored in UTC); an RFC 3339
+    # date-time needs one, so the API adds it rather than send a time clients cannot place.
+    if doc.ingested_at.tzinfo is None:
+        return doc.model_copy(update={"ingested_at": doc.ingested_at.replace(tzinfo=dt.UTC)})
+    return doc
+
+
+def _id(value: str, where: tuple[str, str]) -> str:
     try:
         return no_nul(value) or ""
     except ValueError as exc:
-        raise HTTPException(status_code=422, detail=str(exc)) from None
+        raise RequestValidationError([{"loc": where, "msg": str(exc), "type": "value_error"}]) from None
 
 
 @router.get("/health", response_model=Health, tags=["meta"])
@@ -84,7 +99,7 @@ def events_geojson(
 def get_event(ctx: Ctx, event_id: Id) -> CanonicalEventDetail:
     """The merged event, and each report of it: the document's text and the event as that report
     has it (evidence spans, actors, counts, sources)."""
-    detail = ctx.store.get_event(_id(event_id))
+    detail = ctx.store.get_event(_id(event_id, ("path", "event_id")))
     if detail is None:
         raise HTTPException(status_code=404, detail=f"no event {event_id!r}")
     return detail
@@ -102,8 +117,9 @@ def list_documents(
     offset: Offset = 0,
     q: Annotated[str | None, Query(max_length=200, description="Words in the text.")] = None,
 ) -> Page[DocumentSummary]:
-    q = (_id(q).strip() or None) if q is not None else None
-    return ctx.store.list_documents(limit=limit, offset=offset, q=q)
+    q = (_id(q, ("query", "q")).strip() or None) if q is not None else None
+    page = ctx.store.list_documents(limit=limit, offset=offset, q=q)
+    return page.model_copy(update={"items": [_aware(d) for d in page.items]})
 
 
 @router.get(
@@ -114,14 +130,21 @@ def list_documents(
     responses={404: {"description": "No such document"}},
 )
 def get_document(ctx: Ctx, doc_id: Id) -> StoredDocument:
-    doc = ctx.store.get_document(_id(doc_id))
+    doc = ctx.store.get_document(_id(doc_id, ("path", "doc_id")))
     if doc is None:
         raise HTTPException(status_code=404, detail=f"no document {doc_id!r}")
-    return doc
+    return _aware(doc)
 
 
 @router.get("/stats", tags=["events"], summary="Counts by day, type, country and actor")
 def stats(ctx: Ctx, f: Filter) -> dict[str, Any]:
+    """`by_day`, `by_type`, `by_country` (with summed fatalities) and the top 50 `by_actor`."""
+    if f.actor:
+        try:
+            return jsonable_encoder(ctx.store.stats(f))
+        except SQLAlchemyError:
+            log.warning("Store.stats failed with an actor filter; counting from the events instead")
+            return jsonable_encoder(stats_from_events(ctx.store.iter_events(f)))
     return jsonable_encoder(ctx.store.stats(f))
 
 

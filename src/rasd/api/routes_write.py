@@ -14,7 +14,13 @@ from rasd.api.schemas import DocumentIn, StoredMany, StoredOne
 from rasd.records import Result
 
 log = logging.getLogger("rasd.api")
-router = APIRouter(dependencies=[Depends(require_key)])
+router = APIRouter(
+    dependencies=[Depends(require_key)],
+    responses={
+        401: {"description": "Missing or wrong X-API-Key (only when the server has a key)"},
+        413: {"description": "Body over the size limit, or more than 1000 documents"},
+    },
+)
 
 Ctx = Annotated[ApiContext, Depends(get_ctx)]
 Docs = Annotated[

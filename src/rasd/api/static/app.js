@@ -147,13 +147,17 @@ async function selectEvent(id) {
   }
   renderDetail($("#detail-body"), state.detail, state.lang);
   panel.hidden = false;
+  panel.scrollTop = 0;
+  document.body.classList.add("detail-open");
   for (const b of document.querySelectorAll(".event-item")) b.classList.toggle("selected", b.dataset.eventId === id);
-  if (mapRef) mapRef.focus(id);
+  // Focus the marker once the narrower map has been laid out and measured (next frame).
+  if (mapRef) requestAnimationFrame(() => requestAnimationFrame(() => mapRef.focus(id)));
 }
 
 function closeDetail() {
   $("#detail").hidden = true;
   state.detail = null;
+  document.body.classList.remove("detail-open");
   for (const b of document.querySelectorAll(".event-item.selected")) b.classList.remove("selected");
 }
 
@@ -167,7 +171,6 @@ function setLang(lang) {
   renderList();
   renderTimelineNow();
   if (state.detail) renderDetail($("#detail-body"), state.detail, state.lang);
-  if (mapRef) mapRef.invalidate();
 }
 
 function main() {
@@ -185,11 +188,15 @@ function main() {
   $("#lang-toggle").addEventListener("click", () => setLang(state.lang === "en" ? "ar" : "en"));
   $("#detail-close").addEventListener("click", closeDetail);
   document.addEventListener("keydown", (e) => e.key === "Escape" && closeDetail());
-  let resize;
-  window.addEventListener("resize", () => {
-    clearTimeout(resize);
-    resize = setTimeout(renderTimelineNow, 150);
-  });
+  // The chart is drawn to its container's width: redraw when that changes (panel, window).
+  let lastWidth = 0;
+  new ResizeObserver(([entry]) => {
+    const width = Math.round(entry.contentRect.width);
+    if (width !== lastWidth) {
+      lastWidth = width;
+      requestAnimationFrame(renderTimelineNow);
+    }
+  }).observe($("#timeline-chart"));
   load(mapRef);
 }
 

@@ -4,6 +4,8 @@ import { t } from "./i18n.js";
 import { mentionArguments, renderHighlighted } from "./highlight.js";
 
 const ARABIC = /[\u0600-\u06FF]/;
+// Isolate an ISO date left-to-right, or Arabic text around it reorders it to "23-11-2026".
+const ltr = (s) => `\u2066${s}\u2069`;
 
 function h(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -43,7 +45,7 @@ function placeText(loc, lang) {
 
 function fieldRows(ev, lang) {
   const rows = [
-    ["detail.when", ev.event_date],
+    ["detail.when", ev.event_date && ltr(ev.event_date)],
     ["detail.where", placeText(ev.location, lang)],
     ["detail.actor1", actorText(ev.actor1)],
     ["detail.actor2", actorText(ev.actor2)],
@@ -76,8 +78,8 @@ function claimsTable(reports, lang) {
   for (const report of reports) {
     const ev = report.event || {};
     const claims = [
-      `${t(lang, `type.${ev.event_type}`)} / ${ev.sub_event_type}`,
-      ev.date && ev.date.value ? `${t(lang, "detail.when")}: ${ev.date.value}` : null,
+      `${t(lang, `type.${ev.event_type}`)} / ${t(lang, `sub.${ev.sub_event_type}`)}`,
+      ev.date && ev.date.value ? `${t(lang, "detail.when")}: ${ltr(ev.date.value)}` : null,
       ev.fatalities ? `${t(lang, "detail.fatalities")}: ${countClaim(ev.fatalities)}` : null,
       ev.injured ? `${t(lang, "detail.injured")}: ${countClaim(ev.injured)}` : null,
       ev.displaced ? `${t(lang, "detail.displaced")}: ${countClaim(ev.displaced)}` : null,
@@ -109,7 +111,7 @@ function reportView(report, lang) {
     "div",
     { class: "report-head" },
     h("strong", { dir: "auto" }, report.outlet || report.document_id),
-    report.published ? ` · ${t(lang, "detail.published", { d: report.published })}` : null,
+    report.published ? ` · ${t(lang, "detail.published", { d: ltr(report.published) })}` : null,
   );
   if (report.url && /^https?:\/\//.test(report.url)) {
     head.append(" · ", h("a", { href: report.url, rel: "noopener noreferrer", target: "_blank" }, t(lang, "detail.open")));
@@ -122,7 +124,7 @@ function reportView(report, lang) {
 export function renderDetail(container, detail, lang) {
   container.replaceChildren();
   container.dataset.eventId = detail.id;
-  const title = h("h2", {}, `${t(lang, `type.${detail.event_type}`)} — ${detail.sub_event_type}`);
+  const title = h("h2", {}, `${t(lang, `type.${detail.event_type}`)} — ${t(lang, `sub.${detail.sub_event_type}`)}`);
   const legend = h(
     "p",
     { class: "legend-hl" },

@@ -32,9 +32,10 @@ export function evidenceRanges(text, evidence) {
   return out;
 }
 
-// Every occurrence of each argument's surface text inside an evidence range.
+// Every occurrence of each argument's surface text inside an evidence range. Where two overlap
+// ("مدنيين" inside the count "ثلاثة مدنيين") the longer one is kept, so each stays one whole mark.
 export function argumentRanges(text, evidence, args) {
-  const out = [];
+  const found = [];
   for (const ev of evidence) {
     const chunk = text.slice(ev.start, ev.end);
     for (const arg of args) {
@@ -43,12 +44,15 @@ export function argumentRanges(text, evidence, args) {
       for (;;) {
         const at = chunk.indexOf(arg.text, from);
         if (at < 0) break;
-        out.push({ start: ev.start + at, end: ev.start + at + arg.text.length, cls: `arg arg-${arg.role}` });
+        found.push({ start: ev.start + at, end: ev.start + at + arg.text.length, cls: `arg arg-${arg.role}` });
         from = at + arg.text.length;
       }
     }
   }
-  return out;
+  found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept = [];
+  for (const r of found) if (!kept.some((k) => r.start < k.end && k.start < r.end)) kept.push(r);
+  return kept;
 }
 
 // Cut text at every range boundary; each piece carries the classes of the ranges that cover it.

@@ -140,6 +140,32 @@ const LABELS = {
     "kind.local": "محلي",
     "kind.anonymous": "مجهول",
     "attribution": "الحدود: Natural Earth",
+    "sub.Armed clash": "اشتباك مسلح",
+    "sub.Government regains territory": "استعادة الحكومة لأراضٍ",
+    "sub.Non-state actor overtakes territory": "سيطرة جهة غير حكومية على أراضٍ",
+    "sub.Chemical weapon": "سلاح كيميائي",
+    "sub.Air/drone strike": "غارة جوية/بطائرة مسيّرة",
+    "sub.Suicide bomb": "تفجير انتحاري",
+    "sub.Shelling/artillery/missile attack": "قصف مدفعي/صاروخي",
+    "sub.Remote explosive/landmine/IED": "عبوة ناسفة/لغم",
+    "sub.Grenade": "قنبلة يدوية",
+    "sub.Sexual violence": "عنف جنسي",
+    "sub.Attack": "هجوم",
+    "sub.Abduction/forced disappearance": "اختطاف/إخفاء قسري",
+    "sub.Peaceful protest": "احتجاج سلمي",
+    "sub.Protest with intervention": "احتجاج مع تدخل",
+    "sub.Excessive force against protesters": "قوة مفرطة ضد المحتجين",
+    "sub.Violent demonstration": "مظاهرة عنيفة",
+    "sub.Mob violence": "عنف جماعي",
+    "sub.Agreement": "اتفاق",
+    "sub.Arrests": "اعتقالات",
+    "sub.Change to group/activity": "تغيير في جماعة/نشاط",
+    "sub.Disrupted weapons use": "إحباط استخدام سلاح",
+    "sub.Headquarters or base established": "إنشاء مقر أو قاعدة",
+    "sub.Looting/property destruction": "نهب/تدمير ممتلكات",
+    "sub.Non-violent transfer of territory": "انتقال أراضٍ دون عنف",
+    "sub.Other": "أخرى",
+    "sub.Displacement": "نزوح",
   },
 };
 
@@ -147,7 +173,8 @@ export const LANGS = Object.keys(LABELS);
 
 export function t(lang, key, vars = {}) {
   const table = LABELS[lang] || LABELS.en;
-  const text = table[key] ?? LABELS.en[key] ?? key;
+  // English sub-event types are the contract's own strings: "sub.Armed clash" → "Armed clash".
+  const text = table[key] ?? LABELS.en[key] ?? key.replace(/^(sub|type|kind)\./, "");
   return text.replace(/\{(\w+)\}/g, (_, name) => String(vars[name] ?? ""));
 }
 

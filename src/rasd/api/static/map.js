@@ -67,11 +67,21 @@ export function createMap(element, { onSelect, attribution }) {
     return points.length;
   }
 
+  // Leaflet measures its container only when told; the detail panel and window resizes change it.
+  new ResizeObserver(() => map.invalidateSize()).observe(element);
+
   function focus(id) {
     const marker = markers.get(id);
-    if (marker) clusters.zoomToShowLayer(marker, () => marker.getElement()?.classList.add("selected"));
+    if (marker) {
+      clusters.zoomToShowLayer(marker, () => {
+        // The detail panel may have just narrowed the map: make sure the marker is in view.
+        map.panInside(marker.getLatLng(), { padding: [40, 40] });
+        marker.getElement()?.classList.add("selected");
+      });
+    }
     for (const [other, m] of markers) if (other !== id) m.getElement()?.classList.remove("selected");
   }
 
-  return { map, setEvents, focus, invalidate: () => map.invalidateSize() };
+  return { map, setEvents, focus };
+
 }
