@@ -1,0 +1,93 @@
+"""A cheap, honest language check: the dominant script, then function words within it.
+
+Rasd reads Arabic and English; the check only has to tell those apart from everything else, and
+say what the rest is when it can. Counting letters per script settles most cases (Arabic vs
+Latin vs Cyrillic ...); within the Arabic and Latin scripts the share of tokens that are common
+function words of each language (``data/languages.yaml``) separates Arabic from Persian/Urdu and
+English from French, Spanish and the like. Scripts without a profile give ``und-<Script>`` (BCP 47
+"undetermined language in this script") rather than a guessed code.
+
+No extra dependency: a statistical detector would also be right on these easy cases and has no
+advantage on the hard ones (very short texts), which this check leaves undetermined (``None``),
+so they are kept rather than skipped.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from importlib import resources
+
+import yaml
+
+MIN_LETTERS = 20  # below this the text is too short to judge: undetermined, kept
+MIN_SHARE = 0.04  # a language must cover this share of the tokens to be named
+
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+_SCRIPT_KEYS = {"ARABIC": "arabic_script", "LATIN": "latin_script"}
+_SCRIPT_TAGS = {
+    "ARABIC": "Arab",
+    "LATIN": "Latn",
+    "CYRILLIC": "Cyrl",
+    "HEBREW": "Hebr",
+    "GREEK": "Grek",
+    "CJK": "Hani",
+    "HIRAGANA": "Jpan",
+    "KATAKANA": "Jpan",
+    "HANGUL": "Kore",
+    "DEVANAGARI": "Deva",
+    "THAI": "Thai",
+    "ARMENIAN": "Armn",
+    "GEORGIAN": "Geor",
+    "ETHIOPIC": "Ethi",
+}
+
+
+def _script(ch: str) -> str | None:
+    name = unicodedata.name(ch, "")
+    head = name.split(" ", 1)[0]
+    return head if head in _SCRIPT_TAGS else ("OTHER" if name else None)
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageGuesser:
+    """Function-word profiles per script, loaded once and handed to whoever reads documents."""
+
+    profiles: dict[str, dict[str, frozenset[str]]]  # script key → language → function words
+
+    @classmethod
+    def load(cls) -> LanguageGuesser:
+        raw = yaml.safe_load(
+            resources.files("rasd.ingest").joinpath("data/languages.yaml").read_text("utf-8")
+        )
+        return cls(
+            {
+                script: {lang: frozenset(words) for lang, words in langs.items()}
+                for script, langs in raw.items()
+            }
+        )
+
+    def guess(self, text: str, sample: int = 5000) -> str | None:
+        """An ISO 639-1 code ("ar", "en", "fr" ...), ``und-<Script>``, or None when too short to say."""
+        head = text[:sample]
+        counts: dict[str, int] = {}
+        for ch in head:
+            if ch.isalpha():
+                s = _script(ch)
+                if s:
+                    counts[s] = counts.get(s, 0) + 1
+        letters = sum(counts.values())
+        if letters < MIN_LETTERS:
+            return None
+        script = max(counts, key=counts.__getitem__)
+        tag = f"und-{_SCRIPT_TAGS.get(script, 'Zyyy')}"
+        profile = self.profiles.get(_SCRIPT_KEYS.get(script, ""))
+        if not profile:
+            return tag
+        tokens = [t.lower() for t in _TOKEN.findall(head)]
+        if not tokens:
+            return tag
+        scores = {lang: sum(t in words for t in tokens) / len(tokens) for lang, words in profile.items()}
+        best = max(scores, key=scores.__getitem__)
+        return best if scores[best] >= MIN_SHARE else tag
