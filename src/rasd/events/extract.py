@@ -15,6 +15,7 @@ from rasd.events.arguments import (
     too_old,
 )
 from rasd.events.context import SentenceView
+from rasd.events.gate import family_of, gate_features
 from rasd.events.lexicon import Lexicon, load_lexicon
 from rasd.events.mentions import PLOVER, Mention, sentence_mentions
 from rasd.events.merge import Cluster, merge_mentions
@@ -59,8 +60,37 @@ def find_mentions(analysis: DocAnalysis, lex: Lexicon) -> tuple[list[Mention], D
             assign_sources(m, idx)
             _refine_takeover(m, lex)
         assign_counts(sentence, idx)
+        for m in sentence:
+            m.eventive = _eventive(m, idx, lex)
+        _apply_gate(v, sentence, idx, lex)
         mentions.extend(m for m in sentence if not too_old(m, analysis.document.published))
     return mentions, idx
+
+
+def _apply_gate(v: SentenceView, sentence: list[Mention], idx: DocIndex, lex: Lexicon) -> None:
+    """Score each family's mentions in the sentence with the learned gate (see events/gate.py)."""
+    by_family: dict[str, list[Mention]] = defaultdict(list)
+    for m in sentence:
+        fam = family_of(m.event_type)
+        if fam is not None:
+            by_family[fam].append(m)
+    for fam, ms in by_family.items():
+        feats = gate_features(v, ms, idx, lex)
+        p = lex.gate.score(fam, feats) if lex.gate is not None else 1.0
+        for m in ms:
+            m.gate = p
+            m.gate_features = feats
+            m.explain.append(f"gate {fam} p={p:.2f}")
+
+
+def _eventive(m: Mention, idx: DocIndex, lex: Lexicon) -> bool:
+    """Does the sentence report this happening (not just name the kind of event)?"""
+    v = m.view
+    if any(v.keys[i] & lex.cue("verbs") for h in m.hits for i in range(h.first, h.last + 1)):
+        return True
+    if v.has_any(lex.cue("light_verbs")) or v.has_any(lex.cue("time_words")):
+        return True
+    return bool(m.counts) or bool(idx.dates.get(v.index))
 
 
 def _refine_takeover(m: Mention, lex: Lexicon) -> None:
@@ -86,6 +116,13 @@ def _confidence(c: Cluster) -> float:
     if all(m.family in ("kill", "attack") for m in c.mentions):
         score -= 0.15
     return round(max(0.05, min(0.99, score)), 3)
+
+
+def _kept(m: Mention, lex: Lexicon) -> bool:
+    fam = family_of(m.event_type)
+    if fam is None or lex.gate is None:
+        return True
+    return lex.gate.passes(fam, m.gate)
 
 
 def to_event(c: Cluster, text: str) -> Event:
@@ -128,6 +165,7 @@ def to_event(c: Cluster, text: str) -> Event:
 def extract_events(analysis: DocAnalysis, lexicon: Lexicon | None = None) -> list[Event]:
     lex = lexicon or load_lexicon()
     mentions, _ = find_mentions(analysis, lex)
+    mentions = [m for m in mentions if _kept(m, lex)]
     clusters = merge_mentions(mentions)
     text = analysis.document.text
     events = [to_event(c, text) for c in clusters]

@@ -13,6 +13,7 @@ from importlib import resources
 import yaml
 
 from rasd.errors import ResourceError
+from rasd.events.gate import Gate, load_gate
 from rasd.text import normalize_key
 
 _PROCLITICS = ("وبال", "فبال", "وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
@@ -68,6 +69,7 @@ class Lexicon:
     phrases: dict[str, list[tuple[tuple[str, ...], TriggerEntry]]]  # first key → (all keys, entry)
     cues: dict
     sets: dict[str, frozenset[str]] = field(default_factory=dict)  # named cue word sets
+    gate: Gate | None = None  # the learned sentence gate (None: rules only)
 
     def cue(self, name: str) -> frozenset[str]:
         return self.sets[name]
@@ -120,4 +122,4 @@ def load_lexicon() -> Lexicon:
         lst.sort(key=lambda x: -len(x[0]))  # longest phrase first
     sets: dict[str, frozenset[str]] = {}
     _flatten("", cues, sets)
-    return Lexicon(entries=entries, words=words, phrases=phrases, cues=cues, sets=sets)
+    return Lexicon(entries=entries, words=words, phrases=phrases, cues=cues, sets=sets, gate=load_gate())

@@ -5,11 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from rasd.events.context import SentenceView
+from rasd.events.gate import VIOLENT  # noqa: E402  (one definition of the violent types)
 from rasd.events.lexicon import Lexicon
 from rasd.events.triggers import TriggerHit
 from rasd.records import Actor, Count, EventDate, Location, Source
-
-VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 
 # ACLED: within one event type, the same actors/place/day make one record with the
 # highest-priority sub-type. Lower index = higher priority.
@@ -69,6 +68,9 @@ class Mention:
     counts: dict[str, Count] = field(default_factory=dict)
     sources: list[Source] = field(default_factory=list)
     sentences: list[int] = field(default_factory=list)
+    eventive: bool = True
+    gate: float = 1.0  # the learned gate's probability that the sentence reports this family
+    gate_features: set[str] = field(default_factory=set)
     explain: list[str] = field(default_factory=list)
 
     @property

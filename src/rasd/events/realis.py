@@ -37,6 +37,8 @@ def irrealis_reason(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text:
                 if name == "negation" and _still(view, i):
                     continue
                 return name
+    if view.has_any(lex.cue("realis.denial"), 0, hit.first):
+        return "denial"
     for phrase in lex.cues["realis"]["sentence_phrases"]:
         if view.phrase_in(phrase, 0, hit.first):
             return f"irrealis frame «{phrase}»"

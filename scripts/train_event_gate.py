@@ -1,0 +1,171 @@
+"""Train the event stage's sentence gate (src/rasd/events/data/gate.json) on the open GSR sentences.
+
+    python scripts/train_event_gate.py --shared ../shared [--folds 5]
+
+For each judged sentence the rule stage proposes candidate mentions; the gate learns, per family
+(ASSAULT = violent types, PROTEST = protests/riots), whether a sentence with candidates really
+reports such an event. Figures are out-of-fold (stratified K-fold), so they estimate how the
+gate does on unseen sentences; the shipped weights are then fitted on all sentences.
+Deterministic: fixed folds and a deterministic solver. Needs scikit-learn (a dev dependency).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from rasd.events.extract import find_mentions
+from rasd.events.gate import FAMILIES, family_of
+from rasd.events.lexicon import load_lexicon
+from rasd.pipeline import Pipeline
+from rasd.records import Document
+
+OUT = Path(__file__).resolve().parent.parent / "src" / "rasd" / "events" / "data" / "gate.json"
+
+
+class _NoTags:
+    """The event stage does not read entities; skipping the tagger keeps training fast."""
+
+    def tag(self, tokens: list[str]) -> list[str]:
+        return ["O"] * len(tokens)
+
+    def tag_document(self, sentences: list[list[str]]) -> list[list[str]]:
+        return [self.tag(s) for s in sentences]
+
+
+def candidate_features(rows: list[dict]) -> list[set[str] | None]:
+    """Per row: the gate features of the row's family candidates, or None when the rules found none."""
+    lex = load_lexicon()
+    lex.gate = None
+    pipe = Pipeline(tagger=_NoTags())
+    out: list[set[str] | None] = []
+    for n, r in enumerate(rows, 1):
+        doc = Document(id=r["id"], text=r["text"], published=r.get("published"))
+        mentions, _ = find_mentions(pipe.analyze(doc), lex)
+        feats: set[str] = set()
+        for m in mentions:
+            if family_of(m.event_type) == r["event_type"]:
+                feats |= m.gate_features
+        out.append(feats or None)
+        if n % 200 == 0:
+            print(f"  analysed {n}/{len(rows)}", file=sys.stderr)
+    return out
+
+
+def f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def main() -> int:
+    import numpy as np
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import StratifiedKFold
+
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--shared", default="../shared")
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--out", default=str(OUT))
+    ap.add_argument(
+        "--threshold",
+        action="append",
+        default=[],
+        metavar="FAMILY=T",
+        help="ship threshold T for FAMILY instead of the out-of-fold F1-best (e.g. ASSAULT=0.4)",
+    )
+    ap.add_argument("--drop", default="", help="comma-separated feature prefixes to leave out (ablation)")
+    a = ap.parse_args()
+    a.thresholds = {k: float(v) for k, v in (x.split("=") for x in a.threshold)}
+    path = Path(a.shared) / "eval" / "dev" / "gsr" / "gsr_dev.jsonl"
+    rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+    rows = [r for r in rows if r["label"] in ("yes", "easy no", "difficult no")]
+    feats = candidate_features(rows)
+    weights: dict[str, dict[str, float]] = {}
+    thresholds: dict[str, float] = {}
+    report: dict[str, dict] = {}
+    for fam in FAMILIES:
+        idx = [i for i, r in enumerate(rows) if r["event_type"] == fam]
+        gold = np.array([rows[i]["label"] == "yes" for i in idx])
+        cand = [i for i in idx if feats[i] is not None]
+        y = np.array([rows[i]["label"] == "yes" for i in cand])
+        vec = DictVectorizer()
+        drop = tuple(x for x in a.drop.split(",") if x)
+        X = vec.fit_transform([{k: 1 for k in feats[i] if not k.startswith(drop)} for i in cand]).tocsr()
+        X.indices = X.indices.astype(np.int32)  # liblinear wants 32-bit sparse indices
+        X.indptr = X.indptr.astype(np.int32)
+        best = None
+        for C in (0.03, 0.1, 0.3, 1.0):
+            oof = np.zeros(len(cand))
+            folds = StratifiedKFold(n_splits=a.folds, shuffle=True, random_state=13)
+            for tr, te in folds.split(X, y):
+                clf = LogisticRegression(C=C, class_weight="balanced", max_iter=2000, solver="liblinear")
+                clf.fit(X[tr], y[tr])
+                oof[te] = clf.predict_proba(X[te])[:, 1]
+            for t in np.arange(0.2, 0.95, 0.025):
+                kept = {cand[j] for j in range(len(cand)) if oof[j] >= t}
+                pred = np.array([i in kept for i in idx])
+                tp = int((pred & gold).sum())
+                fp = int((pred & ~gold).sum())
+                fn = int((~pred & gold).sum())
+                p, r, f = f1(tp, fp, fn)
+                if best is None or f > best[0]:
+                    best = (f, C, float(round(t, 3)), p, r)
+        f, C, t, p, r = best
+        curve = []
+        for ft in (0.2, 0.3, 0.35, 0.4, 0.5):
+            oof = np.zeros(len(cand))
+            for tr, te in StratifiedKFold(n_splits=a.folds, shuffle=True, random_state=13).split(X, y):
+                clf = LogisticRegression(C=C, class_weight="balanced", max_iter=2000, solver="liblinear")
+                oof[te] = clf.fit(X[tr], y[tr]).predict_proba(X[te])[:, 1]
+            kept = {cand[j] for j in range(len(cand)) if oof[j] >= ft}
+            pred = np.array([i in kept for i in idx])
+            pf = f1(int((pred & gold).sum()), int((pred & ~gold).sum()), int((~pred & gold).sum()))
+            curve.append(f"t={ft}: P {pf[0]:.2f} R {pf[1]:.2f} F1 {pf[2]:.3f}")
+        print(f"{fam} out-of-fold by threshold: " + "; ".join(curve))
+        if fam in a.thresholds:
+            t = a.thresholds[fam]
+        rules_only = f1(
+            int(sum(gold[[idx.index(i) for i in cand]])), int(len(cand) - sum(y)), int(gold.sum() - y.sum())
+        )
+        print(
+            f"{fam}: rules only P {rules_only[0]:.3f} R {rules_only[1]:.3f} F1 {rules_only[2]:.3f}; "
+            f"rules+gate (out-of-fold, C={C}, threshold {t}) P {p:.3f} R {r:.3f} F1 {f:.3f}"
+        )
+        clf = LogisticRegression(C=C, class_weight="balanced", max_iter=2000, solver="liblinear").fit(X, y)
+        w = {
+            name: round(float(c), 4)
+            for name, c in zip(vec.feature_names_, clf.coef_[0], strict=True)
+            if abs(c) >= 1e-4
+        }
+        w["bias"] = round(w.get("bias", 0.0) + float(clf.intercept_[0]), 4)
+        weights[fam] = w
+        thresholds[fam] = t
+        report[fam] = {
+            "C": C,
+            "threshold": t,
+            "oof_P": round(p, 4),
+            "oof_R": round(r, 4),
+            "oof_F1": round(f, 4),
+            "rules_F1": round(rules_only[2], 4),
+            "n": len(idx),
+            "candidates": len(cand),
+        }
+    Path(a.out).write_text(
+        json.dumps(
+            {"weights": weights, "thresholds": thresholds, "report": report},
+            ensure_ascii=False,
+            sort_keys=True,
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    print(f"wrote {a.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

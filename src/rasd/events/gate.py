@@ -1,0 +1,97 @@
+"""A learned gate on top of the rules: does this sentence REPORT a violent event / a protest?
+
+Triggers find candidate mentions with high recall; many sentences only name a kind of event
+("ذكرى الاغتيال", "مكافحة الإرهاب والتفجيرات"). A logistic model over sparse features of the
+sentence and its candidate mentions (trigger ids, eventiveness cues, arguments found, words)
+scores each sentence per family; mentions below the family's threshold are dropped.
+
+Weights are trained by ``scripts/train_event_gate.py`` (cross-validated on the open GSR
+sentences) and shipped as ``data/gate.json``; without that file the gate lets everything pass.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from importlib import resources
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rasd.events.arguments import DocIndex
+    from rasd.events.context import SentenceView
+    from rasd.events.lexicon import Lexicon
+    from rasd.events.mentions import Mention
+
+VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+FAMILIES = {"ASSAULT": VIOLENT, "PROTEST": frozenset({"Protests", "Riots"})}
+
+
+def family_of(event_type: str) -> str | None:
+    for name, types in FAMILIES.items():
+        if event_type in types:
+            return name
+    return None
+
+
+def gate_features(view: SentenceView, mentions: list[Mention], idx: DocIndex, lex: Lexicon) -> set[str]:
+    f: set[str] = {"bias"}
+    verbs = lex.cue("verbs")
+    for m in mentions:
+        f.add(f"sub={m.sub_event_type}")
+        f.add(f"fam={m.family}")
+        for h in m.hits:
+            f.add(f"trig={h.entry.id}")
+            if any(view.keys[i] & verbs for i in range(h.first, h.last + 1)):
+                f.add("verb")
+            for i in (h.first - 2, h.first - 1):
+                if 0 <= i < len(view.tokens):
+                    f.add(f"pre={view.tokens[i].base or view.tokens[i].norm}")
+            for i in (h.last + 1, h.last + 2):
+                if 0 <= i < len(view.tokens):
+                    f.add(f"post={view.tokens[i].base or view.tokens[i].norm}")
+            pos = h.first / max(1, len(view.tokens))
+            f.add(f"pos={int(pos * 3)}")
+        if m.actor1 is not None:
+            f.add("actor1")
+            f.add(f"a1type={m.actor1.type}")
+        if m.actor2 is not None:
+            f.add("actor2")
+        for k in m.counts:
+            f.add("count")
+            f.add(f"count={k}")
+        if m.location is not None and not m.location_inherited:
+            f.add("place")
+        if m.date_explicit:
+            f.add("date")
+    if view.has_any(lex.cue("light_verbs")):
+        f.add("light")
+    if view.has_any(lex.cue("time_words")):
+        f.add("time")
+    n = len(view.tokens)
+    f.add(f"len={min(n // 10, 6)}")
+    return f
+
+
+@dataclass
+class Gate:
+    weights: dict[str, dict[str, float]]  # family → feature → weight
+    thresholds: dict[str, float]
+
+    def score(self, family: str, features: set[str]) -> float:
+        w = self.weights.get(family)
+        if not w:
+            return 1.0
+        z = sum(w.get(x, 0.0) for x in features)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def passes(self, family: str, p: float) -> bool:
+        return p >= self.thresholds.get(family, 0.0)
+
+
+def load_gate() -> Gate | None:
+    path = resources.files("rasd.events") / "data" / "gate.json"
+    if not path.is_file():
+        return None
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    return Gate(weights=raw["weights"], thresholds=raw["thresholds"])

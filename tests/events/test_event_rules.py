@@ -1,0 +1,193 @@
+"""Event stage rule families, on sentences written for these tests (places/actors from fakes)."""
+
+from __future__ import annotations
+
+import pytest
+from fakes import analysis_of
+
+from rasd.contract import check_event
+from rasd.events import extract_events
+
+
+def events(text: str, published: str | None = "2015-07-21"):
+    a = analysis_of(text, published)
+    out = extract_events(a)
+    for e in out:
+        assert check_event(e.to_json(), text) == []
+    return out
+
+
+def types(text: str) -> list[tuple[str, str]]:
+    return [(e.event_type, e.sub_event_type) for e in events(text)]
+
+
+# --- triggers and typing -----------------------------------------------------------------------
+
+
+def test_air_strike_with_actors_place_and_evidence():
+    text = "شنت طائرات التحالف غارات على مواقع الحوثيين في صنعاء."
+    (e,) = events(text)
+    assert (e.event_type, e.sub_event_type) == ("Explosions/Remote violence", "Air/drone strike")
+    assert e.plover.type == "ASSAULT" and e.plover.mode == "aerial"
+    assert e.actor1.name == "Saudi-led Coalition" and e.actor2.name == "Houthis"
+    assert e.location.name == "Sanaa"
+    assert e.evidence[0].text == text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "قصفت المدفعية أحياء في مدينة حلب.",
+            ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+        ),
+        ("قصفت الطائرات الحربية أحياء في مدينة حلب.", ("Explosions/Remote violence", "Air/drone strike")),
+        (
+            "انفجرت عبوة ناسفة قرب دورية في بغداد.",
+            ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+        ),
+        ("فجر انتحاري نفسه في سوق مزدحم ببغداد.", ("Explosions/Remote violence", "Suicide bomb")),
+        ("اندلعت اشتباكات عنيفة بين قسد وعناصر داعش في الحسكة.", ("Battles", "Armed clash")),
+        (
+            "اختطف مسلحون مجهولون صحفيا في بغداد.",
+            ("Violence against civilians", "Abduction/forced disappearance"),
+        ),
+        ("تظاهر مئات الطلاب في القاهرة احتجاجا على رفع الرسوم.", ("Protests", "Peaceful protest")),
+        ("فرقت الشرطة بالغاز المسيل للدموع مظاهرة في القاهرة.", ("Protests", "Protest with intervention")),
+        ("اعتقلت قوات الأمن خمسة أشخاص في بغداد.", ("Strategic developments", "Arrests")),
+        ("فرضت السلطات حظر التجول في مدينة الموصل.", ("Strategic developments", "Other")),
+    ],
+)
+def test_sub_event_types(sentence, expected):
+    assert expected in types(sentence)
+
+
+def test_car_bomb_is_ied_unless_suicide_is_said():
+    assert types("انفجرت سيارة مفخخة في حي الكرادة ببغداد.") == [
+        ("Explosions/Remote violence", "Remote explosive/landmine/IED")
+    ]
+    assert types("فجر انتحاري سيارة مفخخة في حي الكرادة ببغداد.") == [
+        ("Explosions/Remote violence", "Suicide bomb")
+    ]
+
+
+def test_generic_attack_on_civilians_is_violence_against_civilians():
+    assert types("هاجم مسلحون مجهولون حافلة تقل مدنيين في الموصل.") == [
+        ("Violence against civilians", "Attack")
+    ]
+
+
+def test_government_regains_vs_non_state_overtakes():
+    assert ("Battles", "Government regains territory") in types(
+        "استعاد الجيش العراقي السيطرة على أحياء في الموصل."
+    )
+    assert ("Battles", "Non-state actor overtakes territory") in types("سيطر تنظيم داعش على قرى في ريف حلب.")
+
+
+# --- realis ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "نفت وزارة الداخلية أن تكون قوات الأمن قد اعتقلت أحدا في بغداد.",
+        "لم تشن طائرات التحالف أي غارات على صنعاء.",
+        "يسعى عناصر داعش إلى توسيع سيطرتهم في الحسكة.",
+        "من المرجح أن يؤدي القصف إلى سقوط ضحايا في حلب.",
+        "هدد الحوثيون بقصف مواقع في صنعاء.",
+        "دعا ناشطون إلى التظاهر في القاهرة يوم الجمعة.",
+        "هل تشن طائرات التحالف غارات جديدة على صنعاء؟",
+    ],
+)
+def test_irrealis_sentences_give_no_event(sentence):
+    assert events(sentence) == []
+
+
+def test_still_is_not_a_negation():
+    assert ("Battles", "Armed clash") in types("لا تزال الاشتباكات مستمرة بين قسد وداعش في الحسكة.")
+
+
+# --- one record per happening ------------------------------------------------------------------
+
+
+def test_headline_and_body_merge_into_one_event_with_both_spans():
+    text = "غارات للتحالف على صنعاء\nشنت طائرات التحالف غارات على مواقع الحوثيين في صنعاء أمس.\nوقالت مصادر محلية إن الغارات استهدفت معسكرا."
+    evs = events(text)
+    assert len(evs) == 1
+    assert len(evs[0].evidence) == 3
+    assert evs[0].sources and evs[0].sources[0].name == "local sources"
+
+
+def test_distinct_places_stay_distinct():
+    text = "شنت طائرات التحالف غارات على صنعاء. وفي تعز شنت طائرات التحالف غارات على مواقع الحوثيين."
+    evs = events(text)
+    assert sorted(e.location.name for e in evs) == ["Sanaa", "Taiz"]
+
+
+def test_different_event_types_in_one_sentence_are_separate_records():
+    text = "اندلعت اشتباكات بين الجيش العراقي وداعش في الموصل، فيما شنت طائرات التحالف غارات على المدينة."
+    ts = types(text)
+    assert ("Battles", "Armed clash") in ts and ("Explosions/Remote violence", "Air/drone strike") in ts
+
+
+# --- arguments ---------------------------------------------------------------------------------
+
+
+def test_source_from_attribution_frame_not_an_actor():
+    text = "قال المرصد السوري لحقوق الإنسان إن اشتباكات اندلعت بين قسد وداعش في الحسكة."
+    (e,) = events(text)
+    assert [s.name for s in e.sources] == ["Syrian Observatory for Human Rights"]
+    assert e.actor1.name == "Syrian Democratic Forces" and e.actor2.name == "Islamic State"
+
+
+def test_location_inherited_from_previous_sentence_when_absent():
+    text = "اندلعت اشتباكات بين قسد وداعش في الحسكة.\nوشنت طائرات التحالف غارات على مواقع التنظيم."
+    evs = {e.sub_event_type: e for e in events(text)}
+    assert evs["Air/drone strike"].location.name == "Al Hasakah"
+
+
+def test_protest_actor_is_protesters():
+    (e,) = events("تظاهر مئات الطلاب في القاهرة احتجاجا على رفع الرسوم.")
+    assert e.actor1.type == "Protesters"
+
+
+def test_displacement_needs_a_count_and_has_civilians():
+    text = "نزحت نحو 1100 عائلة من أحياء الحسكة الجنوبية."
+    (e,) = events(text)
+    assert e.event_type == "Displacement"
+    assert e.actor1.name == "Civilians"
+    assert e.displaced.value == 1100 and e.displaced.unit == "families" and e.displaced.qualifier == "approx"
+
+
+def test_counts_go_to_the_right_fields():
+    text = "انفجرت سيارة مفخخة في بغداد أمس ما أسفر عن مقتل 5 مدنيين وإصابة 20 آخرين."
+    (e,) = events(text)
+    assert e.fatalities.value == 5
+    assert e.injured.value == 20
+    assert e.actor2.name == "Civilians"
+
+
+def test_arrest_count():
+    (e,) = events("اعتقلت قوات الأمن 17 شخصا في بغداد.")
+    assert e.arrested.value == 17 and e.actor1.name == "Police Forces of Iraq"
+
+
+def test_relative_date_resolved_against_published():
+    (e,) = events("شنت طائرات التحالف غارات على صنعاء أمس.", published="2015-07-21")
+    assert e.date.value == "2015-07-20" and e.date.precision == 1
+
+
+def test_no_date_expression_takes_published_with_precision_2():
+    (e,) = events("شنت طائرات التحالف غارات على صنعاء.", published="2015-07-21")
+    assert e.date.value == "2015-07-21" and e.date.precision == 2
+
+
+def test_old_background_is_not_coded():
+    text = "وكان تنظيم داعش قد سيطر على الموصل في يونيو 2014."
+    assert events(text, published="2015-07-21") == []
+
+
+def test_confidence_is_a_probability_and_explanations_exist():
+    (e,) = events("شنت طائرات التحالف غارات على مواقع الحوثيين في صنعاء.")
+    assert 0.5 < e.confidence <= 1
+    assert any("trigger" in x for x in e.explain)
