@@ -76,3 +76,23 @@ def test_claim_verb_is_not_part_of_the_source(kb):
     found = sources_in(kb, "وتبنى حزب العمال الكردستاني التفجير بحسب وكالة دوغان")
     assert ("حزب العمال الكردستاني", "Kurdistan Workers' Party", "armed group") in found
     assert ("وكالة دوغان", "Dogan News Agency", "media") in found
+
+
+def test_outlet_names_that_are_common_words_need_a_frame(kb):
+    text = "قدمت نسخة للدول الأعضاء في لجنة مبادرة السلام العربية بعد الحدث في الجزيرة العربية"
+    assert sources_in(kb, text) == []
+    found = sources_in(kb, 'وقالت العربية إن القصف استمر، وأكد مراسل الجزيرة ذلك، وصرح مسؤول لـ"الحدث"')
+    assert [name for _, name, _ in found] == ["Al Arabiya", "Al Jazeera", "officials", "Al Arabiya"]
+
+
+def test_sources_told_to_an_outlet_are_not_its_sources(kb):
+    found = sources_in(kb, "وقالت المصادر لوكالة الأنباء الألمانية إن الهجوم فشل")
+    assert ("وكالة الأنباء الألمانية", "Deutsche Presse-Agentur", "media") in found
+    assert all("sources" not in name for _, name, _ in found)
+
+
+def test_government_needs_a_country(kb):
+    assert sources_in(kb, "وقالت الحكومة إنها ستحقق") == []
+    assert sources_in(kb, "وقالت الحكومة اليمنية إنها ستحقق") == [
+        ("الحكومة اليمنية", "Yemeni government", "official")
+    ]

@@ -175,11 +175,13 @@ class ActorKB:
 
         # --- sources
         self.sources: dict[str, KBSource] = {}
-        self.source_names: PhraseIndex[str] = PhraseIndex()
+        self.source_names: PhraseIndex[tuple[str, bool]] = PhraseIndex()  # (source id, framed)
         for s in sources.sources:
-            self.sources[s.id] = KBSource(s.id, s.name, s.kind, s.country, tuple(s.aliases))
+            self.sources[s.id] = KBSource(s.id, s.name, s.kind, s.country, tuple([*s.aliases, *s.framed]))
             for alias in [s.name, *s.aliases]:
-                self.source_names.add(alias, s.id)
+                self.source_names.add(alias, (s.id, False))
+            for alias in s.framed:
+                self.source_names.add(alias, (s.id, True))
         self.source_nouns = {
             number: frozenset(normalize_key(w) for w in ws) for number, ws in sources.source_nouns.items()
         }
@@ -195,6 +197,13 @@ class ActorKB:
         self.titles: PhraseIndex[str] = PhraseIndex()
         for ar, en in sources.titles.items():
             self.titles.add(ar, en)
+        self.titles_need_country = frozenset(sources.titles[t] for t in sources.titles_need_country)
+        # Single words after which a framed alias counts: attribution verbs, frames, ل/ب written apart.
+        self.frame_words = frozenset(
+            {w for p in [*sources.via_frames, *sources.claim_words] for w in norm_words(p)[-1:]}
+            - {"في", "من"}
+            | {"ل", "ب", "عن"}
+        )
 
     # ------------------------------------------------------------------ lookups
 
@@ -323,7 +332,7 @@ class ActorKB:
         """The source a phrase names: a source phrase of the base, else an actor as its own source."""
         from rasd.actors.sources import find_sources_in_text, source_from_actor
 
-        found = find_sources_in_text(phrase, self, country=country)
+        found = find_sources_in_text(phrase, self, country=country, phrase=True)
         if found:
             best = max(found, key=lambda m: (m.end - m.start, -m.start))
             return best.source.model_copy(update={"text": phrase.strip()})
@@ -356,14 +365,25 @@ _TOP_FILES = ("countries.yaml", "generic.yaml", "ambiguous.yaml", "sources.yaml"
 _CACHE_VERSION = "1"
 
 
+def _code_hash() -> str:
+    h = hashlib.sha1()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+# The code that builds the compiled base, as imported: a cache built by other code is not reused.
+_CODE_HASH = _code_hash()
+
+
 def _cache_path(d: Path) -> Path | None:
     """Where the compiled base is cached: a hash of the YAML and of this package's code, under
     ``$RASD_CACHE_DIR`` or ``~/.cache/rasd``. None when caching is switched off (RASD_CACHE_DIR="")."""
     root = os.environ.get("RASD_CACHE_DIR")
     if root == "":
         return None
-    h = hashlib.sha1(_CACHE_VERSION.encode())
-    for path in [*_data_files(d), *sorted(Path(__file__).parent.glob("*.py"))]:
+    h = hashlib.sha1(f"{_CACHE_VERSION}:{_CODE_HASH}".encode())
+    for path in _data_files(d):
         h.update(path.name.encode())
         h.update(path.read_bytes())
     base = Path(root) if root else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "rasd"

@@ -214,6 +214,7 @@ class SourceEntry(_Strict):
     kind: SourceKind
     country: str | None = None
     aliases: list[str] = Field(default_factory=list)
+    framed: list[str] = Field(default_factory=list)  # count only after قال/بحسب/لـ or in quotes
 
 
 class Qualifier(_Strict):
@@ -230,6 +231,7 @@ class SourcesFile(_Strict):
     via_frames: list[str]  # nouns before an organisation that make it a source: الناطق باسم، بيان
     claim_words: list[str]  # verbs/prepositions of attribution before one: قال، بحسب
     titles: dict[str, str]  # official titles → English ("رئيس الوزراء" → "Prime Minister")
+    titles_need_country: list[str] = Field(default_factory=list)  # only with a country adjective
 
 
 def alias_key(alias: str) -> str:

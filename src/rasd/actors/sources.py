@@ -17,6 +17,7 @@ from rasd.actors.kb import ActorKB, source_kind_of
 from rasd.actors.tokens import Word, close_quotes, joinable, words
 from rasd.actors.types import ActorMention, SourceMention
 from rasd.records import Actor, Source, SourceKind
+from rasd.text import normalize_key
 
 
 @dataclass(slots=True)
@@ -54,7 +55,11 @@ def _adjective(text: str, ws: list[Word], j: int, kb: ActorKB) -> str | None:
     return None
 
 
-def find_sources_in_text(text: str, kb: ActorKB, country: str | None = None) -> list[SourceMention]:
+def find_sources_in_text(
+    text: str, kb: ActorKB, country: str | None = None, phrase: bool = False
+) -> list[SourceMention]:
+    """Source mentions of ``text``; ``phrase``: the text is itself a source phrase (framed
+    aliases such as "العربية" count without an attribution word)."""
     ws = words(text)
     actors = find_in_text(text, kb, country=country)
     cands: list[_Cand] = []
@@ -76,9 +81,21 @@ def find_sources_in_text(text: str, kb: ActorKB, country: str | None = None) -> 
                     return hit.start
         return start
 
+    def framed_ok(first: int, start: int) -> bool:
+        """A framed alias ("العربية", "الجزيرة") counts after an attribution word, after ل/ب, or in quotes."""
+        w = ws[first]
+        if any(c in normalize_key(text[w.start : start]) for c in "لب"):
+            return True  # "للعربية", "بحسب الجزيرة" written as one word with ل/ب
+        before = text[:start].rstrip()
+        if before.endswith(('"', "«", "“", "(")):
+            return True
+        return word_has(ws, first - 1, kb.frame_words) is not None and joinable(text, ws[first - 1], w)
+
     for h in entries:
-        s = kb.sources[h.target]
-        cands.append(_Cand(frame_start(h.first, h.start), h.end, s.record()))
+        source_id, framed = h.target
+        if framed and not phrase and not framed_ok(h.first, h.start):
+            continue
+        cands.append(_Cand(frame_start(h.first, h.start), h.end, kb.sources[source_id].record()))
 
     for i, w in enumerate(ws):
         number = None
@@ -97,10 +114,10 @@ def find_sources_in_text(text: str, kb: ActorKB, country: str | None = None) -> 
             continue
         # مصادر الميادين → Al Mayadeen sources
         hit = entry_at.get(nxt)
-        if hit is not None and kb.sources[hit.target].kind == "media":
-            cands.append(
-                _Cand(start, hit.end, Source(name=f"{kb.sources[hit.target].name} {word}", kind="media"))
-            )
+        if hit is not None and hit.start == ws[nxt].start and kb.sources[hit.target[0]].kind == "media":
+            # (not "قالت المصادر لوكالة الأنباء": the outlet with ل is who was told)
+            outlet = kb.sources[hit.target[0]].name
+            cands.append(_Cand(start, hit.end, Source(name=f"{outlet} {word}", kind="media")))
             continue
         # مصادر أمنية مطلعة → informed security sources
         quals = []
@@ -130,7 +147,7 @@ def find_sources_in_text(text: str, kb: ActorKB, country: str | None = None) -> 
             if m is not None:
                 target, end = _short(kb, m.actor), m.end
             elif k in entry_at:
-                target, end = kb.sources[entry_at[k].target].name, entry_at[k].end
+                target, end = kb.sources[entry_at[k].target[0]].name, entry_at[k].end
             if target:
                 cands.append(_Cand(start, end, Source(name=f"{word} close to {target}", kind="anonymous")))
             break
@@ -166,6 +183,8 @@ def find_sources_in_text(text: str, kb: ActorKB, country: str | None = None) -> 
                     qualifier, end = kb.countries[iso].adj_en, ws[k + 1].end
         if qualifier:
             name = f"{qualifier} {name}"
+        elif name in kb.titles_need_country:
+            continue
         cands.append(_Cand(frame_start(hit.first, start), end, Source(name=name, kind="official")))
 
     taken: list[_Cand] = []
