@@ -30,7 +30,7 @@ def ingest(
     document and running the same command again resumes where it stopped. The exit status is
     1 when any document failed.
     """
-    from rasd.errors import StoreError
+    from rasd.errors import RasdError, StoreError
     from rasd.ingest import read_inputs
     from rasd.pipeline import default_pipeline
     from rasd.store import Store
@@ -45,6 +45,8 @@ def ingest(
         summary = store.ingest(
             read_inputs(list(paths)), default_pipeline(), progress=progress, published=published
         )
+    except RasdError as exc:  # a missing resource or an unusable database stops the run
+        raise click.ClickException(str(exc)) from exc
     finally:
         store.close()
     for where, reason in summary.failed:

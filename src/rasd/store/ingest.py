@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from contextlib import nullcontext
 from typing import TYPE_CHECKING
 
-from rasd.errors import RasdError
+from rasd.errors import RasdError, ResourceError
 from rasd.ingest import Failure
 from rasd.records import Document
 from rasd.store.models import IngestSummary
@@ -82,6 +82,9 @@ def _one(
         doc = doc.model_copy(update={"published": published})
     try:
         events = pipeline.extract(doc)
+    except ResourceError:
+        # A missing model or lexicon fails every document the same way: stop, don't record N failures.
+        raise
     except RasdError as exc:
         summary.failed.append((name, str(exc)))
         return

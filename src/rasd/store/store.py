@@ -465,7 +465,7 @@ class Store:
             cond.append(
                 exists().where(
                     canonical_actors.c.canonical_id == c.id,
-                    canonical_actors.c.name.ilike(f"%{f.actor}%"),
+                    canonical_actors.c.name.icontains(f.actor, autoescape=True),
                 )
             )
         if f.q:
