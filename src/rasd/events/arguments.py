@@ -137,8 +137,25 @@ def assign_actors(m: Mention, idx: DocIndex) -> None:
     targets = lex.cue("target_markers")
     patient_trigger = bool(v.keys[h.first] & lex.cue("patient_nouns"))
     a1 = a2 = None
+    # Ordinary people are victims, never the perpetrator of a violent event or an arrest.
+    agents = [c for c in cands if c[2].actor.type not in ("Civilians",)]
+    # "اشتباكات بين X و Y": the two sides, in the order given
+    between = [c for c in agents if c[0] > h.last and c[0] > 0 and "بين" in v.keys[c[0] - 1]]
+    if between and m.event_type == "Battles":
+        first_side = between[0]
+        rest_sides = [
+            c for c in agents if c[0] > first_side[1] and c[2].actor.name != first_side[2].actor.name
+        ]
+        m.actor1 = _with_text(first_side[2])
+        m.actor2 = _with_text(rest_sides[0][2]) if rest_sides else None
+        m.explain.append(f"sides «{first_side[2].text}» / «{rest_sides[0][2].text if rest_sides else ''}»")
+        return
+    # 0. a subject right before the trigger ("طيران التحالف استهدف", "الشرطة اوقفت")
+    for first, last, a in agents:
+        if last < h.first and h.first - last <= 2 and not _preposition_before(v, first, lex):
+            a1 = (first, last, a)
     # 1. explicit agent: "على يد X", "برصاص X", "غارات التحالف", "هجمات لداعش"
-    for first, last, a in cands:
+    for first, last, a in agents if a1 is None else []:
         before = v.keys[first - 1] if first > 0 else frozenset()
         construct = first == h.last + 1 and not patient_trigger
         if (
@@ -156,11 +173,9 @@ def assign_actors(m: Mention, idx: DocIndex) -> None:
                 break
     # 3. subject: first actor after the trigger (VSO), else the nearest before it (SVO)
     if a1 is None:
-        after = [
-            c for c in cands if c[0] > h.last and c[0] <= h.last + 6 and (a2 is None or c[2] is not a2[2])
-        ]
-        after = [c for c in after if not (c[0] > 0 and v.keys[c[0] - 1] & targets)]
-        before = [c for c in cands if c[1] < h.first and (a2 is None or c[2] is not a2[2])]
+        others = [c for c in agents if a2 is None or c[2] is not a2[2]]
+        after = [c for c in others if h.last < c[0] <= h.last + 6 and not _preposition_before(v, c[0], lex)]
+        before = [c for c in others if c[1] < h.first and not _preposition_before(v, c[0], lex)]
         if after and not patient_trigger:
             a1 = after[0]
         elif before:
@@ -182,6 +197,15 @@ def assign_actors(m: Mention, idx: DocIndex) -> None:
         m.actor2 = None
     if a1:
         m.explain.append(f"actor1 «{a1[2].text}»")
+
+
+_PREPOSITIONS = frozenset(
+    {"في", "من", "على", "الى", "عن", "مع", "ضد", "بين", "لدى", "عند", "حول", "بعد", "قبل"}
+)
+
+
+def _preposition_before(v: SentenceView, first: int, lex: Lexicon) -> bool:
+    return first > 0 and bool(v.keys[first - 1] & (_PREPOSITIONS | lex.cue("target_markers")))
 
 
 def _has_lam(v: SentenceView, i: int) -> bool:
@@ -289,12 +313,13 @@ def too_old(m: Mention, published: dt.date | None, days: int = 35) -> bool:
 def count_kind(q: Quantity, v: SentenceView, lex: Lexicon) -> tuple[str, str | None] | None:
     """What a quantity counts (fatalities/injured/arrested/displaced) and its unit, if anything."""
     unit = (q.unit or "").strip()
-    units = lex.cues["counts"]["units"]
     if unit:
         for kind in ("fatalities", "injured", "displaced", "arrested"):
             if any(unit.startswith(u) for u in lex.cue(f"counts.units.{kind}")):
                 return kind, None
-    fam_unit = "families" if unit and any(unit.startswith(u) for u in units.get("families", [])) else None
+    fam_unit = (
+        "families" if unit and any(unit.startswith(u) for u in lex.cue("counts.units.families")) else None
+    )
     window = int(lex.cues["counts"]["window"])
     first, last = _tok_span(v, q.start, q.end)
     best: tuple[int, str] | None = None

@@ -125,13 +125,19 @@ def _kept(m: Mention, lex: Lexicon) -> bool:
     return lex.gate.passes(fam, m.gate)
 
 
+def _vague(c: Count) -> bool:
+    return c.value is None or c.qualifier in ("at_least", "unknown") and c.value in (3, 12, 100, 1000)
+
+
 def to_event(c: Cluster, text: str) -> Event:
     dm = c.date_mention()
     body_first = sorted(c.mentions, key=lambda m: (m.headline, m.view.index))
     counts: dict[str, Count] = {}
     for m in body_first:
         for k, v in m.counts.items():
-            counts.setdefault(k, v)
+            # An exact or approximate figure beats a vague one ("عشرات") stated elsewhere.
+            if k not in counts or (_vague(counts[k]) and not _vague(v)):
+                counts[k] = v
     sources: list[Source] = []
     for m in sorted(c.mentions, key=lambda m: m.view.index):
         for s in m.sources:

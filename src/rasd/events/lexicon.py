@@ -38,10 +38,13 @@ def word_keys(norm: str) -> frozenset[str]:
             if s.startswith(p) and len(s) - len(p) >= 2 and s != norm:
                 stems.add(s[len(p) :])
     keys |= stems
-    for s in stems:
+    for s in list(stems):
         for e in _ENCLITICS:
             if s.endswith(e) and len(s) - len(e) >= 3:
                 keys.add(s[: -len(e)])
+        # accusative tanween is written as a final alef: "انفجارا", "هجوما", "قتيلا"
+        if s.endswith("ا") and len(s) >= 5:
+            keys.add(s[:-1])
     return frozenset(keys)
 
 
