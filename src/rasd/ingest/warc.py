@@ -109,7 +109,12 @@ def _read_records(
                 raise _Stop(
                     current, "record shorter than its Content-Length (cut off, or a wrong length)", url
                 )
+            errors = records.err_count
             records.read_to_end()  # moves records.offset to where the next record should start
+            if records.err_count > errors:
+                # warcio found no blank line where this record should end: its Content-Length is
+                # wrong, so its page is cut or runs into the next record. Report it, resume after it.
+                raise _Stop(current, "wrong Content-Length (no record boundary where it ends)", url)
             done, done_end, done_url, current = current, records.offset, url, None
             if item is not None:
                 yield item
