@@ -158,9 +158,9 @@ def infer_country(text: str, ws: list[Word], kb: ActorKB, named: list[KBActor]) 
 
 
 def find_in_text(
-    text: str, kb: ActorKB, country: str | None = None, countries: bool = False
+    text: str, kb: ActorKB, country: str | None = None, countries: bool = False, ws: list[Word] | None = None
 ) -> list[ActorMention]:
-    ws = words(text)
+    ws = words(text) if ws is None else ws
     cands = _candidates(text, ws, kb, countries)
     # A named alias the head-noun grammar also builds ("الجيش العراقي") is still a generic mention.
     grammar_spans = {(c.start, c.end) for c in cands if c.kind in ("generic", "people", "nationals")}

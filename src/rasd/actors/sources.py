@@ -61,7 +61,7 @@ def find_sources_in_text(
     """Source mentions of ``text``; ``phrase``: the text is itself a source phrase (framed
     aliases such as "العربية" count without an attribution word)."""
     ws = words(text)
-    actors = find_in_text(text, kb, country=country)
+    actors = find_in_text(text, kb, country=country, ws=ws)
     cands: list[_Cand] = []
     entries = kb.source_names.matches(text, ws)
     entry_at = {h.first: h for h in reversed(entries)}  # longest hit per first word
@@ -84,8 +84,8 @@ def find_sources_in_text(
     def framed_ok(first: int, start: int) -> bool:
         """A framed alias ("العربية", "الجزيرة") counts after an attribution word, after ل/ب, or in quotes."""
         w = ws[first]
-        if any(c in normalize_key(text[w.start : start]) for c in "لب"):
-            return True  # "للعربية", "بحسب الجزيرة" written as one word with ل/ب
+        if "ل" in normalize_key(text[w.start : start]):
+            return True  # "للعربية" (told Al Arabiya); not ب: "بالعربية" is "in Arabic"
         before = text[:start].rstrip()
         if before.endswith(('"', "«", "“", "(")):
             return True

@@ -61,24 +61,27 @@ def _clitic_forms(norm: str) -> list[tuple[str, int]]:
     return out
 
 
+def _orig_offset(raw: str, cut: int) -> int:
+    """Original index in ``raw`` of normalized character ``cut`` (diacritics of the clitic skipped)."""
+    n = 0
+    for i, ch in enumerate(raw):
+        k = len(normalize_key(ch))
+        if n >= cut and k:
+            return i
+        n += k
+    return len(raw)
+
+
 def words(text: str) -> list[Word]:
     """The words of ``text`` with offsets into it and their clitic-stripped forms."""
     out: list[Word] = []
     for m in _WORD.finditer(text):
         raw = m.group()
-        # Normalize per character so a normalized prefix length maps back to original chars.
-        mapped: list[tuple[str, int]] = []
-        for i, ch in enumerate(raw):
-            for c in normalize_key(ch):
-                mapped.append((c, i))
-        norm = "".join(c for c, _ in mapped)
+        norm = normalize_key(raw)
         if not norm:
             continue
-        forms = []
-        for form, cut in _clitic_forms(norm):
-            orig_cut = mapped[cut][1] if cut < len(mapped) else len(raw)
-            forms.append((form, orig_cut))
-        out.append(Word(norm, m.start(), m.end(), tuple(forms)))
+        forms = tuple((form, _orig_offset(raw, cut) if cut else 0) for form, cut in _clitic_forms(norm))
+        out.append(Word(norm, m.start(), m.end(), forms))
     return out
 
 
