@@ -13,7 +13,7 @@ from rasd.events.lexicon import Lexicon
 from rasd.events.mentions import VIOLENT, Mention
 from rasd.places import PlaceMention
 from rasd.records import Actor, Count, EventDate, Source
-from rasd.text import DateMention, Quantity
+from rasd.text import DateMention, Quantity, normalize_key
 
 if TYPE_CHECKING:
     from rasd.pipeline import DocAnalysis
@@ -60,18 +60,45 @@ class DocIndex:
 
     def _resolve_speakers(self) -> None:
         """Sources that each sentence attributes its content to, with speaker continuity:
-        "وأضاف ..." and "المصادر" refer back to the last named speaker."""
+        "وأضاف ..." and "المصادر" refer back to the last named speaker of that kind."""
         verbs = self.lex.cue("attribution.verbs") | self.lex.cue("attribution.frames")
         anaphora = self.lex.cue("attribution.anaphora")
+        named_so_far: list[Source] = []
         last: list[Source] = []
         for v in self.views:
             named = [s.source for s in self.sources.get(v.index, [])]
+            named += self._speaking_actors(v, verbs)
             attributing = v.has_any(verbs)
             if named:
                 self.speakers[v.index] = _unique(named)
                 last = self.speakers[v.index]
-            elif attributing and (v.has_any(anaphora) or v.first_index(verbs, 0, 3) is not None) and last:
+                named_so_far.extend(last)
+                continue
+            if not attributing:
+                continue
+            back = [
+                s
+                for i, t in enumerate(v.tokens)
+                if v.keys[i] & anaphora
+                for s in reversed(named_so_far)
+                if (t.base or t.norm).removeprefix("ال") in normalize_key(s.text or s.name)
+            ]
+            if back:
+                self.speakers[v.index] = [back[0]]
+            elif last and v.first_index(verbs, 0, 3) is not None:
                 self.speakers[v.index] = list(last)
+
+    def _speaking_actors(self, v: SentenceView, verbs: frozenset[str]) -> list[Source]:
+        """An army, ministry or group named as the subject of a speech verb speaks as a source."""
+        out = []
+        for a in self.actors.get(v.index, []):
+            first, last = _tok_span(v, a.start, a.end)
+            after_verb = first > 0 and bool(v.keys[first - 1] & verbs)
+            before_verb = last + 1 < len(v.tokens) and bool(v.keys[last + 1] & verbs)
+            if (after_verb or before_verb) and a.actor.type not in ("Civilians", "Protesters", "Rioters"):
+                kind = "official" if a.actor.type == "State forces" else "armed group"
+                out.append(Source(name=a.actor.name, text=a.text, kind=kind))
+        return out
 
 
 def _unique(sources: list[Source]) -> list[Source]:
