@@ -78,11 +78,21 @@ def api(read_server: LiveServer) -> Iterator[httpx.Client]:
         yield client
 
 
-@pytest.fixture
-def write_server(tmp_path: Path) -> Iterator[LiveServer]:
-    """A server over an empty store of its own, with a key set."""
-    store = Store(f"sqlite:///{tmp_path / 'write.db'}")
+def _empty_server(path: Path) -> Iterator[LiveServer]:
+    store = Store(f"sqlite:///{path}")
     live = start_server(store, API_KEY)
     yield live
     stop_server(live)
     store.close()
+
+
+@pytest.fixture(scope="module")
+def write_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    """A server over an empty store, with a key set. Tests using it must leave it empty."""
+    yield from _empty_server(tmp_path_factory.mktemp("api-write") / "write.db")
+
+
+@pytest.fixture
+def fresh_server(tmp_path: Path) -> Iterator[LiveServer]:
+    """A server over an empty store of its own, for a test that stores documents."""
+    yield from _empty_server(tmp_path / "fresh.db")

@@ -86,7 +86,8 @@ def events_geojson(
 ) -> dict[str, Any]:
     """A FeatureCollection; events without coordinates (country-level) are left out."""
     page = ctx.store.query_events(f, limit=limit, offset=offset, sort=sort)
-    return feature_collection(jsonable_encoder(page.items))
+    # model_dump is several times faster than jsonable_encoder on thousands of events.
+    return feature_collection(e.model_dump(mode="json") for e in page.items)
 
 
 @router.get(

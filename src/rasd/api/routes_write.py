@@ -11,7 +11,9 @@ from fastapi.responses import JSONResponse
 
 from rasd.api.context import ApiContext, get_ctx, require_key
 from rasd.api.schemas import DocumentIn, StoredMany, StoredOne
+from rasd.errors import ResourceError
 from rasd.records import Result
+from rasd.store import content_hash
 
 log = logging.getLogger("rasd.api")
 router = APIRouter(
@@ -19,6 +21,7 @@ router = APIRouter(
     responses={
         401: {"description": "Missing or wrong X-API-Key (only when the server has a key)"},
         413: {"description": "Body over the size limit, or more than 1000 documents"},
+        503: {"description": "The extractor's resources (models, gazetteer) could not be loaded"},
     },
 )
 
@@ -43,9 +46,13 @@ def _as_list(ctx: ApiContext, docs: DocumentIn | list[DocumentIn]) -> list[Docum
 
 def _extract(ctx: ApiContext, doc: DocumentIn) -> Result:
     # A failure inside the extractor is this document's recorded reason, not a failed request:
-    # the other documents of the batch still go through (as in `rasd ingest`).
+    # the other documents of the batch still go through (as in `rasd ingest`). Missing model
+    # files are the server's fault for every document alike: 503.
     try:
         return ctx.pipeline.process(doc.to_document())
+    except ResourceError as exc:
+        log.error("extractor resources unavailable: %s", exc)
+        raise HTTPException(status_code=503, detail=f"the extractor is not available: {exc}") from exc
     except Exception as exc:
         log.exception("extraction failed for document %r", doc.id)
         return Result(id=doc.id, error=f"extraction failed: {type(exc).__name__}: {exc}")
@@ -55,13 +62,23 @@ def _store_all(ctx: ApiContext, items: list[DocumentIn]) -> StoredMany:
     results: list[StoredOne] = []
     with ctx.write_lock:
         for item in items:
+            doc = item.to_document()
+            if ctx.store.has_document(content_hash(doc.text)):
+                # Already stored: no need to extract again; add_document only reports what is there.
+                added = ctx.store.add_document(doc, [])
+                results.append(
+                    StoredOne(
+                        id=item.id, document_id=added.document_id, created=False, n_mentions=added.n_mentions
+                    )
+                )
+                continue
             result = _extract(ctx, item)
             if result.error is not None:
                 results.append(
                     StoredOne(id=item.id, document_id=None, created=False, n_mentions=0, error=result.error)
                 )
                 continue
-            added = ctx.store.add_document(item.to_document(), result.events)
+            added = ctx.store.add_document(doc, result.events)
             results.append(
                 StoredOne(
                     id=item.id,
