@@ -16,11 +16,13 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import re
 import sys
+from collections import Counter
 from pathlib import Path
 
 from rasd.actors import find_actors, find_sources, load_kb
-from rasd.text import analyze
+from rasd.text import analyze, normalize_key
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -56,6 +58,31 @@ def _mention_for(mentions, spans):
         if best is not None:
             return best
     return None
+
+
+def _acled_names(shared: Path, kb, verbose: bool) -> float | None:
+    """Share of ACLED's MENA actor names (weighted by their events) that resolve to an entry
+    carrying that name as name/alias, or to the generic party it names ("Civilians (Syria)")."""
+    path = shared / "data" / "acled" / "acled_notes_open.jsonl"
+    if not path.is_file():
+        return None
+    counts: Counter[str] = Counter()
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            row = json.loads(line)
+            if row.get("is_mena"):
+                counts.update(a for a in (row["gold"].get("actor1"), row["gold"].get("actor2")) if a)
+    ok = 0
+    for name, n in counts.items():
+        actor = kb.resolve(name)
+        entry = kb.get(actor.id) if actor is not None and actor.id else None
+        names = {normalize_key(x) for x in [entry.name, *entry.aliases]} if entry else set()
+        bare = normalize_key(re.sub(r"\s*\([^)]*\)\s*$", "", name))
+        good = actor is not None and (normalize_key(name) in names or bare == normalize_key(actor.name))
+        ok += n * good
+        if verbose and not good:
+            print(f"ACLED {n:5d} {name!r} → {actor.name if actor else None!r}")
+    return ok / max(sum(counts.values()), 1)
 
 
 def main() -> int:
@@ -98,10 +125,16 @@ def main() -> int:
                     print(
                         f"{mark} {path.stem:13s} {kind:6s} {gold['text']!r:45s} gold={gold['name']!r} got={got!r} ({how})"
                     )
+    acled = _acled_names(args.shared, kb, args.verbose)
     total = [tally["actor"][0] + tally["source"][0], tally["actor"][1] + tally["source"][1]]
     for kind, (ok, n) in [*tally.items(), ("all", total)]:
         print(f"{kind:7s} {ok:3d}/{n:3d}  {ok / max(n, 1):.1%}")
-    print(json.dumps({k: round(v[0] / max(v[1], 1), 4) for k, v in [*tally.items(), ("all", total)]}))
+    if acled is not None:
+        print(f"ACLED MENA actor names (English, weighted by events): {acled:.1%}")
+    figures = {k: round(v[0] / max(v[1], 1), 4) for k, v in [*tally.items(), ("all", total)]}
+    if acled is not None:
+        figures["acled_names"] = round(acled, 4)
+    print(json.dumps(figures))
     return 0
 
 

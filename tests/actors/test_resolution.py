@@ -118,3 +118,23 @@ def test_external_type_applied_with_the_document_country(actors_in, kb):
         and m.actor.type == "External/Other forces"
         and m.country == "TR"
     )
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name"),
+    [
+        ("Civilians (Syria)", "Civilians"),
+        ("Protesters (Iran)", "Protesters"),
+        ("Unidentified Armed Group (Iraq)", "Unidentified armed group"),
+        ("Military Forces of Iraq (2020-) Popular Mobilization Forces", "Popular Mobilization Forces"),
+        ("Allied Syrian and/or Russian Forces", "Syrian and/or Russian forces"),
+        ("تركيا", "Turkish Armed Forces"),
+    ],
+)
+def test_resolve_acled_style_names_and_countries(kb, phrase, name):
+    assert kb.resolve(phrase).name == name
+
+
+def test_a_country_inside_a_longer_phrase_is_not_its_army(kb):
+    assert kb.resolve("Prisoners (Yemen)") is None
+    assert kb.resolve("سافر الوفد إلى تركيا أمس") is None

@@ -307,10 +307,17 @@ class ActorKB:
         from rasd.actors.find import find_in_text
 
         mentions = find_in_text(phrase, self, country=country, countries=True)
-        if not mentions:
-            return None
-        best = max(mentions, key=lambda m: (m.end - m.start, not m.generic, -m.start))
-        return best.actor.model_copy(update={"text": phrase.strip()})
+        named = [m for m in mentions if m.via != "country"]
+        if named:
+            best = max(named, key=lambda m: (m.end - m.start, not m.generic, -m.start))
+            return best.actor.model_copy(update={"text": phrase.strip()})
+        # A country name stands for its state only when it is (nearly) the whole phrase:
+        # "تركيا" → Turkish Armed Forces, but "Prisoners (Yemen)" is not Yemen's army.
+        whole = len(normalize_key(phrase).strip(" ()\"'«»"))
+        for m in mentions:
+            if len(normalize_key(m.text)) >= 0.7 * whole:
+                return m.actor.model_copy(update={"text": phrase.strip()})
+        return None
 
     def guess(self, phrase: str, country: str | None = None) -> Actor:
         """``resolve``, or for an unknown organisation its surface form as name and a category
