@@ -8,6 +8,8 @@ import io
 import json
 from pathlib import Path
 
+import pytest
+
 from rasd.ingest import Failure, FieldMap, ReadOptions, read_inputs
 from rasd.records import Document
 
@@ -163,3 +165,16 @@ def test_other_languages_are_skipped_with_a_reason_and_defaults_fill_gaps(tmp_pa
     stdin.seek(0)
     kept = list(read_inputs([], stdin=stdin, options=ReadOptions(languages=None)))
     assert [d.id for d in kept] == ["fr", "ar", "de"] and kept[0].language == "fr"
+
+
+@pytest.mark.shared
+def test_saudinewsnet_subset_reads_with_its_own_field_names(shared_dir: Path):
+    fields = FieldMap().with_overrides(text="content", id="url", published="date_extracted", outlet="source")
+    items = list(
+        read_inputs(
+            [str(shared_dir / "data/saudinewsnet/conflict_subset.jsonl")], options=ReadOptions(fields=fields)
+        )
+    )
+    docs = [i for i in items if isinstance(i, Document)]
+    assert len(docs) == len(items) == 1846  # every article read, none taken for another language
+    assert all(d.language == "ar" and d.published and d.outlet and d.id.startswith("http") for d in docs)
