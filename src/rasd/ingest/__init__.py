@@ -36,6 +36,9 @@ __all__ = [
     "read_inputs",
 ]
 
+# Language values seen in exports besides ISO 639-1 codes.
+_LANGUAGE_NAMES = {"arabic": "ar", "ara": "ar", "arb": "ar", "english": "en", "eng": "en"}
+
 
 def finish_document(
     item: Document | Failure, options: ReadOptions, guesser: LanguageGuesser | None
@@ -54,7 +57,8 @@ def finish_document(
         if language is not None:
             update["language"] = language
     if options.languages is not None and language is not None:
-        base = language.lower().split("-")[0].split("_")[0]
+        base = language.lower().replace("_", "-").split("-")[0]
+        base = _LANGUAGE_NAMES.get(base, base)
         if base not in options.languages:
             return Failure(
                 item.id, item.url or str(item.id), f"skipped: language {language!r}", kind="skipped"
