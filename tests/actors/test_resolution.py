@@ -138,3 +138,9 @@ def test_resolve_acled_style_names_and_countries(kb, phrase, name):
 def test_a_country_inside_a_longer_phrase_is_not_its_army(kb):
     assert kb.resolve("Prisoners (Yemen)") is None
     assert kb.resolve("سافر الوفد إلى تركيا أمس") is None
+
+
+def test_dual_head_joins_the_army(actors_in):
+    assert actors_in("قتل جنديان من الجيش المالي قرب موبتي") == [
+        ("جنديان من الجيش المالي", "Military Forces of Mali")
+    ]

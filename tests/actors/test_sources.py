@@ -96,3 +96,14 @@ def test_government_needs_a_country(kb):
     assert sources_in(kb, "وقالت الحكومة اليمنية إنها ستحقق") == [
         ("الحكومة اليمنية", "Yemeni government", "official")
     ]
+
+
+def test_spokesman_of_a_state_force_and_of_a_generic_army(kb):
+    found = sources_in(kb, "حسب ما قال المتحدث باسم الجيش الوطني الليبي أحمد المسماري")
+    assert ("المتحدث باسم الجيش الوطني الليبي", "Libyan National Army", "armed group") in found
+    found = sources_in(kb, "وقال الناطق باسم الجيش العراقي إن القوات تقدمت")
+    assert ("الناطق باسم الجيش العراقي", "Iraqi army", "official") in found
+
+
+def test_coordinated_state_forces_as_one_source(kb):
+    assert kb.resolve_source("الجيش والشرطة الإسرائيلية").name == "Israeli army and police"

@@ -343,6 +343,21 @@ class ActorKB:
         if found:
             best = max(found, key=lambda m: (m.end - m.start, -m.start))
             return best.source.model_copy(update={"text": phrase.strip()})
+        from rasd.actors.find import find_in_text
+
+        # "الجيش والشرطة الإسرائيلية": coordinated state forces of one country speak together.
+        roles = [
+            (self.role_of.get(m.actor.id or ""), m.country)
+            for m in find_in_text(phrase, self, country=country)
+            if m.actor.type == "State forces"
+        ]
+        if len(roles) >= 2 and all(r for r, _ in roles) and len({c for _, c in roles}) == 1:
+            iso = roles[0][1]
+            if iso in self.countries:
+                words = " and ".join(dict.fromkeys(self.roles[r].source_word for r, _ in roles if r))
+                return Source(
+                    name=f"{self.countries[iso].adj_en} {words}", text=phrase.strip(), kind="official"
+                )
         actor = self.resolve(phrase, country=country)
         if actor is None:
             return None

@@ -19,6 +19,8 @@ from rasd.actors.types import ActorMention, SourceMention
 from rasd.records import Actor, Source, SourceKind
 from rasd.text import normalize_key
 
+_PEOPLE = ("Civilians", "Protesters", "Rioters")
+
 
 @dataclass(slots=True)
 class _Cand:
@@ -158,7 +160,7 @@ def find_sources_in_text(
         if k >= len(ws) or not joinable(text, ws[hit.last], ws[k]):
             continue
         m = _mention_at(actors, ws[k])
-        if m is not None and not m.generic:
+        if m is not None and m.actor.type not in _PEOPLE:  # "قال سكان" is a people source, not an actor
             start = hit.start if hit.target == "frame" else m.start
             cands.append(_Cand(start, m.end, source_from_actor(kb, m.actor, None)))
 
