@@ -177,8 +177,13 @@ def assign_actors(m: Mention, idx: DocIndex) -> None:
         m.actor2 = _with_text(rest_sides[0][2]) if rest_sides else None
         m.explain.append(f"sides «{first_side[2].text}» / «{rest_sides[0][2].text if rest_sides else ''}»")
         return
-    # 0. a subject right before the trigger ("طيران التحالف استهدف", "الشرطة اوقفت")
+    # 0. the trigger phrase names the attacker ("طيران التحالف", "سلاح الجو التركي")
     for first, last, a in agents:
+        if first <= h.last and last >= h.first:
+            a1 = (first, last, a)
+            break
+    # 0b. a subject right before the trigger ("طيران التحالف استهدف", "الشرطة اوقفت")
+    for first, last, a in agents if a1 is None else []:
         if last < h.first and h.first - last <= 2 and not _preposition_before(v, first, lex):
             a1 = (first, last, a)
     # 1. explicit agent: "على يد X", "برصاص X", "غارات التحالف", "هجمات لداعش"

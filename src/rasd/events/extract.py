@@ -15,13 +15,14 @@ from rasd.events.arguments import (
     too_old,
 )
 from rasd.events.context import SentenceView
-from rasd.events.gate import family_of, gate_features
+from rasd.events.gate import family_of, gate_features, strong_evidence
 from rasd.events.lexicon import Lexicon, load_lexicon
 from rasd.events.mentions import PLOVER, Mention, sentence_mentions
 from rasd.events.merge import Cluster, merge_mentions
 from rasd.events.realis import irrealis_reason, is_total
 from rasd.events.triggers import find_triggers
 from rasd.records import Count, Event, Source, Span
+from rasd.text import normalize_key
 
 if TYPE_CHECKING:
     from rasd.pipeline import DocAnalysis
@@ -41,7 +42,10 @@ def find_mentions(analysis: DocAnalysis, lex: Lexicon) -> tuple[list[Mention], D
     views = sentence_views(analysis)
     idx = DocIndex.build(analysis, views, lex)
     mentions: list[Mention] = []
+    headline = _headline_key(views)
     for v in views:
+        if headline and v.index > 0 and headline in normalize_key(v.sentence.text):
+            continue  # "رابط الخبر: <headline>" — the headline repeated as boilerplate
         hits = []
         for h in find_triggers(v, lex, text):
             if irrealis_reason(h, v, lex, text) is None:
@@ -65,6 +69,12 @@ def find_mentions(analysis: DocAnalysis, lex: Lexicon) -> tuple[list[Mention], D
         _apply_gate(v, sentence, idx, lex)
         mentions.extend(m for m in sentence if not too_old(m, analysis.document.published))
     return mentions, idx
+
+
+def _headline_key(views: list[SentenceView]) -> str | None:
+    if not views or len(views[0].tokens) < 4:
+        return None
+    return normalize_key(views[0].sentence.text)
 
 
 def _apply_gate(v: SentenceView, sentence: list[Mention], idx: DocIndex, lex: Lexicon) -> None:
@@ -122,7 +132,7 @@ def _kept(m: Mention, lex: Lexicon) -> bool:
     fam = family_of(m.event_type)
     if fam is None or lex.gate is None:
         return True
-    return lex.gate.passes(fam, m.gate)
+    return lex.gate.passes(fam, m.gate) or strong_evidence(m.gate_features)
 
 
 def _vague(c: Count) -> bool:

@@ -73,6 +73,13 @@ def gate_features(view: SentenceView, mentions: list[Mention], idx: DocIndex, le
     return f
 
 
+def strong_evidence(features: set[str]) -> bool:
+    """A report the gate need not vouch for: a verb of the event (or of occurrence), a place it
+    happened in, who did it, and when or how many — everything an analyst needs is in the sentence."""
+    anchored = "place" in features and "actor1" in features
+    return "verb" in features and anchored and "date" in features
+
+
 @dataclass
 class Gate:
     weights: dict[str, dict[str, float]]  # family → feature → weight

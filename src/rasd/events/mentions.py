@@ -109,7 +109,8 @@ def _typed(
     civ = view.has_any(lex.cue("civilian"))
     mil = view.has_any(lex.cue("military"))
     if fam == "attack":
-        if other_violent:
+        # "حملة استهدفت أفرادا يشتبه..." — the targeting is the arrest campaign itself
+        if other_violent or any(h.entry.sub_event_type == "Arrests" for h in others):
             return None
         if civ and not mil:
             return "Violence against civilians", "Attack"

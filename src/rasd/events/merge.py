@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from rasd.events.mentions import SEPARATE_SUBTYPES, Mention, rank
+from rasd.events.mentions import SEPARATE_SUBTYPES, VIOLENT, Mention, rank
 from rasd.records import Location
 
 
@@ -102,6 +102,15 @@ class Cluster:
                 return False
         return True
 
+    def absorbs_toll(self, m: Mention) -> bool:
+        """A bare killing ("مقتل 17 حوثيا") right after a violent event reports its toll."""
+        if m.family != "kill" or self.event_type not in VIOLENT:
+            return False
+        last = self.mentions[-1].view
+        if last.paragraph != m.view.paragraph and m.view.index - last.index > 1:
+            return False
+        return same_place(self.explicit_location, m.location if not m.location_inherited else None)
+
     def add(self, m: Mention) -> None:
         self.mentions.append(m)
 
@@ -117,5 +126,9 @@ def merge_mentions(mentions: list[Mention]) -> list[Cluster]:
                 c.add(m)
                 break
         else:
-            clusters.append(Cluster(m))
+            toll = [c for c in clusters if c.absorbs_toll(m)]
+            if toll:
+                toll[-1].add(m)
+            else:
+                clusters.append(Cluster(m))
     return clusters

@@ -12,11 +12,16 @@ from rasd.events.lexicon import Lexicon
 from rasd.events.triggers import TriggerHit
 
 _CLAUSE_BREAKS = frozenset({"،", ",", "؛", ";", ":", "«", "»", '"', "(", ")"})
-_IRREALIS = ("negation", "future", "modal", "threat", "demand", "condition")
+_IRREALIS = ("negation", "future", "modal", "threat", "demand", "condition", "background")
 
 
 def irrealis_reason(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text: str) -> str | None:
     """Why ``hit`` did not happen, or None when it did."""
+    if hit.entry.family == "takeover" or hit.entry.sub_event_type == "Arrests":
+        # "الجهود للسيطرة على", "لاستعادة السيطرة", "لتوقيف ناشطين": purpose, not an outcome
+        surface = view.tokens[hit.first].norm or view.tokens[hit.first].text
+        if surface.startswith("ل") and not surface.startswith("لانفس"):
+            return "purpose"
     sent_text = view.sentence.text.rstrip()
     if sent_text.endswith(("؟", "?")):
         return "question"
@@ -31,6 +36,8 @@ def irrealis_reason(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text:
     for i in range(hit.first - 1, lo - 1, -1):
         keys = view.keys[i]
         for name in _IRREALIS:
+            if name == "negation" and hit.first - i > 3:
+                continue  # "لم" negates the verb right after it, not a noun further on
             if keys & lex.cue(f"realis.{name}"):
                 if name == "modal" and _perfective_qad(view, i):
                     continue
