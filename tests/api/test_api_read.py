@@ -25,7 +25,11 @@ def test_health_and_openapi(api: httpx.Client) -> None:
         spec["paths"]
     )
     assert "X-API-Key" in str(spec["components"]["securitySchemes"])
-    assert api.get("/docs").status_code == 200
+    docs = api.get("/docs")
+    assert docs.status_code == 200
+    # Swagger UI comes from the vendored copy, not a CDN: the docs work offline.
+    assert "/static/vendor/swagger-ui-bundle.js" in docs.text and "cdn" not in docs.text
+    assert api.get("/static/vendor/swagger-ui-bundle.js").status_code == 200
 
 
 def test_events_all_merged_across_reports(api: httpx.Client) -> None:

@@ -16,7 +16,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from rasd.errors import ResourceError
-from rasd.pipeline import Pipeline
+from rasd.pipeline import default_pipeline
 
 from .conftest import API_KEY, LiveServer, corpus_store, start_server, stop_server
 
@@ -58,7 +58,7 @@ def _fuzz(operation: schemathesis.APIOperation) -> None:
 
 def _extractor_loads() -> bool:
     try:
-        Pipeline().warm_up()
+        default_pipeline().warm_up()
     except ResourceError:
         return False
     return True

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from rasd.pipeline import Pipeline
+from rasd.pipeline import default_pipeline
 
 from .conftest import API_KEY, LiveServer
 
@@ -26,7 +26,7 @@ def extractor_ready() -> None:
     from rasd.errors import ResourceError
 
     try:
-        Pipeline().warm_up()
+        default_pipeline().warm_up()
     except ResourceError as exc:
         pytest.skip(f"extractor resources not available: {exc}")
 

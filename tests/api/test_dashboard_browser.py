@@ -134,3 +134,10 @@ def test_dashboard_arabic_interface(page, read_server: LiveServer) -> None:  # n
     assert page.locator("html").get_attribute("dir") == "rtl"
     assert page.foreign_requests == []
     assert page.console_errors == []
+
+
+def test_api_docs_render_offline(page, read_server: LiveServer) -> None:  # noqa: ANN001
+    page.goto(read_server.url + "/docs")
+    expect(page.locator(".swagger-ui .opblock").first).to_be_visible()
+    assert page.locator(".swagger-ui .opblock").count() >= 10
+    assert page.foreign_requests == []

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 import rasd
@@ -80,6 +81,8 @@ def create_app(
             "The analyst's dashboard is at `/`."
         ),
         lifespan=lifespan,
+        docs_url=None,  # served below from the vendored Swagger UI instead of a CDN
+        redoc_url=None,
     )
     app.state.rasd = ctx
     app.add_middleware(BodySizeLimit, max_bytes=ctx.limits.max_body_bytes)
@@ -121,6 +124,16 @@ def _safe_errors(errors: object) -> list[dict]:
 
 def _add_dashboard(app: FastAPI) -> None:
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url=app.openapi_url or "/openapi.json",
+            title=f"{app.title} API",
+            swagger_js_url="/static/vendor/swagger-ui-bundle.js",
+            swagger_css_url="/static/vendor/swagger-ui.css",
+            swagger_favicon_url="data:,",
+        )
 
     @app.get("/", include_in_schema=False)
     def dashboard() -> FileResponse:
