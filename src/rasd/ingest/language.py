@@ -23,6 +23,7 @@ import yaml
 
 MIN_LETTERS = 20  # below this the text is too short to judge: undetermined, kept
 MIN_SHARE = 0.04  # a language must cover this share of the tokens to be named
+SHORT_TOKENS = 30  # below this, a Latin-script text with no function words is left undetermined
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 _LETTER = re.compile(r"[^\W\d_]")
@@ -102,4 +103,6 @@ class LanguageGuesser:
             # and the like are rare in Arabic, so without them the text is taken as Arabic.
             foreign = sum(ch in self.non_arabic_letters for ch in head)
             return "ar" if foreign < 0.01 * arabic else tag
-        return tag
+        # A short Latin-script text without function words (a headline, a caption) could be
+        # English: undetermined, so kept. Longer prose in a profiled language always has them.
+        return None if len(tokens) < SHORT_TOKENS else tag
