@@ -36,7 +36,7 @@ def irrealis_reason(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text:
     for i in range(hit.first - 1, lo - 1, -1):
         keys = view.keys[i]
         for name in _IRREALIS:
-            if name == "negation" and hit.first - i > 3:
+            if name == "negation" and hit.first - i > 3 and not _negates_governing_verb(view, i, lex):
                 continue  # "لم" negates the verb right after it, not a noun further on
             if keys & lex.cue(f"realis.{name}"):
                 if name == "modal" and _perfective_qad(view, i):
@@ -50,6 +50,11 @@ def irrealis_reason(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text:
         if view.phrase_in(phrase, 0, hit.first):
             return f"irrealis frame «{phrase}»"
     return None
+
+
+def _negates_governing_verb(view: SentenceView, i: int, lex: Lexicon) -> bool:
+    """``لم تشن ... غارات``: the negated verb is the one that carries the event noun."""
+    return i + 1 < len(view.tokens) and bool(view.keys[i + 1] & (lex.cue("light_verbs") | lex.cue("verbs")))
 
 
 def _perfective_qad(view: SentenceView, i: int) -> bool:
