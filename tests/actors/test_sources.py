@@ -36,7 +36,7 @@ def sources_in(kb, text: str) -> list[tuple[str, str, str]]:
         ("مصادر الميادين", "Al Mayadeen sources", "media"),
         ("مصدر مقرب من قسد", "source close to SDF", "anonymous"),
         ("مركز المصالحة الروسي", "Russian Reconciliation Center", "official"),
-        ("المتحدث باسم التحالف", "Saudi-led Coalition spokesman", "official"),
+        ("المتحدث باسم التحالف العربي", "Saudi-led Coalition spokesman", "official"),
         ("حزب العمال الكردستاني", "Kurdistan Workers' Party", "armed group"),
     ],
 )
@@ -107,3 +107,10 @@ def test_spokesman_of_a_state_force_and_of_a_generic_army(kb):
 
 def test_coordinated_state_forces_as_one_source(kb):
     assert kb.resolve_source("الجيش والشرطة الإسرائيلية").name == "Israeli army and police"
+
+
+def test_coalition_spokesman_follows_the_document(kb):
+    yemen = sources_in(kb, "وقال المتحدث باسم التحالف إن الغارات استهدفت مواقع الحوثيين في صعدة")
+    assert ("المتحدث باسم التحالف", "Saudi-led Coalition", "official") in yemen
+    syria = sources_in(kb, "وقال المتحدث باسم التحالف إن الغارات استهدفت مواقع داعش في الرقة")
+    assert ("المتحدث باسم التحالف", "International Coalition", "official") in syria
