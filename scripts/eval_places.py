@@ -80,7 +80,9 @@ def main() -> None:
                 status = "ok" if ok else ("FAR" if hits else "MISSED")
             if args.verbose or status in ("FAR", "MISSED"):
                 got = "; ".join(f"{m.text}->{m.location.name}/{m.location.country}" for m in inside)
-                print(f"{status:7} {path.name} gold={gold.get('text')}/{gold.get('name')} | in evidence: {got}")
+                print(
+                    f"{status:7} {path.name} gold={gold.get('text')}/{gold.get('name')} | in evidence: {got}"
+                )
     print(f"gold locations named in their evidence: {total} (plus {unnamed} that name no place)")
     print(f"found (recall): {found}/{total} = {found / max(total, 1):.1%}")
     print(f"within 25 km of gold (of found): {near}/{found} = {near / max(found, 1):.1%}")

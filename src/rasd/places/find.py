@@ -57,8 +57,14 @@ def _frame_word(word: str, lex: Lexicon) -> tuple[str, int] | None:
     return None
 
 
-def _sublocations(nt: NormText, lex: Lexicon, places: dict[int, tuple[RawMatch, Reading, PlaceMention]]) -> _Subs:
-    covered = {k for m, _r, _p in places.values() for k in range(min(m.first, m.frame_first if m.frame_first >= 0 else m.first), m.last + 1)}
+def _sublocations(
+    nt: NormText, lex: Lexicon, places: dict[int, tuple[RawMatch, Reading, PlaceMention]]
+) -> _Subs:
+    covered = {
+        k
+        for m, _r, _p in places.values()
+        for k in range(min(m.first, m.frame_first if m.frame_first >= 0 else m.first), m.last + 1)
+    }
     out = _Subs([], [], set())
     n = len(nt.words)
     i = 0
@@ -134,7 +140,9 @@ def _is_frame(w: str, lex: Lexicon) -> bool:
 
 
 def _other_town_near(places: dict, m: RawMatch) -> bool:
-    return any(r.kind == "town" and om is not m and abs(om.first - m.first) < 40 for om, r, _p in places.values())
+    return any(
+        r.kind == "town" and om is not m and abs(om.first - m.first) < 40 for om, r, _p in places.values()
+    )
 
 
 def _sentence_index(analyzed: AnalyzedText):
@@ -143,7 +151,9 @@ def _sentence_index(analyzed: AnalyzedText):
     return analyzed.sentence_of
 
 
-def _attach(text: str, s: int, e: int, towns: list[PlaceMention], mentions: list[PlaceMention], sentence_of) -> PlaceMention:
+def _attach(
+    text: str, s: int, e: int, towns: list[PlaceMention], mentions: list[PlaceMention], sentence_of
+) -> PlaceMention:
     """The sublocation at [s, e) located at the nearest town named in its sentence, else in the
     sentences before it (up to SENTENCES_BACK), else in the next one; unresolved otherwise."""
     phrase = text[s:e]
@@ -157,7 +167,9 @@ def _attach(text: str, s: int, e: int, towns: list[PlaceMention], mentions: list
         if cands:
             t = min(cands, key=lambda t: abs(t.start - s) if t.start >= e else abs(s - t.end) + 1)
             loc = t.location.model_copy(update={"sublocation": phrase})
-            return PlaceMention(s, e, phrase, loc, "sublocation", round(t.score * (0.9 if k == here else 0.7), 3))
+            return PlaceMention(
+                s, e, phrase, loc, "sublocation", round(t.score * (0.9 if k == here else 0.7), 3)
+            )
     countries = Counter(m.location.country for m in mentions if m.location.country)
     cc = countries.most_common(1)[0][0] if countries else None
     loc = Location(name=phrase, text=phrase, lat=None, lon=None, country=cc, precision=3, sublocation=phrase)

@@ -25,7 +25,7 @@ from rasd.text import normalize_key
 _YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10x faster
 
 # Candidate kinds.
-PLACE, ADMIN1, COUNTRY = "p", "a", "c"
+PLACE, ADMIN1, COUNTRY, BLOCKER = "p", "a", "c", "x"
 
 
 # Candidate flags: the name was indexed without its article "ال"; and may then stand bare.
@@ -57,6 +57,7 @@ class Lexicon:
     stoplist: frozenset[str]
     english_stoplist: frozenset[str]
     weak_names: frozenset[str]
+    not_places: frozenset[str]
     locative_prepositions: frozenset[str]
     focus_countries: frozenset[str]
 
@@ -69,16 +70,17 @@ class Gazetteer:
     countries: dict[str, Division] = field(default_factory=dict)
     lexicon: Lexicon | None = None
     max_words: int = 1  # longest name, in words
+    names: dict[str, str] = field(default_factory=dict)  # key -> encoded candidates (see lookup)
+    heads: frozenset[str] = frozenset()  # word prefixes of multi-word names ("دير", "رأس")
     _rows: list[str] = field(default_factory=list)  # places.tsv.gz lines, parsed on demand
-    _names: dict[str, str] = field(default_factory=dict)  # key -> encoded candidates
     _places: dict[int, Place] = field(default_factory=dict)  # parsed rows (a cache, grows with use)
 
     def __contains__(self, key: str) -> bool:
-        return key in self._names
+        return key in self.names
 
     def lookup(self, key: str) -> list[Candidate]:
         """Candidates of a name in ``normalize_key`` form (empty when unknown)."""
-        enc = self._names.get(key)
+        enc = self.names.get(key)
         if not enc:
             return []
         out = []
@@ -90,6 +92,8 @@ class Gazetteer:
                 out.append(Candidate(PLACE, int(ref), STRIPPED | (BARE_OK if tag == "b" else 0)))
             elif tag == "a":
                 out.append(Candidate(ADMIN1, ref))
+            elif tag == "x":
+                return [Candidate(BLOCKER, key)]
             else:
                 out.append(Candidate(COUNTRY, ref))
         return out
@@ -137,6 +141,10 @@ def _words(words: list[str]) -> frozenset[str]:
     return frozenset(normalize_key(w) for w in words)
 
 
+def _spaces(s: str) -> list[int]:
+    return [i for i, ch in enumerate(s) if ch == " "]
+
+
 def _listed(path: Path) -> list[str]:
     lines = path.read_text(encoding="utf-8").splitlines()
     return [w.strip() for w in lines if w.strip() and not w.startswith("#")]
@@ -148,7 +156,9 @@ def load_lexicon(data: Path | None = None) -> Lexicon:
     auto = _listed(data / "stoplist_auto.txt")
     keep = _words(y.get("auto_stoplist_keep") or [])
     # A frame word is never a place by itself ("مدينة" is also Medina's name without its article).
-    frames = [w for k in ("town_frames", "province_frames", "district_frames", "sublocation_frames") for w in y[k]]
+    frames = [
+        w for k in ("town_frames", "province_frames", "district_frames", "sublocation_frames") for w in y[k]
+    ]
     stop = _words(y["stoplist"]) | (_words(auto) - keep) | {k for k in _words(frames) if " " not in k}
     return Lexicon(
         town_frames=_phrases(y["town_frames"]),
@@ -166,6 +176,7 @@ def load_lexicon(data: Path | None = None) -> Lexicon:
         stoplist=stop,
         english_stoplist=frozenset(y["english_stoplist"]),
         weak_names=frozenset(_listed(data / "weak_names.txt")) - keep,
+        not_places=_words(y["not_places"]),
         locative_prepositions=_words(y["locative_prepositions"]),
         focus_countries=frozenset(y["focus_countries"]),
     )
@@ -181,8 +192,10 @@ def load_gazetteer(data: Path | None = None) -> Gazetteer:
         count, max_words = map(int, lines[0].split())
     except (IndexError, ValueError) as exc:
         raise ResourceError("place name table has no header") from exc
-    gz._names = dict(zip(lines[1 : count + 1], lines[count + 1 :], strict=True))
-    gz.max_words = max_words
+    gz.names = dict(zip(lines[1 : count + 1], lines[count + 1 :], strict=True))
+    gz.names.update((k, "x") for k in gz.lexicon.not_places)
+    gz.max_words = max(max_words, *(k.count(" ") + 1 for k in gz.lexicon.not_places))
+    gz.heads = frozenset(k[:pos] for k in gz.names if " " in k for pos in _spaces(k))
     for code, name, capital in _read_tsv(data / "admin1.tsv.gz"):
         gz.admin1[code] = Division(code, name, int(capital))
     for iso, name, capital in _read_tsv(data / "countries.tsv.gz"):

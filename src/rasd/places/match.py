@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rasd.places.gazetteer import ADMIN1, BARE_OK, COUNTRY, STRIPPED, Candidate, Gazetteer, Lexicon
+from rasd.places.gazetteer import ADMIN1, BARE_OK, BLOCKER, COUNTRY, STRIPPED, Candidate, Gazetteer, Lexicon
 from rasd.text import normalize_key
 
 # Proclitic sequences allowed before a name written with (or without) its own article.
@@ -34,6 +34,8 @@ class NormText:
     norm: str
     offsets: list[int]
     words: list[tuple[int, int]]  # (start, end) of each word in ``norm``
+    strings: list[str]  # each word's text
+    gaps: list[str]  # the characters between word i-1 and word i ("" for the first)
 
     def orig_span(self, nstart: int, nend: int) -> tuple[int, int]:
         start, end = self.offsets[nstart], self.offsets[nend - 1] + 1
@@ -43,12 +45,11 @@ class NormText:
         return start, end
 
     def word(self, i: int) -> str:
-        s, e = self.words[i]
-        return self.norm[s:e]
+        return self.strings[i]
 
     def gap(self, i: int) -> str:
         """The normalized characters between word i-1 and word i."""
-        return self.norm[self.words[i - 1][1] : self.words[i][0]] if i > 0 else ""
+        return self.gaps[i]
 
 
 def _is_mark(ch: str) -> bool:
@@ -79,7 +80,9 @@ def normalize_text(text: str) -> NormText:
         offsets.append(i)
     norm = "".join(chars)
     words = [(m.start(), m.end()) for m in _WORD.finditer(norm)]
-    return NormText(text, norm, offsets, words)
+    strings = [norm[s:e] for s, e in words]
+    gaps = [""] + [norm[words[k - 1][1] : words[k][0]] for k in range(1, len(words))]
+    return NormText(text, norm, offsets, words, strings, gaps)
 
 
 @dataclass(slots=True)
@@ -157,27 +160,36 @@ def scan(nt: NormText, gz: Gazetteer) -> list[RawMatch]:
     return out
 
 
+_PREFIX_SET = frozenset(PROCLITICS + ARTICLE_PREFIXES)
+_MAX_PREFIX = max(map(len, _PREFIX_SET))
+
+
+def _prefixes(word: str) -> list[str]:
+    """The proclitic sequences ``word`` may start with, shortest first ("" included)."""
+    return [word[:n] for n in range(min(_MAX_PREFIX, len(word) - 2) + 1) if word[:n] in _PREFIX_SET]
+
+
 def _match_at(nt: NormText, gz: Gazetteer, i: int, n_words: int) -> RawMatch | None:
-    word = nt.word(i)
+    word = nt.strings[i]
     latin = word.isascii()
-    prefixes = ("",) if latin else tuple(p for p in PROCLITICS + ARTICLE_PREFIXES if word.startswith(p))
-    for prefix in sorted(set(prefixes), key=len):
+    names, heads, gaps, strings = gz.names, gz.heads, nt.gaps, nt.strings
+    for prefix in [""] if latin else _prefixes(word):
         stem = word[len(prefix) :]
         if len(stem) < 2:
             continue
-        parts = [stem]
+        key = stem
         last = i
         best: tuple[int, str, list[Candidate]] | None = None
         while True:
-            key = " ".join(parts)
-            if key in gz:
+            if key in names:
                 cands = [c for c in gz.lookup(key) if _accept(c, prefix)]
                 if cands:
                     best = (last, key, cands)
             last += 1
-            if last >= n_words or len(parts) >= gz.max_words or nt.gap(last) not in _NAME_GAPS:
+            # Grow the n-gram only while it begins some longer name.
+            if last >= n_words or key not in heads or gaps[last] not in _NAME_GAPS:
                 break
-            parts.append(nt.word(last))
+            key = key + " " + strings[last]
         if best is not None:
             last, key, cands = best
             s, e = nt.words[i][0] + len(prefix), nt.words[last][1]
@@ -208,15 +220,24 @@ def add_context(m: RawMatch, nt: NormText, lex: Lexicon) -> RawMatch | None:
             m.vicinity, m.frame_first, skip = True, v, vskip
         if m.frame_first >= 0:
             m.frame_nstart = nt.words[m.frame_first][0] + skip
+    if any(c.kind == BLOCKER for c in m.candidates):
+        return None  # "واشنطن بوست", "الشرق الأوسط": a longer name that is not a place
     if m.frame in ("town", "province", "district"):
         return m  # "قرية الخميس", "مدينة الرياض": the frame says it is a place
     if m.key in lex.stoplist or (m.stripped and "ال" + m.key in lex.stoplist):
         return None
     if m.key in lex.weak_names or (m.stripped and "ال" + m.key in lex.weak_names):
-        if not (prefix.endswith("ب") or (prefix in ("", "ال") and _prev_word_in(nt, i, lex.locative_prepositions))):
+        # Unframed, an ordinary word is a place only after a locative preposition ("في غزة",
+        # "بغزة"); resolve.py further asks for a big city in the document's country.
+        if not (
+            prefix.endswith("ب") or (prefix in ("", "ال") and _prev_word_in(nt, i, lex.locative_prepositions))
+        ):
             return None
         m.weak = True
-    if m.key.isascii() and nt.text[nt.offsets[m.nstart] : nt.offsets[m.nend - 1] + 1].split()[0] in lex.english_stoplist:
+    if (
+        m.key.isascii()
+        and nt.text[nt.offsets[m.nstart] : nt.offsets[m.nend - 1] + 1].split()[0] in lex.english_stoplist
+    ):
         return None  # "State", "Army": capitalised words that GeoNames also has as places
     if not m.vicinity and prefix in ("", "ال"):
         if _prev_word_in(nt, i, lex.media_nouns) or _prev_word_in(nt, i, lex.person_titles):

@@ -25,7 +25,7 @@ PROXIMITY_KM = 150.0
 CAPITAL_SAME_KM = 30.0  # a division whose seat is this close to a same-named town is that town
 TINY_POP = 5000
 BIG_CITY_POP = 500_000  # a city this big is read as itself even when nothing else points there
-STOP_MAX_POP = 20000
+WEAK_MIN_POP = 300_000  # an ordinary word is read unframed only as a city this big ("في غزة")
 MIN_FOCUS_SHARE = 0.2
 W_FOCUS, W_NEAR = 3.0, 1.0
 
@@ -59,7 +59,7 @@ def readings(m: RawMatch, gz: Gazetteer) -> list[Reading]:
             towns.append(Reading("town", p.country, prior, place=p))
         elif c.kind == ADMIN1 and c.ref in gz.admin1:
             d = gz.admin1[str(c.ref)]
-            divs.append(Reading("admin1", d.code.split(".")[0], 2.5, place=gz.capital(d), division=d))
+            divs.append(Reading("admin1", d.code.split(".")[0], 4.0, place=gz.capital(d), division=d))
         elif c.kind == COUNTRY and c.ref in gz.countries:
             countries.append(Reading("country", str(c.ref), 4.0, division=gz.countries[str(c.ref)]))
     if m.frame == "province":
@@ -104,11 +104,20 @@ def choose(matches: list[RawMatch], gz: Gazetteer) -> list[tuple[RawMatch, Readi
     first = [scored(rs, [])[0][1] for _m, rs in options]
     result = []
     for k, (m, rs) in enumerate(options):
-        near = [r.place for j, r in enumerate(first) if j != k and r.place is not None and options[j][0].key != m.key]
+        near = [
+            r.place
+            for j, r in enumerate(first)
+            if j != k and r.place is not None and options[j][0].key != m.key
+        ]
         ranked = scored(rs, near)
         best_score, best = ranked[0]
         z = sum(math.exp(s - best_score) for s, _ in ranked)
-        if best.kind == "town" and not m.frame and best.place is not None and _false_friend(m, best, share, focus):
+        if (
+            best.kind == "town"
+            and not m.frame
+            and best.place is not None
+            and _false_friend(m, best, share, focus)
+        ):
             continue
         result.append((m, best, 1.0 / z))
     return result
@@ -121,7 +130,7 @@ def _false_friend(m: RawMatch, r: Reading, share: dict[str, float], focus: froze
     assert r.place is not None
     pop, s = r.place.pop, share.get(r.code, 0.0)
     if m.weak:
-        return pop < STOP_MAX_POP or s < MIN_FOCUS_SHARE
+        return pop < WEAK_MIN_POP or s < MIN_FOCUS_SHARE
     if s >= MIN_FOCUS_SHARE:
         return False
     return pop < TINY_POP or (pop < BIG_CITY_POP and r.code not in focus)

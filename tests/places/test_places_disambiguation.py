@@ -1,0 +1,92 @@
+"""Disambiguation: stop words, outlets, persons, document focus, population, proximity."""
+
+from __future__ import annotations
+
+import pytest
+
+from rasd.places import country_name
+
+
+def names(mentions):
+    return [m.location.name for m in mentions]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "اجتمعت الحكومة يوم الخميس وأعلنت أن التحالف والجيش والقوات والأمن في المنطقة على أهبة الاستعداد.",
+        "أعلنت الدولة أن السجن في المدينة سيغلق الأربعاء، وقال مسؤول إن الشرق والغرب يراقبان.",
+    ],
+)
+def test_common_words_that_name_villages_are_not_places(places, text):
+    assert places(text) == []
+
+
+def test_a_town_frame_makes_a_stop_word_a_place(places):
+    # "الخميس" is a weekday, but "قرية الخميس" is a village.
+    ms = places("قصفت الطائرات قرية الخميس.")
+    assert len(ms) == 1 and ms[0].kind == "town" and ms[0].text == "قرية الخميس"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أفادت مصادر الميادين بوقوع انفجار.",
+        "قالت قناة الجزيرة إن المفاوضات توقفت.",
+        "نشرت صحيفة الرياض تقريراً مطولاً.",
+        "نقلت وكالة الأناضول عن مسؤول قوله إن الوضع هادئ.",
+        "ذكرت «العربية» أن الاجتماع تأجل.",
+        "قال مصدر لـ«الرياض» إن الوفد غادر.",
+    ],
+)
+def test_outlets_and_channels_are_not_places(places, text):
+    assert places(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "استقبل الرئيس هادي الوفد الأممي.",
+        "قال الشيخ حلب إن العشيرة ترفض العنف.",
+        "التقى الوزير أبو ظبي بممثلي النقابات.",
+    ],
+)
+def test_names_after_titles_are_persons_not_places(places, text):
+    assert [m for m in places(text) if m.kind != "country"] == []
+
+
+def test_outlet_names_are_places_when_framed(places):
+    ms = places("وصل الوفد إلى مدينة الرياض مساء أمس.")
+    assert names(ms) == ["Riyadh"]
+
+
+def test_document_focus_picks_the_syrian_reading(places):
+    # "الحسكة" and "القامشلي" together point to Syria, so the ambiguous "تل حميس" and "الشدادي"
+    # resolve there too.
+    ms = places("اشتباكات في الحسكة والقامشلي، وتقدمت الوحدات نحو الشدادي.")
+    assert {m.location.country for m in ms} == {"SY"}
+    assert "Al Qamishli" in names(ms)
+
+
+def test_population_prefers_the_city_over_a_namesake_village(places):
+    ms = places("وصلت تعزيزات إلى طرابلس الليبية.")
+    assert ms and ms[0].location.country == "LY" and ms[0].location.name == "Tripoli"
+
+
+def test_proximity_and_focus_move_an_ambiguous_name(places):
+    # Tripoli alone is the Libyan capital; next to Beirut and Akkar it is the Lebanese city.
+    ms = places("اشتباكات في طرابلس وسقوط قذائف على عكار، وتوتر في بيروت ولبنان.")
+    tripoli = [m for m in ms if m.location.name == "Tripoli"]
+    assert tripoli and tripoli[0].location.country == "LB"
+
+
+def test_tiny_foreign_villages_are_dropped_without_support(places):
+    # Ordinary words that GeoNames knows as villages abroad should not surface unframed.
+    ms = places("أكد البيان أن الوضع تحت السيطرة، وقال إنه كان في اجتماع.")
+    assert ms == []
+
+
+def test_country_name_helper(gazetteer):
+    assert country_name("SY", gazetteer) == "Syria"
+    assert country_name("ye", gazetteer) == "Yemen"
+    assert country_name("ZZ", gazetteer) is None

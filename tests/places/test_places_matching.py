@@ -1,0 +1,72 @@
+"""Matching: clitics, the article, multi-word names, English names, offsets into the original."""
+
+from __future__ import annotations
+
+import pytest
+
+from rasd.places.match import normalize_text
+
+
+def by_name(mentions):
+    return {m.location.name: m for m in mentions}
+
+
+def test_offsets_point_into_the_original_text(places):
+    text = "قُتِلَ ثلاثةٌ في قصفٍ على مدينةِ الحسكةِ، وفرّ العشرات نحو القامشلي."
+    for m in places(text):
+        assert text[m.start : m.end] == m.text
+        assert m.location.text in m.text
+
+
+def test_normalized_text_keeps_an_offset_for_every_character():
+    text = "بالحَسَكةِ   وحلب"
+    nt = normalize_text(text)
+    assert nt.norm == "بالحسكه وحلب"
+    assert len(nt.offsets) == len(nt.norm)
+    assert text[nt.offsets[nt.norm.index("و")]] == "و"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "name"),
+    [
+        ("دارت اشتباكات عنيفة بالحسكة مساء أمس.", "الحسكة", "Al Hasakah"),
+        ("وصلت تعزيزات إلى دمشق وحلب صباح اليوم.", "حلب", "Aleppo"),
+        ("عاد النازحون لدمشق بعد توقف القصف.", "دمشق", "Damascus"),
+        ("قصف الطيران مواقع في إدلب والرقة.", "الرقة", "Ar Raqqah"),
+        ("سقطت قذائف على الحي الشرقي، فالموصل تحت الحصار.", "الموصل", "Mosul"),
+        ("وصل الوفد للحسكة قادماً من دمشق.", "حسكة", "Al Hasakah"),
+    ],
+)
+def test_proclitics_and_the_article_are_peeled(places, text, surface, name):
+    found = by_name(places(text))
+    assert name in found
+    assert found[name].location.text == surface
+
+
+def test_a_name_never_matches_inside_a_longer_word(places):
+    # "السورية" and "العراقية" contain no place: nisba adjectives are not places.
+    assert places("قالت الحكومة السورية والقوات العراقية إن الجيش اللبناني تقدم.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("سيطرت الفصائل على مدينة جسر الشغور بعد معارك.", "Jisr ash Shughur", "SY"),
+        ("دخلت القوات التركية إلى رأس العين.", "Ra’s al ‘Ayn", "SY"),
+        ("قصفت الطائرات أحياء في دير الزور.", "Deir ez-Zor", "SY"),
+        ("أصيب جنديان في رام الله.", "Ramallah", "PS"),
+    ],
+)
+def test_multi_word_names_match_as_one_place(places, text, name, country):
+    mentions = places(text)
+    assert [(m.location.name, m.location.country) for m in mentions] == [(name, country)]
+
+
+def test_english_names_including_hyphenated_ones(places):
+    found = by_name(places("Clashes erupted in Aleppo and near Deir ez-Zor, Syria, on Monday."))
+    assert set(found) == {"Aleppo", "Deir ez-Zor", "Syria"}
+    assert found["Deir ez-Zor"].location.precision == 2
+
+
+def test_english_lowercase_words_are_not_places(places):
+    assert places("the mobile police unit was reading the march report") == []

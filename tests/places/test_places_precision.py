@@ -1,0 +1,110 @@
+"""Location conventions: town, vicinity, province only, country only, sublocation."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def only(mentions, kind=None):
+    ms = [m for m in mentions if kind is None or m.kind == kind]
+    assert len(ms) == 1, [(m.text, m.kind) for m in mentions]
+    return ms[0]
+
+
+def test_a_town_is_precision_1_with_its_coordinates_and_division(places):
+    m = only(places("شنت طائرات حربية غارات على مدينة صعدة أمس."))
+    loc = m.location
+    assert m.kind == "town" and m.text == "مدينة صعدة"
+    assert loc.name == "Sa'dah" and loc.country == "YE" and loc.precision == 1
+    assert loc.geonames_id is not None and loc.lat == pytest.approx(16.94, abs=0.1)
+    assert loc.admin1 == "Sa'dah"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("تواصلت الاشتباكات في ريف حلب الشمالي.", "ريف حلب"),
+        ("انفجرت عبوة ناسفة قرب حمص.", "قرب حمص"),
+        ("قتل مدنيان بالقرب من درعا.", "بالقرب من درعا"),
+        ("تتمركز القوات على أطراف الرقة.", "على أطراف الرقة"),
+        ("قصف مدفعي شمال مدينة حماة.", "شمال مدينة حماة"),
+        ("سقطت قذائف في محيط إدلب.", "محيط إدلب"),
+    ],
+)
+def test_near_a_town_is_the_towns_coordinates_at_precision_2(places, text, phrase):
+    m = only(places(text))
+    assert m.text == phrase
+    assert m.kind == "town" and m.location.precision == 2 and m.location.lat is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "province", "capital_lat"),
+    [
+        ("سيطرت المقاومة على مواقع في محافظة تعز.", "Ta'izz", 13.58),
+        ("نزحت مئات العائلات في محافظة الحسكة.", "Al-Hasakah", 36.50),
+        ("قتل مسلحون ثمانية أشخاص في ولاية بورنو.", "Borno", 11.85),
+        ("اعتقلت الشرطة خمسة أشخاص في إقليم ديار بكر.", "Diyarbakir", 37.91),
+    ],
+)
+def test_a_province_only_is_its_capital_at_precision_3(places, text, province, capital_lat):
+    m = only(places(text))
+    assert m.kind == "admin1"
+    assert m.location.name == province and m.location.admin1 == province
+    assert m.location.precision == 3
+    assert m.location.lat == pytest.approx(capital_lat, abs=0.1)
+
+
+def test_a_bare_province_name_that_is_its_capital_is_the_town(places):
+    m = only(places("قتل ثلاثة مدنيين في الحسكة أمس."))
+    assert m.kind == "town" and m.location.precision == 1 and m.location.name == "Al Hasakah"
+
+
+def test_a_province_that_is_not_a_town_name_is_the_province(places):
+    m = only(places("قتل مسلحون ثمانية أشخاص في بورنو."))
+    assert m.kind == "admin1" and m.location.name == "Borno" and m.location.precision == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "iso", "name"),
+    [("تستمر الحرب في سوريا.", "SY", "Syria"), ("وصلت المساعدات إلى اليمن.", "YE", "Yemen")],
+)
+def test_a_country_only_has_no_coordinates(places, text, iso, name):
+    m = only(places(text))
+    assert m.kind == "country"
+    loc = m.location
+    assert (loc.name, loc.country, loc.lat, loc.lon, loc.precision) == (name, iso, None, None, 3)
+
+
+def test_a_sublocation_takes_the_town_named_in_its_sentence(places):
+    text = "هاجم مسلحون سجن الصناعة في مدينة الحسكة فجر اليوم."
+    sub = only(places(text), "sublocation")
+    assert sub.text == "سجن الصناعة"
+    assert sub.location.sublocation == "سجن الصناعة"
+    assert sub.location.name == "Al Hasakah" and sub.location.precision == 1
+
+
+def test_a_sublocation_takes_the_town_of_an_earlier_sentence(places):
+    text = "تدور معارك في مدينة الحسكة منذ أيام. وقصف الطيران حي الزهور صباح اليوم."
+    sub = only(places(text), "sublocation")
+    assert sub.text == "حي الزهور"
+    assert sub.location.name == "Al Hasakah" and sub.location.lat is not None
+
+
+def test_a_frame_before_a_town_names_a_place_in_that_town(places):
+    mentions = places("قصفت الطائرات مطار عدن الدولي.")
+    sub = only(mentions, "sublocation")
+    assert sub.text.startswith("مطار عدن")
+    assert sub.location.name == "Aden" and sub.location.sublocation == sub.text
+
+
+def test_a_camp_with_no_town_nearby_is_unresolved(places):
+    sub = only(places("نفذت القوات مداهمات في مخيم الأمل."), "sublocation")
+    assert sub.text == "مخيم الأمل"
+    assert sub.location.lat is None and sub.location.sublocation == "مخيم الأمل"
+    assert not sub.resolved
+
+
+def test_a_sublocation_name_stops_at_prepositions_and_verbs(places):
+    text = "أطلق مسلحون النار قرب دوار الباسل في حي غويران بمدينة الحسكة."
+    subs = [m.text for m in places(text) if m.kind == "sublocation"]
+    assert subs == ["دوار الباسل", "حي غويران"]
