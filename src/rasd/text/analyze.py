@@ -6,7 +6,9 @@ import datetime as dt
 from functools import cache
 from pathlib import Path
 
+from rasd.text.dates import DateFinder, DateLexicon
 from rasd.text.normalize import normalize
+from rasd.text.numbers import QuantityFinder, QuantityLexicon
 from rasd.text.segment import DATA, Segmenter
 from rasd.text.sentences import SentenceRules, SentenceSplitter
 from rasd.text.tokenize import tokenize
@@ -19,12 +21,21 @@ class TextAnalyzer:
     def __init__(self, data_dir: Path = DATA) -> None:
         self.segmenter = Segmenter.load(data_dir)
         self.splitter = SentenceSplitter(SentenceRules.load(data_dir))
+        self.dates = DateFinder(DateLexicon.load(data_dir))
+        self.quantities = QuantityFinder(QuantityLexicon.load(data_dir))
 
     def analyze(self, text: str, published: dt.date | None = None) -> AnalyzedText:
         out = AnalyzedText(text=text, published=published, sentences=self.splitter.split(text))
         out.normalized = normalize(text)
         out.tokens = tokenize(text, self.segmenter, out.sentences)
+        out.dates, names = self.dates.find(out.normalized, published)
+        blocked = [(d.start, d.end) for d in out.dates] + names
+        out.quantities = self.quantities.find(text, out.tokens, blocked)
         return out
+
+    def lemma_candidates(self, word: str) -> list[str]:
+        """Keys to look ``word`` up under in a lexicon, most specific first (see Segmenter)."""
+        return self.segmenter.lemma_candidates(word)
 
 
 @cache

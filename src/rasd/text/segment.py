@@ -10,6 +10,7 @@ by :mod:`rasd.text.build_vocab`). That keeps the ``ب`` of ``بغداد``, the `
 from __future__ import annotations
 
 import gzip
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -87,6 +88,8 @@ class Segmenter:
         self.short_bases = frozenset(light_to_key(w) for w in clitics["short_bases"])
         self._cache: dict[str, Segmentation] = {}
         self._keys: dict[str, str] = {}
+        # surface -> (norm, segments, base, stem, kind): what a Token needs, per word type
+        self.info_cache: dict[str, tuple[str, tuple[str, ...], str, str, str]] = {}
 
     @classmethod
     def load(cls, data_dir: Path = DATA) -> Segmenter:
@@ -111,6 +114,27 @@ class Segmenter:
             if len(self._cache) < 500_000:
                 self._cache[word] = hit
         return hit
+
+    def token_info(self, surface: str) -> tuple[str, tuple[str, ...], str, str, str]:
+        """(norm, segments, base, stem, kind) of a token's surface, cached per type."""
+        c = surface[0]
+        if c.isdigit():
+            k = normalize_key(surface)
+            out = (k, (k,), k, k, "num")
+        elif c.isalpha() or not c.isprintable() or unicodedata.category(c) == "Mn" or c == "\u0640":
+            g = self.segment(surface)
+            out = (g.norm, g.segments, g.base, g.stem, "word")
+        else:
+            k = normalize_key(surface) or surface
+            out = (k, (k,), k, k, "punct")
+        if len(self.info_cache) < 500_000:
+            self.info_cache[surface] = out
+        return out
+
+    def clear_cache(self) -> None:
+        self._cache.clear()
+        self._keys.clear()
+        self.info_cache.clear()
 
     def key(self, surface: str) -> str:
         """``normalize_key`` of a non-word token (numbers, punctuation), cached."""

@@ -35,6 +35,7 @@ _CLOSERS = "\"'»”’)]}›"
 _PAIRS = {"«": "»", "“": "”", "(": ")", "‹": "›", "„": "“"}
 _WORDS = re.compile(r"\S+")
 _DIGIT = re.compile(r"\d")
+_QUOTE_MARK = re.compile('[«»“”"()‹›„]')
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,14 +126,14 @@ class SentenceSplitter:
         spans: list[tuple[int, int]] = []
         stack: list[tuple[str, int]] = []
         ascii_open: int | None = None
-        for i in range(start, end):
-            c = text[i]
+        for m in _QUOTE_MARK.finditer(text, start, end):
+            i, c = m.start(), m.group()
             if c in _PAIRS:
                 stack.append((_PAIRS[c], i))
             elif stack and c == stack[-1][0]:
                 _, o = stack.pop()
                 spans.append((o, i + 1))
-            elif c in _CLOSERS and any(c == closer for closer, _ in stack):
+            elif c != '"' and any(c == closer for closer, _ in stack):
                 while stack and stack[-1][0] != c:  # close what was left open inside
                     stack.pop()
                 _, o = stack.pop()
@@ -143,15 +144,17 @@ class SentenceSplitter:
                 else:
                     spans.append((ascii_open, i + 1))
                     ascii_open = None
+        if not spans:
+            return []
         spans.sort()
         outer: list[tuple[int, int, int]] = []
         for s, e in spans:
             if outer and s < outer[-1][1]:
                 if e > outer[-1][1]:
                     ps = outer[-1][0]
-                    outer[-1] = (ps, e, len(_WORDS.findall(text, ps, e)))
+                    outer[-1] = (ps, e, _count_words(text, ps, e))
                 continue
-            outer.append((s, e, len(_WORDS.findall(text, s, e))))
+            outer.append((s, e, _count_words(text, s, e)))
         return outer
 
     def _inside_short_quote(self, text: str, m: re.Match[str], quotes: list[tuple[int, int, int]]) -> bool:
@@ -170,9 +173,9 @@ class SentenceSplitter:
     # -- run-on sentences ---------------------------------------------------------------------
 
     def _split_long(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
-        words = [(m.start(), m.end()) for m in _WORDS.finditer(text, start, end)]
-        if len(words) <= self.rules.max_words:
+        if _count_words(text, start, end) <= self.rules.max_words:
             return [(start, end)]
+        words = [(m.start(), m.end()) for m in _WORDS.finditer(text, start, end)]
         lo, hi = self.rules.min_words, len(words) - self.rules.min_words
         best: tuple[float, int] | None = None
         mid = len(words) / 2
@@ -202,6 +205,10 @@ class SentenceSplitter:
             return False
         nxt = normalize_key(text[words[k + 1][0] : words[k + 1][1]])
         return f"{w} {nxt}" in self.rules.opener_phrases
+
+
+def _count_words(text: str, start: int, end: int) -> int:
+    return len(text[start:end].split())
 
 
 def _nonblank_lines(text: str) -> list[tuple[int, int]]:

@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 from rasd.text.normalize import Normalized
 
 
-@dataclass(frozen=True, slots=True)
+# Sentence and Token are created by the hundred thousand: a frozen dataclass's __init__ costs
+# ~6x a plain one, so they are plain (hashable, compared by value); treat them as read-only.
+@dataclass(slots=True, unsafe_hash=True)
 class Sentence:
     start: int
     end: int
@@ -16,7 +18,7 @@ class Sentence:
     paragraph: int = 0  # index of the paragraph (line block) the sentence belongs to
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Token:
     text: str  # surface form as in the original
     start: int

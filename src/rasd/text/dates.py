@@ -1,0 +1,371 @@
+"""Date expressions resolved against the publication date (EVENTS.md, "Conventions: Dates").
+
+Patterns run over the normalized text (key form: no diacritics, unified alef/ya/ta marbuta,
+ASCII digits), built from the month/weekday/relative-day lexicon in ``data/dates.yaml``; each
+match is mapped back to exact offsets in the original text through the normalization's offset
+map. Resolution:
+
+- ``أمس`` published − 1, ``أول من أمس`` − 2, ``اليوم`` published; a part of day (``مساء أمس``,
+  ``فجر اليوم``) does not move the day; ``يوم أمس الخميس`` is one mention. Precision 1.
+- A weekday (``يوم الخميس``) is the latest such weekday on or before published (``الخميس
+  الماضي``: strictly before). Precision 1.
+- ``منذ يومين`` published − 2 (precision 1), ``منذ أسبوع`` − 7 (precision 2).
+- ``الأسبوع الماضي`` published − 7, precision 2; ``الشهر الماضي`` the 1st of the previous
+  month, precision 3.
+- Day + month (+ year): that day, precision 1; without a year, the year that puts it on or
+  before published (within a week after it). A month with no day (``في يوليو``): the 1st,
+  precision 3. Numeric ``21/7/2015``, ``21.07.2015``, ``2015-07-21``. Hijri dates are converted
+  with ``hijridate``.
+- Relative expressions get ``value=None`` when ``published`` is None.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from hijridate import Gregorian, Hijri
+
+from rasd.errors import ResourceError
+from rasd.text.normalize import Normalized, normalize_key
+from rasd.text.types import DateMention
+
+DATA = Path(__file__).parent / "data"
+
+_S = r"(?:(?<!\w)|(?<=(?<!\w)[وفبل]))"  # word start, allowing one proclitic letter
+_E = r"(?!\w)"
+
+
+def _alt(words: list[str]) -> str:
+    keys = sorted({normalize_key(w) for w in words}, key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(p) for p in k.split()) for k in keys)
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    start: int  # normalized offsets
+    end: int
+    value: dt.date | None
+    precision: int
+    kind: str
+    calendar: str = "gregorian"
+
+
+class DateLexicon:
+    def __init__(self, d: dict) -> None:
+        def index(section: str) -> dict[str, int]:
+            return {normalize_key(w): int(k) for k, ws in d[section].items() for w in ws}
+
+        self.months = index("gregorian_months")
+        self.hmonths = index("hijri_months")
+        self.weekdays = index("weekdays")
+        self.rel = index("relative_days")
+        self.since_n = index("since_numbers")
+        self.ambiguous_wd = frozenset(normalize_key(w) for w in d["ambiguous_weekdays"])
+        self.past = frozenset(normalize_key(w) for w in d["past_markers"])
+        self.current = frozenset(normalize_key(w) for w in d["current_markers"])
+        M, H, W, R = (_alt(list(x)) for x in (self.months, self.hmonths, self.weekdays, self.rel))
+        POD = _alt(d["parts_of_day"])
+        PAST = _alt(d["past_markers"])
+        CUR = _alt(d["current_markers"])
+        OPEN = _alt(d["month_openers"])
+        NOT_TODAY = _alt(d["today_not_before"])
+        TO_DATE = _alt(d["to_date_before"])
+        NAMES = _alt(d["date_name_heads"])
+        SINCE = _alt(list(self.since_n))
+        year = r"(?:\s*[,،]?\s*(?:من\s+)?(?:عام|العام|سنه)?\s*(?P<y>\d{4})(?:\s*م" + _E + r")?)?"
+        # One scan finds the words a date expression must contain (a month, a weekday, أمس...);
+        # each pattern is then tried only at the few word starts just before such an anchor.
+        # Running the eight patterns over every position of the text was the stage's hot spot.
+        self.anchor = re.compile(
+            rf"(?P<month>{M})|(?P<hmonth>{H})|(?P<wd>{W})|(?P<rel>{R})|(?P<since>منذ)"
+            r"|(?P<period>الاسبوع|الشهر)|(?P<num>\d{1,4}[/.\-]\d)"
+        )
+        self.anchor_kinds: dict[str, tuple[str, ...]] = {
+            "month": ("day_month", "month"),
+            "hmonth": ("hijri",),
+            "wd": ("day_month", "hijri", "relative", "weekday"),
+            "rel": ("relative",),
+            "since": ("since",),
+            "period": ("period",),
+            "num": ("numeric",),
+        }
+        self.patterns: list[tuple[str, re.Pattern[str]]] = [
+            (
+                "numeric",
+                re.compile(
+                    r"(?<![\d/.\-])(?:(?P<d>\d{1,2})(?P<s>[/.\-])(?P<m>\d{1,2})(?P=s)(?P<y>\d{4}|\d{2})"
+                    r"|(?P<y2>\d{4})(?P<s2>[/.\-])(?P<m2>\d{1,2})(?P=s2)(?P<d2>\d{1,2}))(?![\d/]|\.\d)"
+                ),
+            ),
+            (
+                "day_month",
+                re.compile(
+                    rf"(?:(?P<head>{NAMES})\s+)?(?:{_S}(?P<wd>{W}){_E}\s*[,،]?\s*)?(?<![\d.,/])(?P<d>\d{{1,2}})"
+                    rf"\s*(?:من\s+)?(?:شهر\s+)?{_S}(?P<m>{M}){_E}"
+                    rf"(?:\s*[/(\-]\s*(?:{M})\s*\)?)?{year}"
+                ),
+            ),
+            (
+                "hijri",
+                re.compile(
+                    rf"(?:{_S}(?P<wd>{W}){_E}\s*[,،]?\s*)?(?<![\d.,/])(?P<d>\d{{1,2}})?\s*(?:من\s+)?"
+                    rf"(?P<shahr>شهر\s+)?{_S}(?P<m>{H}){_E}"
+                    rf"(?:\s*(?:من\s+)?(?:عام|سنه)?\s*(?P<y>\d{{4}}))?(?P<h>\s*ه" + _E + r")?"
+                ),
+            ),
+            (
+                "month",
+                re.compile(
+                    rf"(?:{_S}(?P<open>{OPEN})\s+)?(?:{_S}(?P<shahr>شهر)\s+)?{_S}(?P<m>{M}){_E}"
+                    rf"(?:\s*[/(\-]\s*(?:{M})\s*\)?)?{year}"
+                ),
+            ),
+            (
+                "relative",
+                re.compile(
+                    rf"(?:{_S}(?P<todate>{TO_DATE})\s+)?(?:{_S}(?P<pod>{POD})\s+)?(?:(?P<yawm>يوم)\s+)?"
+                    rf"{_S}(?P<rel>{R}){_E}(?:\s+(?P<wd>{W}){_E})?(?!\s+(?:{NOT_TODAY}){_E})"
+                ),
+            ),
+            (
+                "weekday",
+                re.compile(
+                    rf"(?:{_S}(?P<pod>{POD})\s+)?(?:{_S}(?P<yawm>يوم)\s+)?{_S}(?P<wd>{W}){_E}"
+                    rf"(?:\s+(?P<past>{PAST}){_E})?"
+                ),
+            ),
+            (
+                "since",
+                re.compile(
+                    rf"{_S}منذ\s+(?:(?P<n>\d{{1,2}}|{SINCE})\s+)?(?P<u>يومين|ايام|يوما|اسبوعين|اسبوع|اسابيع){_E}"
+                ),
+            ),
+            (
+                "period",
+                re.compile(
+                    rf"(?:{_S}(?P<this>هذا|هذه)\s+)?{_S}(?P<per>الاسبوع|الشهر)"
+                    rf"(?:\s+(?P<past>{PAST})|\s+(?P<cur>{CUR}))?{_E}"
+                ),
+            ),
+        ]
+
+    @classmethod
+    def load(cls, data_dir: Path = DATA) -> DateLexicon:
+        try:
+            d = yaml.safe_load((data_dir / "dates.yaml").read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError) as exc:
+            raise ResourceError(f"date lexicon could not be read: {exc}") from exc
+        return cls(d)
+
+
+class DateFinder:
+    def __init__(self, lex: DateLexicon) -> None:
+        self.lex = lex
+
+    def find(
+        self, norm: Normalized, published: dt.date | None
+    ) -> tuple[list[DateMention], list[tuple[int, int]]]:
+        """Date mentions, and the original spans of day-month names (``قصر 22 مايو``) that are
+        neither dates nor counts."""
+        found: list[_Found] = []
+        names: list[tuple[int, int]] = []
+        text = norm.text
+        lex = self.lex
+        patterns = dict(lex.patterns)
+        tried: set[tuple[str, int]] = set()
+        for am in lex.anchor.finditer(text):
+            a = am.start()
+            starts = _word_starts(text, a)
+            for kind in lex.anchor_kinds[am.lastgroup or "num"]:
+                pat = patterns[kind]
+                for st in starts:
+                    if (kind, st) in tried:
+                        continue
+                    m = pat.match(text, st)
+                    if m is None or m.end() <= a or m.end() == m.start():
+                        continue
+                    tried.add((kind, st))
+                    if kind == "day_month" and m.group("head"):
+                        names.append(norm.span_to_original(m.start(), m.end()))
+                    else:
+                        f = getattr(self, f"_{kind}")(m, published)
+                        if f is not None:
+                            found.append(f)
+                    break
+        # longest match wins; earlier pattern wins a tie (numeric < day_month < ... < period)
+        found.sort(key=lambda f: (f.start, -(f.end - f.start)))
+        kept: list[_Found] = []
+        for f in found:
+            if kept and f.start < kept[-1].end:
+                continue
+            kept.append(f)
+        out = []
+        for f in kept:
+            s, e = norm.span_to_original(f.start, f.end)
+            out.append(DateMention(s, e, norm.original[s:e], f.value, f.precision, f.kind, f.calendar))
+        return out, names
+
+    # -- resolvers (each returns None for a match that is not a date) --------------------------
+
+    def _numeric(self, m: re.Match[str], published: dt.date | None) -> _Found | None:
+        if m.group("d"):
+            d, mo, y = int(m.group("d")), int(m.group("m")), int(m.group("y"))
+            if y < 100:
+                y += 2000 if y < 50 else 1900
+        else:
+            y, mo, d = int(m.group("y2")), int(m.group("m2")), int(m.group("d2"))
+        value = _date(y, mo, d)
+        if value is None:
+            return None
+        return _Found(m.start(), m.end(), value, 1, "absolute")
+
+    def _day_month(self, m: re.Match[str], published: dt.date | None) -> _Found | None:
+        d, mo = int(m.group("d")), self.lex.months[_key(m.group("m"))]
+        if not 1 <= d <= 31:
+            return None
+        value = _with_year(m.group("y"), mo, d, published)
+        start = m.start("wd") if m.group("wd") else m.start("d")
+        return _Found(start, m.end(), value, 1, "absolute")
+
+    def _hijri(self, m: re.Match[str], published: dt.date | None) -> _Found | None:
+        mo = self.lex.hmonths[_key(m.group("m"))]
+        has_day = m.group("d") is not None
+        if not (has_day or m.group("shahr") or m.group("y") or m.group("h")):
+            return None  # رمضان, رجب, صفر alone are names or words
+        day = int(m.group("d")) if has_day else 1
+        if not 1 <= day <= 30:
+            return None
+        hy: int | None = None
+        if m.group("y"):
+            hy = int(m.group("y"))
+        elif published is not None:
+            try:
+                hy = Gregorian.fromdate(published).to_hijri().year
+            except (ValueError, OverflowError):
+                hy = None
+        value = _hijri_date(hy, mo, day) if hy is not None else None
+        if value is not None and not m.group("y") and published and value > published + dt.timedelta(days=7):
+            value = _hijri_date(hy - 1, mo, day) if hy is not None else None
+        if m.group("wd"):
+            start = m.start("wd")
+        elif has_day:
+            start = m.start("d")
+        else:
+            start = m.start("shahr") if m.group("shahr") else m.start("m")
+        return _Found(start, m.end(), value, 1 if has_day else 3, "absolute", "hijri")
+
+    def _month(self, m: re.Match[str], published: dt.date | None) -> _Found | None:
+        if not (m.group("open") or m.group("shahr") or m.group("y")):
+            return None  # مارس is also a verb; a bare month name is not a date
+        mo = self.lex.months[_key(m.group("m"))]
+        value = _with_year(m.group("y"), mo, 1, published)
+        start = m.start("shahr") if m.group("shahr") else m.start("m")
+        return _Found(start, m.end(), value, 3, "absolute")
+
+    def _relative(self, m: re.Match[str], published: dt.date | None) -> _Found | None:
+        offset = self.lex.rel[_key(m.group("rel"))]
+        kind = "to_date" if m.group("todate") and offset == 0 else "relative"
+        if kind == "to_date":
+            start = m.start()  # keep حتى/إلى in the text: the reader must see "up to today"
+        else:
+            start = min(m.start(g) for g in ("pod", "yawm", "rel") if m.group(g))
+        value = published + dt.timedelta(days=offset) if published else None
+        return _Found(start, m.end(), value, 1, kind)
+
+    def _weekday(self, m: re.Match[str], published: dt.date | None) -> _Found | None:
+        w = _key(m.group("wd"))
+        if w in self.lex.ambiguous_wd and not (m.group("pod") or m.group("yawm") or m.group("past")):
+            return None
+        target = self.lex.weekdays[w]
+        value = None
+        if published is not None:
+            back = (published.weekday() - target) % 7
+            if back == 0 and m.group("past"):
+                back = 7
+            value = published - dt.timedelta(days=back)
+        return _Found(m.start(), m.end(), value, 1, "weekday")
+
+    def _since(self, m: re.Match[str], published: dt.date | None) -> _Found | None:
+        u, n = m.group("u"), m.group("n")
+        if u == "يومين":
+            days, prec = 2, 1
+        elif u in ("اسبوع",):
+            days, prec = 7, 2
+        elif u == "اسبوعين":
+            days, prec = 14, 2
+        elif n is None:
+            return None  # منذ أيام, منذ أسابيع: "for days", no date
+        else:
+            k = int(n) if n.isdigit() else self.lex.since_n.get(n, 0)
+            if not k:
+                return None
+            days, prec = (k, 1) if u in ("ايام", "يوما") else (7 * k, 2)
+        value = published - dt.timedelta(days=days) if published else None
+        return _Found(m.start(), m.end(), value, prec, "since")
+
+    def _period(self, m: re.Match[str], published: dt.date | None) -> _Found | None:
+        if not (m.group("past") or m.group("cur") or m.group("this")):
+            return None
+        week = m.group("per") == "الاسبوع"
+        value = None
+        if published is not None:
+            if week:
+                value = published - dt.timedelta(days=7) if m.group("past") else published
+            elif m.group("past"):
+                value = (published.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+            else:
+                value = published.replace(day=1)
+        return _Found(m.start(), m.end(), value, 2 if week else 3, "relative")
+
+
+_WORD_START = re.compile(r"(?<!\w)\w")
+
+
+def _word_starts(text: str, anchor: int, words: int = 6) -> list[int]:
+    """Where a pattern around ``anchor`` may start: the starts of the few words before it (and
+    one letter in, past a proclitic و/ف/ب/ل), then the anchor itself."""
+    lo = max(0, anchor - 60)
+    starts = [m.start() for m in _WORD_START.finditer(text, lo, anchor)][-words:]
+    out: list[int] = []
+    for st in starts:
+        out.append(st)
+        out.append(st + 1)
+    out.append(anchor)
+    return out
+
+
+def _key(s: str) -> str:
+    return " ".join(s.split())
+
+
+def _date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _hijri_date(y: int, m: int, d: int) -> dt.date | None:
+    """Gregorian date of a Hijri date (hijridate covers 1343–1500 AH; outside that, None)."""
+    try:
+        g = Hijri(y, m, d).to_gregorian()
+    except (ValueError, OverflowError):
+        return None
+    return dt.date(g.year, g.month, g.day)
+
+
+def _with_year(year: str | None, month: int, day: int, published: dt.date | None) -> dt.date | None:
+    """The date with its written year, or the year that puts it on or before ``published``
+    (allowing a week after it, for announced dates)."""
+    if year:
+        return _date(int(year), month, day)
+    if published is None:
+        return None
+    value = _date(published.year, month, day)
+    if value is not None and value > published + dt.timedelta(days=7):
+        value = _date(published.year - 1, month, day)
+    return value
