@@ -109,3 +109,12 @@ def test_country_names_only_on_request(kb):
     assert not find_actors(analyze(text), kb)
     names = [m.actor.name for m in find_actors(analyze(text), kb, countries=True)]
     assert names == ["Turkish Armed Forces", "Military Forces of Iraq"]
+
+
+def test_common_words_that_are_also_names_need_context(actors_in):
+    assert actors_in("هاجم مسلحون القاعدة الجوية") == [("مسلحون", "Unidentified armed group")]
+    found = actors_in("هاجم تنظيم القاعدة في جزيرة العرب مواقع ثم انسحبت القاعدة")
+    assert found[-1] == ("القاعدة", "Al Qaeda in the Arabian Peninsula")
+    assert ("تنظيم القاعدة", "Al Qaeda in the Arabian Peninsula") in actors_in(
+        "هاجم تنظيم القاعدة مواقع في أبين ومأرب"
+    )
