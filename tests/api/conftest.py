@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import threading
 import time
+import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -72,9 +75,64 @@ def read_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
     store.close()
 
 
+PG_ADMIN_URLS = [
+    os.environ.get("RASD_TEST_PG_URL", ""),
+    "postgresql+psycopg://postgres@127.0.0.1:5432/test",
+    "postgresql+psycopg://root@127.0.0.1:5432/test",
+]
+
+
+@contextmanager
+def pg_database() -> Iterator[str]:
+    """A new, uniquely named database on the local PostgreSQL server, dropped afterwards."""
+    from sqlalchemy import create_engine, text
+
+    errors = []
+    for admin_url in filter(None, PG_ADMIN_URLS):
+        admin = create_engine(
+            admin_url.replace("postgresql://", "postgresql+psycopg://", 1), isolation_level="AUTOCOMMIT"
+        )
+        try:
+            with admin.connect() as conn:
+                conn.execute(text("SELECT 1"))
+            break
+        except Exception as exc:  # noqa: BLE001 - say why each candidate failed
+            errors.append(f"{admin_url}: {exc}")
+            admin.dispose()
+    else:
+        if os.environ.get("CI"):
+            pytest.fail(f"PostgreSQL is not reachable (run scripts/ensure-services.sh): {errors}")
+        pytest.skip(f"PostgreSQL is not reachable: {errors}")
+    name = f"rasd_api_test_{uuid.uuid4().hex[:10]}"
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield f"{admin.url.render_as_string(hide_password=False).rsplit('/', 1)[0]}/{name}"
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(scope="session", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def backend_server(request: pytest.FixtureRequest) -> Iterator[LiveServer]:
+    """The corpus server on each store backend (read-only tests run on both)."""
+    if request.param == "sqlite":
+        yield request.getfixturevalue("read_server")
+        return
+    with pg_database() as url:
+        store = Store(url)
+        for item in items():
+            store.add_document(item.doc, item.events)
+        live = start_server(store, API_KEY)
+        yield live
+        stop_server(live)
+        store.close()
+
+
 @pytest.fixture(scope="session")
-def api(read_server: LiveServer) -> Iterator[httpx.Client]:
-    with read_server.client() as client:
+def api(backend_server: LiveServer) -> Iterator[httpx.Client]:
+    with backend_server.client() as client:
         yield client
 
 

@@ -192,9 +192,10 @@ def test_stats_with_actor_filter(api: httpx.Client) -> None:
     assert stats["by_day"] == [{"date": "2026-11-23", "count": 1, "fatalities": 7}]
 
 
-def test_stats_adapter_matches_the_store(read_server) -> None:  # noqa: ANN001
+def test_stats_adapter_matches_the_store(backend_server) -> None:  # noqa: ANN001
     from rasd.api.stats_adapter import stats_from_events
     from rasd.store import EventFilter
 
     for f in (EventFilter(), EventFilter(country="SY"), EventFilter(event_type="Explosions/Remote violence")):
-        assert stats_from_events(read_server.store.iter_events(f)) == read_server.store.stats(f)
+        store = backend_server.store
+        assert stats_from_events(store.iter_events(f)) == store.stats(f)
