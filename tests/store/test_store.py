@@ -68,16 +68,19 @@ def test_store_same_document_twice_is_stored_once(store: Store, corpus) -> None:
 
 def test_store_ingest_order_does_not_change_events(fresh_db: Callable[[], str], corpus) -> None:
     results = []
-    for seed in (None, 1, 2):
-        order = list(range(len(corpus)))
+    for seed in (None, 7):  # reversed, then shuffled
+        order = list(range(len(corpus)))[::-1]
         if seed is not None:
             random.Random(seed).shuffle(order)
         with Store(fresh_db()) as s:
             add_all(s, corpus, order)
             results.append(snapshot(s))
             assert s.check() == []
-    assert results[0] == results[1] == results[2]
+    assert results[0] == results[1]
     assert len(results[0]) == 10
+    with Store(fresh_db()) as s:
+        add_all(s, corpus)  # input order
+        assert snapshot(s) == results[0]
 
 
 def test_store_same_id_different_text_keeps_both(store: Store) -> None:

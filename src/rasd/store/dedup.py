@@ -84,27 +84,60 @@ def mention_key(content_hash: str, index: int) -> str:
     return f"{content_hash}:{index:04d}"
 
 
-def facts_of(event: Event, key: str, doc: str) -> Facts:
-    loc = event.location
-    date = dt.date.fromisoformat(event.date.value) if event.date.value else None
-    admin1 = _norm(loc.admin1) if loc else None
-    if loc is not None and loc.precision == 3 and admin1 is None and loc.lat is not None:
+def make_facts(
+    *,
+    key: str,
+    doc: str,
+    event_type: str,
+    date: dt.date | None,
+    date_precision: int,
+    lat: float | None,
+    lon: float | None,
+    geo_precision: int | None,
+    country: str | None,
+    admin1: str | None,
+    place: str | None,
+    actor1: str | None,
+    actor2: str | None,
+) -> Facts:
+    """Facts from raw field values (an Event's, or a stored mention's columns)."""
+    admin1_key = _norm(admin1)
+    if geo_precision == 3 and admin1_key is None and lat is not None:
         # A province named alone: its own name is the admin1 unit.
-        admin1 = _norm(loc.name)
+        admin1_key = _norm(place)
     return Facts(
         key=key,
         doc=doc,
-        event_type=event.event_type,
+        event_type=event_type,
         date=date,
+        date_precision=date_precision,
+        lat=lat,
+        lon=lon,
+        geo_precision=geo_precision,
+        country=(country or "").upper() or None,
+        admin1=admin1_key,
+        place=_norm(place),
+        actor1=_norm(actor1),
+        actor2=_norm(actor2),
+    )
+
+
+def facts_of(event: Event, key: str, doc: str) -> Facts:
+    loc = event.location
+    return make_facts(
+        key=key,
+        doc=doc,
+        event_type=event.event_type,
+        date=dt.date.fromisoformat(event.date.value) if event.date.value else None,
         date_precision=event.date.precision,
         lat=loc.lat if loc else None,
         lon=loc.lon if loc else None,
         geo_precision=loc.precision if loc else None,
-        country=((loc.country or "").upper() or None) if loc else None,
-        admin1=admin1,
-        place=_norm(loc.name) if loc else None,
-        actor1=_norm(event.actor1.name) if event.actor1 else None,
-        actor2=_norm(event.actor2.name) if event.actor2 else None,
+        country=loc.country if loc else None,
+        admin1=loc.admin1 if loc else None,
+        place=loc.name if loc else None,
+        actor1=event.actor1.name if event.actor1 else None,
+        actor2=event.actor2.name if event.actor2 else None,
     )
 
 

@@ -71,6 +71,19 @@ SORTS = {
 # component of canonical events at once (SQLite serializes writers by itself).
 PG_WRITE_LOCK = PG_MIGRATE_LOCK + 1
 
+# Statements built once: SQLAlchemy then reuses their compiled form for every document.
+_DOC_BY_HASH = select(documents.c.id, documents.c.n_mentions).where(
+    documents.c.content_hash == bindparam("h")
+)
+_DOC_BY_ID = select(documents.c.pk).where(documents.c.id == bindparam("id"))
+_FTS_INSERT = text("INSERT INTO documents_fts(rowid, body) VALUES (:pk, :body)")
+_TSV_UPDATE = text("UPDATE documents SET tsv = to_tsvector('simple', :body) WHERE pk = :pk")
+_LINK_MENTION = (
+    update(mentions)
+    .where(mentions.c.key == bindparam("k"))
+    .values(component_id=bindparam("comp"), canonical_id=bindparam("cid"))
+)
+
 
 def content_hash(text_: str) -> str:
     """SHA-256 of the normalized text: the same article with other whitespace, diacritics or
@@ -139,32 +152,30 @@ class Store:
         in one transaction. A text already stored (same content hash) is left as it is."""
         h = content_hash(doc.text)
         with self._write() as conn:
-            row = conn.execute(
-                select(documents.c.id, documents.c.n_mentions).where(documents.c.content_hash == h)
-            ).first()
+            row = conn.execute(_DOC_BY_HASH, {"h": h}).first()
             if row is not None:
                 return AddResult(row.id, False, row.n_mentions)
             doc_id = self._free_id(conn, doc.id, h)
             pk = conn.execute(
-                documents.insert().values(
-                    id=doc_id,
-                    source_id=doc.id,
-                    content_hash=h,
-                    text=doc.text,
-                    published=doc.published,
-                    outlet=doc.outlet,
-                    url=doc.url,
-                    language=doc.language,
-                    ingested_at=_utcnow(),
-                    n_mentions=len(events),
-                )
+                documents.insert(),
+                {
+                    "id": doc_id,
+                    "source_id": doc.id,
+                    "content_hash": h,
+                    "text": doc.text,
+                    "published": doc.published,
+                    "outlet": doc.outlet,
+                    "url": doc.url,
+                    "language": doc.language,
+                    "ingested_at": _utcnow(),
+                    "n_mentions": len(events),
+                },
             ).inserted_primary_key[0]
             self._index_text(conn, pk, doc.text)
             if self._write_delay:
                 time.sleep(self._write_delay)
-            new: list[dedup.Facts] = []
-            for i, event in enumerate(events):
-                new.append(self._add_mention(conn, pk, h, i, event))
+            new = [self._add_mention(conn, pk, h, i, event) for i, event in enumerate(events)]
+            self._add_actors_places(conn, events)
             self._recluster(conn, pk, new)
         return AddResult(doc_id, True, len(events))
 
@@ -172,47 +183,44 @@ class Store:
         # Ids come from inputs and may repeat across files ("1", "article.txt"); the content hash
         # is what identifies a document, so a taken id gets the hash appended.
         doc_id = wanted or f"doc-{h[:12]}"
-        taken = conn.execute(select(documents.c.pk).where(documents.c.id == doc_id)).first()
+        taken = conn.execute(_DOC_BY_ID, {"id": doc_id}).first()
         return f"{doc_id}~{h[:8]}" if taken else doc_id
 
     def _index_text(self, conn: Connection, pk: int, body: str) -> None:
         norm = normalize_key(body)
         if self.dialect == "sqlite":
-            conn.execute(
-                text("INSERT INTO documents_fts(rowid, body) VALUES (:pk, :body)"), {"pk": pk, "body": norm}
-            )
+            conn.execute(_FTS_INSERT, {"pk": pk, "body": norm})
         elif self.dialect == "postgresql":
-            conn.execute(
-                text("UPDATE documents SET tsv = to_tsvector('simple', :body) WHERE pk = :pk"),
-                {"pk": pk, "body": norm},
-            )
+            conn.execute(_TSV_UPDATE, {"pk": pk, "body": norm})
 
     def _add_mention(self, conn: Connection, doc_pk: int, h: str, i: int, event: Event) -> dedup.Facts:
         key = dedup.mention_key(h, i)
         loc = event.location
+        facts = dedup.facts_of(event, key, h)
         mention_pk = conn.execute(
-            mentions.insert().values(
-                key=key,
-                document_pk=doc_pk,
-                idx=i,
-                event=event.to_json(),
-                event_type=event.event_type,
-                sub_event_type=event.sub_event_type,
-                event_date=dt.date.fromisoformat(event.date.value) if event.date.value else None,
-                date_precision=event.date.precision,
-                lat=loc.lat if loc else None,
-                lon=loc.lon if loc else None,
-                geo_precision=loc.precision if loc else None,
-                country=loc.country.upper() if loc and loc.country else None,
-                admin1=loc.admin1 if loc else None,
-                location_name=loc.name if loc else None,
-                actor1_name=event.actor1.name if event.actor1 else None,
-                actor2_name=event.actor2.name if event.actor2 else None,
-                confidence=event.confidence,
+            mentions.insert(),
+            {
+                "key": key,
+                "document_pk": doc_pk,
+                "idx": i,
+                "event": event.to_json(),
+                "event_type": event.event_type,
+                "sub_event_type": event.sub_event_type,
+                "event_date": facts.date,
+                "date_precision": event.date.precision,
+                "lat": loc.lat if loc else None,
+                "lon": loc.lon if loc else None,
+                "geo_precision": loc.precision if loc else None,
+                "country": facts.country,
+                "admin1": loc.admin1 if loc else None,
+                "location_name": loc.name if loc else None,
+                "actor1_name": event.actor1.name if event.actor1 else None,
+                "actor2_name": event.actor2.name if event.actor2 else None,
+                "confidence": event.confidence,
                 # Provisional: _recluster sets both before the transaction ends.
-                component_id=key,
-                canonical_id=dedup.stable_id("ev_", key),
-            )
+                "component_id": key,
+                "canonical_id": dedup.stable_id("ev_", key),
+            },
         ).inserted_primary_key[0]
         if event.evidence:
             conn.execute(
@@ -222,30 +230,35 @@ class Store:
                     for s in event.evidence
                 ],
             )
-        for actor in (event.actor1, event.actor2):
-            if actor is not None:
-                conn.execute(
-                    self._insert(actors)
-                    .values(name=actor.name, type=actor.type, kb_id=actor.id)
-                    .on_conflict_do_nothing(index_elements=["name"])
-                )
-        if loc is not None:
-            place_key = f"{loc.geonames_id or ''}|{normalize_key(loc.name)}|{loc.country or ''}"
+        return facts
+
+    def _add_actors_places(self, conn: Connection, events: list[Event]) -> None:
+        found_actors = {a.name: a for e in events for a in (e.actor1, e.actor2) if a is not None}
+        if found_actors:
             conn.execute(
-                self._insert(places)
-                .values(
-                    key=place_key,
-                    name=loc.name,
-                    geonames_id=loc.geonames_id,
-                    lat=loc.lat,
-                    lon=loc.lon,
-                    admin1=loc.admin1,
-                    country=loc.country,
-                    precision=loc.precision,
-                )
-                .on_conflict_do_nothing(index_elements=["key"])
+                self._insert(actors).on_conflict_do_nothing(index_elements=["name"]),
+                [{"name": a.name, "type": a.type, "kb_id": a.id} for a in found_actors.values()],
             )
-        return dedup.facts_of(event, key, h)
+        found_places = {}
+        for e in events:
+            loc = e.location
+            if loc is not None:
+                key = f"{loc.geonames_id or ''}|{normalize_key(loc.name)}|{loc.country or ''}"
+                found_places[key] = {
+                    "key": key,
+                    "name": loc.name,
+                    "geonames_id": loc.geonames_id,
+                    "lat": loc.lat,
+                    "lon": loc.lon,
+                    "admin1": loc.admin1,
+                    "country": loc.country,
+                    "precision": loc.precision,
+                }
+        if found_places:
+            conn.execute(
+                self._insert(places).on_conflict_do_nothing(index_elements=["key"]),
+                list(found_places.values()),
+            )
 
     def _recluster(self, conn: Connection, doc_pk: int, new: list[dedup.Facts]) -> None:
         """Recompute the components the new mentions join, and their canonical events."""
@@ -273,7 +286,7 @@ class Store:
         old_components = [n[2:] for n in parent if n.startswith("c:")]
         rows = self._member_rows(conn, mentions.c.component_id.in_(old_components + [f.key for f in new]))
         members = {r.key: self._member(r) for r in rows}
-        old_canonical = {r.canonical_id for r in rows if r.document_pk != doc_pk}
+        old_canonical = sorted({r.canonical_id for r in rows if r.document_pk != doc_pk})
         if old_canonical:
             conn.execute(delete(canonical_actors).where(canonical_actors.c.canonical_id.in_(old_canonical)))
             conn.execute(delete(canonical_events).where(canonical_events.c.id.in_(old_canonical)))
@@ -281,36 +294,61 @@ class Store:
         for r in rows:
             node = r.key if r.document_pk == doc_pk else "c:" + r.component_id
             groups.setdefault(find(node), []).append(members[r.key])
+        merged_events: list[CanonicalEvent] = []
+        links: list[dict[str, str]] = []
         for group in groups.values():
             comp = dedup.component_id(m.facts for m in group)
             by_key = {m.facts.key: m for m in group}
             for facts in dedup.cluster([m.facts for m in group]):
                 merged = dedup.merge([by_key[f.key] for f in facts])
-                self._write_canonical(conn, merged)
-                conn.execute(
-                    update(mentions)
-                    .where(mentions.c.key.in_([f.key for f in facts]))
-                    .values(component_id=comp, canonical_id=merged.id)
-                )
+                merged_events.append(merged)
+                links.extend({"k": f.key, "comp": comp, "cid": merged.id} for f in facts)
+        self._write_canonical(conn, merged_events)
+        conn.execute(_LINK_MENTION, links)
 
     def _touched_components(self, conn: Connection, doc_pk: int, f: dedup.Facts) -> set[str]:
         window = dedup.date_window(f)
         if window is None or not f.has_place:
             return set()
+        m = mentions.c
         q = (
-            select(mentions.c.key, mentions.c.event, mentions.c.component_id, documents.c.content_hash)
-            .join(documents, documents.c.pk == mentions.c.document_pk)
-            .where(
-                mentions.c.event_type == f.event_type,
-                mentions.c.event_date.between(*window),
-                mentions.c.document_pk != doc_pk,
+            select(
+                m.key,
+                m.component_id,
+                m.event_date,
+                m.date_precision,
+                m.lat,
+                m.lon,
+                m.geo_precision,
+                m.country,
+                m.admin1,
+                m.location_name,
+                m.actor1_name,
+                m.actor2_name,
+                documents.c.content_hash,
             )
+            .join(documents, documents.c.pk == m.document_pk)
+            .where(m.event_type == f.event_type, m.event_date.between(*window), m.document_pk != doc_pk)
         )
         if f.country:
-            q = q.where(or_(mentions.c.country == f.country, mentions.c.country.is_(None)))
+            q = q.where(or_(m.country == f.country, m.country.is_(None)))
         out: set[str] = set()
         for r in conn.execute(q):
-            other = dedup.facts_of(Event.model_validate(r.event), r.key, r.content_hash)
+            other = dedup.make_facts(
+                key=r.key,
+                doc=r.content_hash,
+                event_type=f.event_type,
+                date=r.event_date,
+                date_precision=r.date_precision,
+                lat=r.lat,
+                lon=r.lon,
+                geo_precision=r.geo_precision,
+                country=r.country,
+                admin1=r.admin1,
+                place=r.location_name,
+                actor1=r.actor1_name,
+                actor2=r.actor2_name,
+            )
             if dedup.compatible(f, other):
                 out.add(r.component_id)
         return out
@@ -343,31 +381,36 @@ class Store:
             outlet=r.outlet,
         )
 
-    def _write_canonical(self, conn: Connection, ev: CanonicalEvent) -> None:
-        loc = ev.location
-        conn.execute(
-            canonical_events.insert().values(
-                id=ev.id,
-                event_date=ev.event_date,
-                date_precision=ev.date_precision,
-                event_type=ev.event_type,
-                sub_event_type=ev.sub_event_type,
-                country=loc.country.upper() if loc and loc.country else None,
-                admin1=loc.admin1 if loc else None,
-                lat=loc.lat if loc else None,
-                lon=loc.lon if loc else None,
-                fatalities=ev.fatalities.value if ev.fatalities else None,
-                n_reports=ev.n_reports,
-                confidence=ev.confidence,
-                data=ev.model_dump(mode="json"),
+    def _write_canonical(self, conn: Connection, merged: list[CanonicalEvent]) -> None:
+        if not merged:
+            return
+        rows, actor_rows = [], []
+        for ev in merged:
+            loc = ev.location
+            rows.append(
+                {
+                    "id": ev.id,
+                    "event_date": ev.event_date,
+                    "date_precision": ev.date_precision,
+                    "event_type": ev.event_type,
+                    "sub_event_type": ev.sub_event_type,
+                    "country": loc.country.upper() if loc and loc.country else None,
+                    "admin1": loc.admin1 if loc else None,
+                    "lat": loc.lat if loc else None,
+                    "lon": loc.lon if loc else None,
+                    "fatalities": ev.fatalities.value if ev.fatalities else None,
+                    "n_reports": ev.n_reports,
+                    "confidence": ev.confidence,
+                    "data": ev.model_dump(mode="json"),
+                }
             )
-        )
-        names = {(a.name, "actor1") for a in ev.actors1_all} | {(a.name, "actor2") for a in ev.actors2_all}
-        if names:
-            conn.execute(
-                canonical_actors.insert(),
-                [{"canonical_id": ev.id, "name": n, "role": role} for n, role in sorted(names)],
-            )
+            names = {(a.name, "actor1") for a in ev.actors1_all} | {
+                (a.name, "actor2") for a in ev.actors2_all
+            }
+            actor_rows.extend({"canonical_id": ev.id, "name": n, "role": role} for n, role in sorted(names))
+        conn.execute(canonical_events.insert(), rows)
+        if actor_rows:
+            conn.execute(canonical_actors.insert(), actor_rows)
 
     def ingest(
         self,
