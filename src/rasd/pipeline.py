@@ -66,26 +66,31 @@ class Pipeline:
     def lexicon(self) -> Lexicon:
         return load_lexicon()
 
-    def warm_up(self) -> Pipeline:
-        """Load every resource now (for workers and cold-start measurement)."""
-        _ = self.tagger, self.gazetteer, self.kb, self.lexicon
+    def warm_up(self, entities: bool = False) -> Pipeline:
+        """Load what extraction needs now (for workers and cold-start measurement); the tagger
+        too when ``entities`` is set."""
+        if entities:
+            _ = self.tagger
+        _ = self.gazetteer, self.kb, self.lexicon
         return self
 
-    def analyze(self, doc: Document) -> DocAnalysis:
+    def analyze(self, doc: Document, entities: bool = True) -> DocAnalysis:
+        """Run the text, NER, place and actor stages. ``entities=False`` skips the tagger: the
+        event stage reads places and actors, not raw entities, so extraction does not pay for it."""
         if not doc.text or not doc.text.strip():
             raise InputError("empty text")
         analyzed = analyze(doc.text, doc.published)
         return DocAnalysis(
             document=doc,
             text=analyzed,
-            entities=find_entities(analyzed, self.tagger),
+            entities=find_entities(analyzed, self.tagger) if entities else [],
             places=find_places(analyzed, self.gazetteer),
             actors=find_actors(analyzed, self.kb),
             sources=find_sources(analyzed, self.kb),
         )
 
     def extract(self, doc: Document) -> list[Event]:
-        return extract_events(self.analyze(doc), self.lexicon)
+        return extract_events(self.analyze(doc, entities=False), self.lexicon)
 
     def process(self, doc: Document) -> Result:
         """Extract one document; a failure becomes a Result with ``error`` set, never an exception."""

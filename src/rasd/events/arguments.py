@@ -164,8 +164,12 @@ def assign_actors(m: Mention, idx: DocIndex) -> None:
     targets = lex.cue("target_markers")
     patient_trigger = bool(v.keys[h.first] & lex.cue("patient_nouns"))
     a1 = a2 = None
-    # Ordinary people are victims, never the perpetrator of a violent event or an arrest.
-    agents = [c for c in cands if c[2].actor.type not in ("Civilians",)]
+    # Ordinary people are victims, never the perpetrator of a violent event or an arrest; so is
+    # anyone a killing/wounding word or a toll points at ("أصيب ثلاثة جنود", "مقتل عنصرين من الشرطة").
+    harmed = lex.cue("counts.fatalities") | lex.cue("counts.injured")
+    victims = [c for c in cands if any(v.keys[i] & harmed for i in range(max(0, c[0] - 2), c[0]))]
+    victims += [c for c in cands if c not in victims and _counted(v, c, idx)]
+    agents = [c for c in cands if c[2].actor.type not in ("Civilians",) and c not in victims]
     # "اشتباكات بين X و Y": the two sides, in the order given
     between = [c for c in agents if c[0] > h.last and c[0] > 0 and "بين" in v.keys[c[0] - 1]]
     if between and m.event_type == "Battles":
@@ -216,9 +220,13 @@ def assign_actors(m: Mention, idx: DocIndex) -> None:
             a1 = after[0]
     if a2 is None:
         rest = [c for c in cands if a1 is None or (c[2] is not a1[2] and c[2].actor.name != a1[2].actor.name)]
+        if m.sub_event_type == "Arrests":
+            # the arrested people's group ("يشتبه في انتمائهم لتنظيم داعش"), not "17 شخصا"
+            rest = [c for c in rest if c[2].actor.type != "Civilians"] or rest
+        hurt = [c for c in rest if c in victims]
         marked = [c for c in rest if c[0] > 0 and v.keys[c[0] - 1] & targets]
         later = [c for c in rest if c[0] > h.last]
-        pick = (marked or later or rest or [None])[0]
+        pick = (hurt or marked or later or rest or [None])[0]
         a2 = pick
     m.actor1 = _with_text(a1[2]) if a1 else None
     m.actor2 = _with_text(a2[2]) if a2 else None
@@ -229,6 +237,14 @@ def assign_actors(m: Mention, idx: DocIndex) -> None:
         m.actor2 = None
     if a1:
         m.explain.append(f"actor1 «{a1[2].text}»")
+
+
+def _counted(v: SentenceView, c: tuple[int, int, ActorMention], idx: DocIndex) -> bool:
+    """The actor phrase is the counted noun of a quantity ("ثلاثة جنود إسرائيليين")."""
+    a = c[2]
+    return any(
+        q.start <= a.start <= q.end or a.start <= q.start < a.end for q in idx.quantities.get(v.index, [])
+    )
 
 
 _PREPOSITIONS = frozenset(
@@ -354,6 +370,8 @@ def count_kind(q: Quantity, v: SentenceView, lex: Lexicon) -> tuple[str, str | N
     )
     window = int(lex.cues["counts"]["window"])
     first, last = _tok_span(v, q.start, q.end)
+    if first > 0 and v.keys[first - 1] & lex.cue("counts.breakdown"):
+        return None
     best: tuple[int, str] | None = None
     for kind in _COUNT_KINDS:
         words = lex.cue(f"counts.{kind}")

@@ -21,7 +21,7 @@ from rasd.events.mentions import PLOVER, Mention, sentence_mentions
 from rasd.events.merge import Cluster, merge_mentions
 from rasd.events.realis import irrealis_reason, is_total
 from rasd.events.triggers import find_triggers
-from rasd.records import Count, Event, Source, Span
+from rasd.records import Actor, Count, Event, Source, Span
 from rasd.text import normalize_key
 
 if TYPE_CHECKING:
@@ -135,6 +135,17 @@ def _kept(m: Mention, lex: Lexicon) -> bool:
     return lex.gate.passes(fam, m.gate) or strong_evidence(m.gate_features)
 
 
+_UNNAMED = Actor(name="Unidentified armed group", type="Political militia")
+_COVERT = frozenset(
+    {"Remote explosive/landmine/IED", "Suicide bomb", "Grenade", "Attack", "Abduction/forced disappearance"}
+)
+
+
+def _unnamed_perpetrator(event_type: str, sub: str) -> Actor | None:
+    """Bombings, killings and kidnappings with no one named: ACLED's "Unidentified armed group"."""
+    return _UNNAMED if sub in _COVERT and event_type != "Strategic developments" else None
+
+
 def _vague(c: Count) -> bool:
     return c.value is None or c.qualifier in ("at_least", "unknown") and c.value in (3, 12, 100, 1000)
 
@@ -162,7 +173,7 @@ def to_event(c: Cluster, text: str) -> Event:
         sub_event_type=sub,
         plover=best.plover,
         date=dm.date,
-        actor1=c.actor("actor1"),
+        actor1=c.actor("actor1") or _unnamed_perpetrator(c.event_type, sub),
         actor2=c.actor("actor2"),
         location=c.location,
         fatalities=counts.get("fatalities"),

@@ -1,0 +1,42 @@
+"""Whole articles through the real stages (text, places, actors, events), written for these tests."""
+
+import rasd
+from rasd.contract import check_event
+
+ARTICLE = """قتلى بقصف على حلب ونزوح عائلات
+حلب – قال المرصد السوري لحقوق الإنسان إن طائرات حربية شنت مساء أمس الاثنين غارات على أحياء في مدينة حلب، ما أسفر عن مقتل 9 مدنيين بينهم طفلان وإصابة 20 آخرين.
+وأضاف المرصد أن نحو 300 عائلة نزحت من الأحياء الشرقية باتجاه ريف المدينة الغربي.
+ولم تعلق السلطات على الغارات، فيما يتوقع ناشطون أن تتجدد الاشتباكات خلال الأيام المقبلة."""
+
+
+def _events():
+    evs = rasd.extract(ARTICLE, published="2016-05-03", id="aleppo")
+    for e in evs:
+        assert check_event(e.to_json(), ARTICLE) == []
+    return evs
+
+
+def test_article_yields_the_strike_and_the_displacement_only():
+    kinds = sorted((e.event_type, e.sub_event_type) for e in _events())
+    assert kinds == [("Displacement", "Displacement"), ("Explosions/Remote violence", "Air/drone strike")]
+
+
+def test_strike_arguments_are_read_from_the_text():
+    (strike,) = [e for e in _events() if e.event_type != "Displacement"]
+    assert strike.location.name == "Aleppo" and strike.location.country == "SY"
+    assert strike.date.value == "2016-05-02" and strike.date.precision == 1
+    assert strike.fatalities.value == 9 and strike.injured.value == 20
+    assert strike.actor2.name == "Civilians"
+    assert any("Syrian Observatory" in s.name for s in strike.sources)
+    assert len(strike.evidence) == 2  # the headline and the body sentence
+
+
+def test_displacement_counts_families_with_its_source():
+    (disp,) = [e for e in _events() if e.event_type == "Displacement"]
+    assert (
+        disp.displaced.value == 300
+        and disp.displaced.unit == "families"
+        and disp.displaced.qualifier == "approx"
+    )
+    assert disp.location.name == "Aleppo"
+    assert any("Syrian Observatory" in s.name for s in disp.sources)
