@@ -119,6 +119,8 @@ def _name_end(nt: NormText, lex: Lexicon, i: int, places: dict, out: _Subs) -> i
         w = nt.word(j)
         if not _joined(nt, j) or w in lex.sublocation_stops or w.isdigit():
             break
+        if w in lex.sublocation_non_names:
+            return i  # "ساحة القتال": an idiom, no named place
         definite = w.startswith("ال")
         if (j > i + 1 or definite_frame) and not definite:
             break

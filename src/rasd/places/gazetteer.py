@@ -55,6 +55,8 @@ class Lexicon:
     saying_verbs: frozenset[str]
     person_titles: frozenset[str]
     stoplist: frozenset[str]
+    frame_words: frozenset[str]
+    sublocation_non_names: frozenset[str]
     english_stoplist: frozenset[str]
     weak_names: frozenset[str]
     not_places: frozenset[str]
@@ -159,7 +161,8 @@ def load_lexicon(data: Path | None = None) -> Lexicon:
     frames = [
         w for k in ("town_frames", "province_frames", "district_frames", "sublocation_frames") for w in y[k]
     ]
-    stop = _words(y["stoplist"]) | (_words(auto) - keep) | {k for k in _words(frames) if " " not in k}
+    frame_words = frozenset(k for k in _words(frames) if " " not in k)
+    stop = _words(y["stoplist"]) | (_words(auto) - keep) | frame_words
     return Lexicon(
         town_frames=_phrases(y["town_frames"]),
         province_frames=_phrases(y["province_frames"]),
@@ -174,6 +177,8 @@ def load_lexicon(data: Path | None = None) -> Lexicon:
         saying_verbs=_words(y["saying_verbs"]),
         person_titles=_words(y["person_titles"]),
         stoplist=stop,
+        frame_words=frame_words,
+        sublocation_non_names=_words(y["sublocation_non_names"]),
         english_stoplist=frozenset(y["english_stoplist"]),
         weak_names=frozenset(_listed(data / "weak_names.txt")) - keep,
         not_places=_words(y["not_places"]),

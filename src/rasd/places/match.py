@@ -100,6 +100,7 @@ class RawMatch:
     frame_first: int = -1  # first word of the frame phrase (-1: none)
     frame_nstart: int = -1  # normalized start of the frame phrase
     stripped: bool = False
+    prefix: str = ""  # the proclitics peeled off the first word ("ب" in "بالحسكة")
     weak: bool = False  # an ordinary word that is also a name, read as a place after a preposition
 
 
@@ -195,7 +196,8 @@ def _match_at(nt: NormText, gz: Gazetteer, i: int, n_words: int) -> RawMatch | N
             s, e = nt.words[i][0] + len(prefix), nt.words[last][1]
             if latin and not nt.text[nt.offsets[s]].isupper():
                 return None  # English names are capitalised; "mobile", "reading" are words
-            return RawMatch(i, last, s, e, key, cands, stripped=all(c.flags & STRIPPED for c in cands))
+            stripped = all(c.flags & STRIPPED for c in cands)
+            return RawMatch(i, last, s, e, key, cands, stripped=stripped, prefix=prefix)
     return None
 
 
@@ -222,10 +224,12 @@ def add_context(m: RawMatch, nt: NormText, lex: Lexicon) -> RawMatch | None:
             m.frame_nstart = nt.words[m.frame_first][0] + skip
     if any(c.kind == BLOCKER for c in m.candidates):
         return None  # "واشنطن بوست", "الشرق الأوسط": a longer name that is not a place
-    if m.frame in ("town", "province", "district"):
-        return m  # "قرية الخميس", "مدينة الرياض": the frame says it is a place
+    if m.key in lex.frame_words or (m.stripped and "ال" + m.key in lex.frame_words):
+        return None  # "مدينة" is also Medina without its article, but never that in a text
+    if m.frame == "town":
+        return m  # "قرية الخميس", "مدينة الرياض": the frame says it is a town
     if m.key in lex.stoplist or (m.stripped and "ال" + m.key in lex.stoplist):
-        return None
+        return None  # "منطقة/مديرية X" does not lift this: those frame areas, not towns
     if m.key in lex.weak_names or (m.stripped and "ال" + m.key in lex.weak_names):
         # Unframed, an ordinary word is a place only after a locative preposition ("في غزة",
         # "بغزة"); resolve.py further asks for a big city in the document's country.

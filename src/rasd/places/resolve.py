@@ -90,6 +90,7 @@ def choose(matches: list[RawMatch], gz: Gazetteer) -> list[tuple[RawMatch, Readi
         for cc, w in per_country.items():
             votes[cc] += w / total * (2.0 if any(r.kind == "country" for r in rs) else 1.0)
     all_votes = sum(votes.values()) or 1.0
+    named = {r.code for _m, rs in options for r in rs if r.kind == "country" and len(rs) == 1}
     share = {cc: v / all_votes for cc, v in votes.items()}
 
     def scored(rs: list[Reading], near: list[Place]) -> list[tuple[float, Reading]]:
@@ -112,28 +113,36 @@ def choose(matches: list[RawMatch], gz: Gazetteer) -> list[tuple[RawMatch, Readi
         ranked = scored(rs, near)
         best_score, best = ranked[0]
         z = sum(math.exp(s - best_score) for s, _ in ranked)
-        if (
-            best.kind == "town"
-            and not m.frame
-            and best.place is not None
-            and _false_friend(m, best, share, focus)
-        ):
+        unframed_town = best.kind == "town" and m.frame != "town" and best.place is not None
+        if unframed_town and _false_friend(m, best, share, focus, named):
             continue
         result.append((m, best, 1.0 / z))
     return result
 
 
-def _false_friend(m: RawMatch, r: Reading, share: dict[str, float], focus: frozenset[str]) -> bool:
-    """An unframed town reading the document does not support: a tiny village outside the
-    document's focus, a mid-sized town abroad that nothing else in the document points to, or an
-    ordinary word whose town is not in the document's country."""
+def _false_friend(
+    m: RawMatch, r: Reading, share: dict[str, float], focus: frozenset[str], named: set[str]
+) -> bool:
+    """An unframed town reading the document does not support:
+
+    - an ordinary word (weak name) unless a big city of a focus-region or named country;
+    - a short name (≤ 3 letters) reached through a proclitic ("لسان" is not ل + Ulsan) outside
+      the document's focus;
+    - a town abroad (outside the focus region) whose country the document does not name, unless
+      it is a big city;
+    - a tiny village outside the document's focus."""
     assert r.place is not None
     pop, s = r.place.pop, share.get(r.code, 0.0)
+    home = r.code in focus or r.code in named
     if m.weak:
-        return pop < WEAK_MIN_POP or s < MIN_FOCUS_SHARE
-    if s >= MIN_FOCUS_SHARE:
-        return False
-    return pop < TINY_POP or (pop < BIG_CITY_POP and r.code not in focus)
+        return pop < WEAK_MIN_POP or s < MIN_FOCUS_SHARE or not home
+    if s >= MIN_FOCUS_SHARE and (home or pop >= TINY_POP):
+        return m.prefix not in ("", "ال") and len(m.key) <= 3 and not home
+    if m.prefix not in ("", "ال") and len(m.key) <= 3:
+        return True
+    if not home:
+        return pop < BIG_CITY_POP
+    return pop < TINY_POP
 
 
 def ascii_name(name: str) -> str:
