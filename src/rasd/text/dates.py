@@ -274,6 +274,11 @@ class DateFinder:
         else:
             start = min(m.start(g) for g in ("pod", "yawm", "rel") if m.group(g))
         value = published + dt.timedelta(days=offset) if published else None
+        if value is not None and offset == 0 and m.group("wd"):
+            # "اليوم الأحد" in a paper dated Tuesday: written on Sunday, printed later — the
+            # named weekday is the day (the latest one on or before publication).
+            back = (published.weekday() - self.lex.weekdays[_key(m.group("wd"))]) % 7
+            value = published - dt.timedelta(days=back)
         return _Found(start, m.end(), value, 1, kind)
 
     def _weekday(self, m: re.Match[str], published: dt.date | None) -> _Found | None:
