@@ -144,3 +144,11 @@ def test_dual_head_joins_the_army(actors_in):
     assert actors_in("قتل جنديان من الجيش المالي قرب موبتي") == [
         ("جنديان من الجيش المالي", "Military Forces of Mali")
     ]
+
+
+def test_diacritics_tatweel_and_hamza_variants(actors_in):
+    text = "وهاجم مسلّحو داعـــش مواقعَ الحوثيّين، وقصفت الطائرات الاسرائيلية غزة"
+    found = actors_in(text)
+    assert ("مسلّحو داعـــش", "Islamic State") in found
+    assert ("الحوثيّين", "Houthis") in found
+    assert ("الطائرات الاسرائيلية", "Israel Defense Forces") in found
