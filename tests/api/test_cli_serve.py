@@ -84,3 +84,10 @@ def test_serve_runs_as_a_process(tmp_path: Path) -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_serve_reports_a_bad_store_url(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("RASD_API_KEY", raising=False)
+    result = CliRunner().invoke(cli, ["serve", "--db", "nosuchdb://x"])
+    assert result.exit_code == 1
+    assert "cannot open the store" in result.output

@@ -48,13 +48,15 @@ def serve(db_url: str | None, host: str, port: int, log_level: str) -> None:
             "Set RASD_API_KEY (writes then need it in the X-API-Key header) or use --host 127.0.0.1."
         )
     import uvicorn
+    from sqlalchemy.exc import SQLAlchemyError
 
     from rasd.api import create_app
     from rasd.errors import StoreError
 
     try:
         app = create_app(db_url=db_url, api_key=key)
-    except StoreError as exc:
-        raise click.ClickException(f"cannot open the store: {exc}") from exc
+    except (StoreError, SQLAlchemyError, ValueError) as exc:
+        # A bad URL or unreachable server is a user error: one line, not a traceback.
+        raise click.ClickException(f"cannot open the store {db_url or ''}: {exc}".replace("  ", " ")) from exc
     click.echo(f"Rasd dashboard: http://{host}:{port}/   API docs: http://{host}:{port}/docs", err=True)
     uvicorn.run(app, host=host, port=port, log_level=log_level)
