@@ -110,6 +110,15 @@ def test_dashboard_map_timeline_and_event_view(page, read_server: LiveServer) ->
     assert page.locator("#timeline-chart rect.bar").count() == 1
     assert "event_type=Protests" in page.url
 
+    # A click on a day's bar narrows the view to that day.
+    page.locator("#filters button[type=reset]").click()
+    expect(page.locator("#event-list .event-item")).to_have_count(N_EVENTS)
+    page.locator("#timeline-chart rect.bar[data-day='2026-11-23']").first.click()
+    expect(page.locator("#event-list .event-item")).to_have_count(2)
+    assert page.locator("input[name=date_from]").input_value() == "2026-11-23"
+    # The actor field suggests stored actors.
+    assert "Islamic State" in page.locator("#actor-options").inner_html()
+
     assert page.foreign_requests == []
     assert page.console_errors == []
 

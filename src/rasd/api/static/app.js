@@ -107,7 +107,7 @@ function renderList() {
 
 function renderTimelineNow() {
   const rows = state.events.map((e) => ({ day: e.event_date, type: e.event_type, count: 1 }));
-  renderTimeline($("#timeline-chart"), rows, state.lang);
+  renderTimeline($("#timeline-chart"), rows, state.lang, pickDay);
 }
 
 async function load(map) {
@@ -136,6 +136,26 @@ async function load(map) {
 }
 
 let mapRef = null;
+
+// A click on a day's bar narrows the view to that day.
+function pickDay(day) {
+  const form = $("#filters");
+  form.elements.date_from.value = day;
+  form.elements.date_to.value = day;
+  load(mapRef);
+}
+
+// Suggestions for the actor and country fields, from what is stored.
+async function fillSuggestions() {
+  try {
+    const [actors, stats] = await Promise.all([getJSON("/actors"), getJSON("/stats")]);
+    const fill = (id, values) => $(id).replaceChildren(...values.map((v) => new Option(v)));
+    fill("#actor-options", actors.map((a) => a.name));
+    fill("#country-options", stats.by_country.map((c) => c.country).filter(Boolean));
+  } catch {
+    /* suggestions are a convenience; the fields work without them */
+  }
+}
 
 async function selectEvent(id) {
   const panel = $("#detail");
@@ -198,6 +218,7 @@ function main() {
     }
   }).observe($("#timeline-chart"));
   load(mapRef);
+  fillSuggestions();
 }
 
 main();

@@ -29,7 +29,7 @@ export function dailyCounts(rows) {
   return { days, byDay };
 }
 
-export function renderTimeline(container, rows, lang) {
+export function renderTimeline(container, rows, lang, onPickDay = null) {
   container.replaceChildren();
   const { days, byDay } = dailyCounts(rows);
   if (!days.length) {
@@ -71,6 +71,7 @@ export function renderTimeline(container, rows, lang) {
         "data-type": type,
         "data-count": n,
       });
+      if (onPickDay) rect.addEventListener("click", () => onPickDay(day));
       const title = el("title");
       title.textContent = `${day} · ${t(lang, `type.${type}`)}: ${n}`;
       rect.append(title);
