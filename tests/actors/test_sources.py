@@ -114,3 +114,21 @@ def test_coalition_spokesman_follows_the_document(kb):
     assert ("المتحدث باسم التحالف", "Saudi-led Coalition", "official") in yemen
     syria = sources_in(kb, "وقال المتحدث باسم التحالف إن الغارات استهدفت مواقع داعش في الرقة")
     assert ("المتحدث باسم التحالف", "International Coalition", "official") in syria
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وقالت مصادر امنية عراقية إن", ("مصادر امنية عراقية", "Iraqi security sources", "official")),
+        ("وقالت مصادر في الجيش العراقي إن", ("مصادر في الجيش العراقي", "Iraqi army sources", "official")),
+        ("وقال مصدر في حزب الله إن", ("مصدر في حزب الله", "Hezbollah source", "armed group")),
+        ("وقال الجيش الأمريكي إن", ("الجيش الأمريكي", "US army", "official")),
+    ],
+)
+def test_source_names_are_composed(kb, text, expected):
+    assert expected in sources_in(kb, text)
+
+
+def test_region_name_is_not_the_newspaper(kb):
+    assert sources_in(kb, "تتصاعد التوترات في منطقة الشرق الأوسط") == []
+    assert sources_in(kb, "وقالت صحيفة الشرق الأوسط إن")[0][1] == "Asharq Al-Awsat"

@@ -41,6 +41,8 @@ def source_from_actor(kb: ActorKB, actor: Actor, text: str | None) -> Source:
     role = kb.role_of.get(actor.id or "")
     if entry is not None and role and entry.country in kb.countries:
         name = f"{kb.countries[entry.country].adj_en} {kb.roles[role].source_word}"
+    elif actor.id and actor.id.endswith(".unknown"):  # "مصدر في الشرطة", no country known
+        name = kb.roles[actor.id.split(".")[0]].source_word
     return Source(name=name, text=text, kind=source_kind_of(actor.type))
 
 
@@ -136,7 +138,8 @@ def find_sources_in_text(
             j += 1
         if quals:
             en = [q.en for q in quals if q.first] + [q.en for q in quals if not q.first]
-            kind: SourceKind = quals[0].kind if not quals[0].first or len(quals) == 1 else quals[-1].kind
+            # the kind of the main qualifier (security, local...), not of "informed" or a nationality
+            kind: SourceKind = next((q.kind for q in quals if not q.first), quals[0].kind)
             cands.append(_Cand(start, ws[j - 1].end, Source(name=" ".join([*en, word]), kind=kind)))
             continue
         # مصدر مقرب من "قسد" → source close to SDF
@@ -162,7 +165,13 @@ def find_sources_in_text(
         m = _mention_at(actors, ws[k])
         if m is not None and m.actor.type not in _PEOPLE:  # "قال سكان" is a people source, not an actor
             start = hit.start if hit.target == "frame" else m.start
-            cands.append(_Cand(start, m.end, source_from_actor(kb, m.actor, None)))
+            source = source_from_actor(kb, m.actor, None)
+            first = ws[hit.first].forms
+            for number, nouns in kb.source_nouns.items():  # "مصادر في الجيش العراقي" → Iraqi army sources
+                if any(f in nouns for f, _ in first):
+                    source = source.model_copy(update={"name": f"{source.name} {number}"})
+                    break
+            cands.append(_Cand(start, m.end, source))
 
     # Titles: رئيس الوزراء التركي، مكتب رئيس الحكومة التركية، وزارة الداخلية التابعة لحماس
     for hit in kb.titles.matches(text, ws):
