@@ -1,4 +1,4 @@
-""""اليوم" next to a weekday: the named weekday wins (stories written days before they are printed)."""
+""" "اليوم" next to a weekday: the named weekday wins (stories written days before they are printed)."""
 
 import datetime as dt
 
@@ -11,7 +11,9 @@ def _dates(text: str, published: dt.date):
 
 def test_today_with_a_weekday_resolves_to_that_weekday():
     # published on a Tuesday; "اليوم الأحد" is the Sunday before
-    assert _dates("قتل 43 شخصا اليوم الأحد في عدن.", dt.date(2015, 7, 21)) == [("اليوم الأحد", dt.date(2015, 7, 19))]
+    assert _dates("قتل 43 شخصا اليوم الأحد في عدن.", dt.date(2015, 7, 21)) == [
+        ("اليوم الأحد", dt.date(2015, 7, 19))
+    ]
     # published on a Saturday; "فجر اليوم الجمعة" is the Friday before
     assert _dates("داهمت القوات فجر اليوم الجمعة عدة منازل.", dt.date(2015, 8, 8)) == [
         ("فجر اليوم الجمعة", dt.date(2015, 8, 7))

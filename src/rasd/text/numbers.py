@@ -46,7 +46,9 @@ class QuantityLexicon:
         self.hundreds = {normalize_key(w): int(v) for v, ws in numbers["hundreds"].items() for w in ws}
         self.mult: dict[str, int] = {}
         self.mult_dual: dict[str, int] = {}
+        self.mult_plural: set[str] = set()
         for v, forms in numbers["multipliers"].items():
+            self.mult_plural.update(normalize_key(w) for w in forms["plural"])
             for w in forms["singular"] + forms["plural"]:
                 self.mult[normalize_key(w)] = int(v)
             for w in forms["dual"]:
@@ -221,6 +223,8 @@ class QuantityFinder:
         if before is not None:
             qualifier, start = before
         after = self._match(toks, k, self.lex.after, 3)
+        if after is not None and after[1] < len(toks) and toks[after[1]].norm == "من":
+            after = None  # "وأكثر من 40": the next quantity's qualifier, not "or more"
         if after is not None:
             qual, m = after
             qualifier = qual if qualifier in ("exact", "approx") or qual == "at_least" else qualifier
@@ -279,8 +283,10 @@ class QuantityFinder:
         w = self._word(tok, first=True)
         if w is None or not (lex.number_word(w) or w in lex.eleven):
             return None
-        if tok.segments[-1:] and "ال" in tok.segments:
+        if "ال" in tok.segments:
             return None  # الخمسة, الاثنين (Monday): not a bare count
+        if w in lex.mult_plural:
+            return None  # آلاف alone is the vague "thousands" (see _vague)
         total, cur, j = 0, 0, i
         first = True
         while j < len(toks):

@@ -1,0 +1,121 @@
+"""Date expressions resolved against the publication date, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+PUB = dt.date(2015, 7, 21)  # a Tuesday
+D = dt.date
+
+
+def _ds(analyzer, text, published=PUB):
+    a = analyzer.analyze(text, published)
+    for d in a.dates:
+        assert text[d.start : d.end] == d.text
+    return [(d.text, d.value, d.precision) for d in a.dates]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("قتل جنديان أمس في الهجوم.", [("أمس", D(2015, 7, 20), 1)]),
+        ("وقع الانفجار أول من أمس.", [("أول من أمس", D(2015, 7, 19), 1)]),
+        ("وقع الانفجار أول أمس.", [("أول أمس", D(2015, 7, 19), 1)]),
+        ("قصفت الطائرات المدينة اليوم.", [("اليوم", D(2015, 7, 21), 1)]),
+        ("قصفت الطائرات المدينة مساء أمس.", [("مساء أمس", D(2015, 7, 20), 1)]),
+        ("قصفت الطائرات المدينة ليل أمس.", [("ليل أمس", D(2015, 7, 20), 1)]),
+        ("اندلعت الاشتباكات فجر اليوم.", [("فجر اليوم", D(2015, 7, 21), 1)]),
+        ("اندلعت الاشتباكات صباح اليوم الثلاثاء.", [("صباح اليوم الثلاثاء", D(2015, 7, 21), 1)]),
+        ("قتل يوم أمس الخميس خمسة أشخاص.", [("يوم أمس الخميس", D(2015, 7, 20), 1)]),
+        ("وسقطت القذائف منذ يومين.", [("منذ يومين", D(2015, 7, 19), 1)]),
+        ("وسقطت القذائف منذ ثلاثة أيام.", [("منذ ثلاثة أيام", D(2015, 7, 18), 1)]),
+        ("وسقطت القذائف الأسبوع الماضي.", [("الأسبوع الماضي", D(2015, 7, 14), 2)]),
+        ("وسقطت القذائف الشهر الماضي.", [("الشهر الماضي", D(2015, 6, 1), 3)]),
+        ("الیوم قصف الجيش المدينة.", [("الیوم", D(2015, 7, 21), 1)]),
+    ],
+)
+def test_relative_days_resolve_against_published(analyzer, text, expected):
+    assert _ds(analyzer, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("هاجم المسلحون الحاجز يوم الخميس.", D(2015, 7, 16)),
+        ("هاجم المسلحون الحاجز الخميس.", D(2015, 7, 16)),
+        ("هاجم المسلحون الحاجز يوم الثلاثاء.", D(2015, 7, 21)),  # published day itself
+        ("هاجم المسلحون الحاجز الثلاثاء الماضي.", D(2015, 7, 14)),
+        ("هاجم المسلحون الحاجز يوم الاثنين.", D(2015, 7, 20)),
+        ("هاجم المسلحون الحاجز مساء السبت.", D(2015, 7, 18)),
+    ],
+)
+def test_weekday_is_the_latest_on_or_before_published(analyzer, text, value):
+    got = _ds(analyzer, text)
+    assert [(v, p) for _, v, p in got] == [(value, 1)]
+
+
+def test_ambiguous_weekday_words_need_a_day_word(analyzer):
+    assert _ds(analyzer, "قتل الاثنين في الهجوم.") == []
+    assert _ds(analyzer, "قال الأحد المسلحين إنه هرب.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وقعت المعارك في 5 ديسمبر / كانون الأول 2014.", ("5 ديسمبر / كانون الأول 2014", D(2014, 12, 5), 1)),
+        ("وقعت المعارك في 12 كانون الثاني 2015.", ("12 كانون الثاني 2015", D(2015, 1, 12), 1)),
+        ("وقعت المعارك في 3 يناير الماضي.", ("3 يناير", D(2015, 1, 3), 1)),
+        ("وقعت المعارك في 18 تموز.", ("18 تموز", D(2015, 7, 18), 1)),
+        ("وقعت المعارك في 25 ديسمبر.", ("25 ديسمبر", D(2014, 12, 25), 1)),  # no year: on or before published
+        ("وقعت المعارك في 21/7/2015.", ("21/7/2015", D(2015, 7, 21), 1)),
+        ("وقعت المعارك في 21.07.2015.", ("21.07.2015", D(2015, 7, 21), 1)),
+        ("وقعت المعارك في 2015-07-19.", ("2015-07-19", D(2015, 7, 19), 1)),
+        ("وقعت المعارك في ٢١/٧/٢٠١٥.", ("٢١/٧/٢٠١٥", D(2015, 7, 21), 1)),
+        ("وقعت المعارك الأحد 19 يوليو 2015.", ("الأحد 19 يوليو 2015", D(2015, 7, 19), 1)),
+        ("وقعت المعارك في 7 جويلية 2015.", ("7 جويلية 2015", D(2015, 7, 7), 1)),
+        ("بدأت المعارك في يوليو.", ("يوليو", D(2015, 7, 1), 3)),
+        ("بدأت المعارك في شهر حزيران.", ("شهر حزيران", D(2015, 6, 1), 3)),
+        ("بدأت المعارك مطلع آذار 2014.", ("آذار 2014", D(2014, 3, 1), 3)),
+        ("وقع الهجوم في 5 شوال 1436 هـ.", ("5 شوال 1436 هـ", D(2015, 7, 21), 1)),
+        ("وقع الهجوم في 2 شوال.", ("2 شوال", D(2015, 7, 18), 1)),
+    ],
+)
+def test_calendar_dates(analyzer, text, expected):
+    assert _ds(analyzer, text) == [expected]
+
+
+def test_hijri_mention_says_its_calendar(analyzer):
+    a = analyzer.analyze("الموافق 5 شوال 1436 هـ", PUB)
+    assert [d.calendar for d in a.dates] == ["hijri"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تجمع المتظاهرون أمام قصر 22 مايو.",
+        "نظمت حركة 6 أبريل مسيرة.",
+        "مارس الجيش ضغوطا على المسلحين.",
+        "رمضان عبد الله قائد ميداني.",
+        "في اليوم التالي عاد النازحون.",
+    ],
+)
+def test_names_and_words_that_are_not_dates(analyzer, text):
+    assert _ds(analyzer, text) == []
+
+
+def test_to_date_today_is_marked(analyzer):
+    a = analyzer.analyze("لم يعد النازحون إلى منازلهم حتى اليوم.", PUB)
+    assert [(d.text, d.kind, d.value) for d in a.dates] == [("حتى اليوم", "to_date", PUB)]
+
+
+def test_relative_dates_have_no_value_without_published(analyzer):
+    a = analyzer.analyze("قتل جنديان أمس وأصيب ثلاثة يوم الخميس في 5 ديسمبر 2014 وفي 7 يناير.", None)
+    got = [(d.text, d.value, d.kind) for d in a.dates]
+    assert got == [
+        ("أمس", None, "relative"),
+        ("يوم الخميس", None, "weekday"),
+        ("5 ديسمبر 2014", D(2014, 12, 5), "absolute"),
+        ("7 يناير", None, "absolute"),
+    ]
