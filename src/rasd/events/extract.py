@@ -107,7 +107,8 @@ def _refine_takeover(m: Mention, lex: Lexicon) -> None:
     if m.event_type != "Battles" or not any(h.entry.family == "takeover" for h in m.hits):
         return
     regain = lex.cue("regain")
-    by_state = m.actor1 is not None and m.actor1.type == "State forces"
+    pro_gov = set(lex.cues.get("pro_government_ids", []))
+    by_state = m.actor1 is not None and (m.actor1.type == "State forces" or m.actor1.id in pro_gov)
     if by_state or any(m.view.keys[h.first] & regain for h in m.hits if h.entry.family == "takeover"):
         m.sub_event_type = "Government regains territory"
     m.plover = PLOVER.get(m.sub_event_type, m.plover)
