@@ -112,6 +112,9 @@ class ActorKB:
             self.actors[p.id] = KBActor(id=p.id, name=p.name, type=p.type, country=None, generic=True)
         self.nationals_id = generic.nationals
         self._role_actors: dict[tuple[str, str], KBActor] = {}
+        # The last document's actor mentions (text, country, mentions): find_sources needs the
+        # same pass. Replaced whole, compared by text, so a stale or concurrent entry is never reused.
+        self._last_actors: tuple[str, str | None, list[ActorMention]] | None = None
         self.role_of: dict[str, str] = {}  # actor id → the state role it plays (first listed wins)
         for c in countries.values():
             for role, actor_id in c.roles.items():
@@ -468,7 +471,11 @@ def find_actors(
     """
     from rasd.actors.find import find_in_text
 
-    return find_in_text(analyzed.text, kb, country=country, countries=countries)
+    mentions = find_in_text(analyzed.text, kb, country=country, countries=countries)
+    if not countries:
+        # find_sources of the same document (the pipeline's next call) reuses this actor pass
+        kb._last_actors = (analyzed.text, country, mentions)
+    return list(mentions)
 
 
 def find_sources(analyzed: AnalyzedText, kb: ActorKB, country: str | None = None) -> list[SourceMention]:

@@ -65,7 +65,11 @@ def find_sources_in_text(
     """Source mentions of ``text``; ``phrase``: the text is itself a source phrase (framed
     aliases such as "العربية" count without an attribution word)."""
     ws = words(text)
-    actors = find_in_text(text, kb, country=country, ws=ws)
+    memo = kb._last_actors
+    if memo is not None and memo[1] == country and memo[0] == text:
+        actors = memo[2]
+    else:
+        actors = find_in_text(text, kb, country=country, ws=ws)
     cands: list[_Cand] = []
     entries = kb.source_names.matches(text, ws)
     entry_at = {h.first: h for h in reversed(entries)}  # longest hit per first word
