@@ -132,3 +132,14 @@ def test_source_names_are_composed(kb, text, expected):
 def test_region_name_is_not_the_newspaper(kb):
     assert sources_in(kb, "تتصاعد التوترات في منطقة الشرق الأوسط") == []
     assert sources_in(kb, "وقالت صحيفة الشرق الأوسط إن")[0][1] == "Asharq Al-Awsat"
+
+
+def test_actor_pass_is_reused_only_for_the_same_text(kb):
+    from rasd.actors import find_actors
+
+    a = analyze("وقال الناطق باسم حزب الله إن المقاتلين تقدموا")
+    b = analyze("وقال الناطق باسم حركة حماس إن المقاتلين تقدموا")
+    find_actors(a, kb)
+    assert [s.source.name for s in find_sources(b, kb)] == ["Hamas"]
+    find_actors(b, kb)
+    assert [s.source.name for s in find_sources(a, kb)] == ["Hezbollah"]
