@@ -1,6 +1,7 @@
 """``make bench``: run every ``bench/bench_*.py``, each in its own process, then print a summary.
 
     python bench/run_all.py --shared ../shared [--only NAME ...] [--timeout S]
+                            [--pipeline-n N] [--batch-n N] [--runs R]
 
 The stage benches (text, NER, places, actors, store, … whatever ``bench_*.py`` exists) run first,
 then the end-to-end ones this file owns the summary of: ``bench_pipeline.py`` (the speed budget of
@@ -34,8 +35,10 @@ def discover(only: list[str] | None) -> list[Path]:
     return found
 
 
-def run(script: Path, shared: Path, timeout: float, figures: Path | None) -> tuple[int | str, float]:
-    cmd = [sys.executable, str(script), "--shared", str(shared)]
+def run(
+    script: Path, shared: Path, timeout: float, figures: Path | None, extra: list[str]
+) -> tuple[int | str, float]:
+    cmd = [sys.executable, str(script), "--shared", str(shared), *extra]
     if figures is not None:
         cmd += ["--json", str(figures)]
     print(f"\n=== {script.name} " + "=" * max(0, 70 - len(script.name)), flush=True)
@@ -95,6 +98,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shared", type=Path, default=Path("../shared"))
     ap.add_argument("--only", nargs="*", help="run only the benches whose name contains one of these")
     ap.add_argument("--timeout", type=float, default=1800, help="seconds per bench script")
+    ap.add_argument("--pipeline-n", type=int, help="articles for bench_pipeline (default: the whole subset)")
+    ap.add_argument("--batch-n", type=int, help="articles for bench_batch (default: 2000)")
+    ap.add_argument("--runs", type=int, help="runs per figure for bench_pipeline/bench_batch (default 3)")
     args = ap.parse_args(argv)
 
     results: dict[str, tuple[int | str, float]] = {}
@@ -102,7 +108,13 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         for script in discover(args.only):
             out = Path(tmp) / f"{script.stem}.json" if script.name in LAST else None
-            results[script.name] = run(script, args.shared, args.timeout, out)
+            extra: list[str] = []
+            n = {"bench_pipeline.py": args.pipeline_n, "bench_batch.py": args.batch_n}.get(script.name)
+            if n is not None:
+                extra += ["--n", str(n)]
+            if args.runs is not None and script.name in LAST:
+                extra += ["--runs", str(args.runs)]
+            results[script.name] = run(script, args.shared, args.timeout, out, extra)
             if out is not None and out.exists():
                 figures[script.name] = json.loads(out.read_text(encoding="utf-8"))
     print("\n".join(summary(results, figures)))
