@@ -76,6 +76,11 @@ def test_dashboard_map_timeline_and_event_view(page, read_server: LiveServer) ->
     # One marker per event with coordinates (the Sudan event is country-level).
     assert page.locator("#map").get_attribute("data-markers") == str(N_EVENTS - 1)
     assert _marker_total(page) == N_EVENTS - 1
+    # Markers are coloured by event type (the legend's colours).
+    protest = page.locator(".rasd-marker[data-event-type='Protests'] .dot")
+    assert "#2ca02c" in (protest.get_attribute("style") or "")
+    battle = page.locator(".rasd-marker[data-event-type='Battles'] .dot")
+    assert "#d62728" in (battle.get_attribute("style") or "")
     # The timeline has a bar per (day, type) present: 2026-11-19 shelling, 11-20 arrests,
     # 11-22 air strike, 11-23 protest + clash, 11-24 Sudan.
     assert page.locator("#timeline-chart rect.bar").count() == 6
