@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from rasd.text.normalize import light_form
@@ -71,3 +73,24 @@ def test_lemma_candidates_start_with_base_and_end_with_stem(analyzer):
     assert cands[0] == "معتقلين"
     assert "معتقل" in cands
     assert cands[-1] == light_stem(light_form("معتقلين"))
+
+
+def test_segmenter_agrees_with_the_hand_checked_list(analyzer):
+    """The hand-checked list (tests/text/data/segmentation_gold.tsv) is the segmenter's quality
+    gate: clitics split where they are clitics, word letters kept where they are not."""
+    path = Path(__file__).parent / "data" / "segmentation_gold.tsv"
+    rows = [
+        line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if line and line[0] != "#"
+    ]
+    misses = [
+        (w, "+".join(analyzer.segmenter.segment(w).segments), g)
+        for w, g in rows
+        if "+".join(analyzer.segmenter.segment(w).segments) != g
+    ]
+    assert len(rows) > 120
+    assert len(misses) <= len(rows) // 50, misses
+
+
+def test_ta_marbuta_comes_back_before_a_pronoun(analyzer):
+    assert analyzer.segmenter.segment("قيادتها").segments == ("قياده", "ها")
+    assert analyzer.segmenter.segment("قواتها").segments == ("قوات", "ها")

@@ -85,6 +85,7 @@ class Segmenter:
         self.enclitics = tuple(sorted(clitics["enclitics"], key=len, reverse=True))
         self.atomic = frozenset(clitics["atomic"])
         self.atomic_keys = frozenset(light_to_key(w) for w in self.atomic)
+        self.safe_enclitics = frozenset(clitics["safe_enclitics"])
         self.short_bases = frozenset(light_to_key(w) for w in clitics["short_bases"])
         self._cache: dict[str, Segmentation] = {}
         self._keys: dict[str, str] = {}
@@ -179,11 +180,22 @@ class Segmenter:
                 if enc and (has_article or not rest.endswith(enc)):
                     continue
                 base = rest[: len(rest) - len(enc)] if enc else rest
+                if enc and base.endswith("ت") and len(base) >= 4:
+                    # ة is written ت before a pronoun: قيادتها = قيادة + ها (but قواتها = قوات + ها)
+                    marbuta = base[:-1] + "ة"
+                    if self.known(light_to_key(marbuta)) > self.known(light_to_key(base)):
+                        base = marbuta
                 if not pre and not enc:
                     continue
                 stripped = len(light) - len(base)
                 if stripped <= best_len or not self._acceptable(base, pre, enc, has_article, whole):
                     continue
+                if len(pre) >= 2 and not has_article and pre[0] in self.conj and not enc:
+                    # و + ب + حسب: the split after the conjunction alone must hold too
+                    # (ولاية is not و + ل + اية: لاية is rare next to ولاية)
+                    inter = light_to_key(light[cuts[1] :])
+                    if self.known(inter) * 3 < whole:
+                        continue
                 best, best_len = (pre, base, enc), stripped
         if best is None:
             return Segmentation(key, (key,), key, light_stem(light))
@@ -228,6 +240,15 @@ class Segmenter:
         if has_article:
             # the article is safe to strip; an unseen name after it is still a name
             return len(base) >= 3 or known >= 2
-        # a conjunction/preposition/pronoun split needs the remainder to be a common word,
-        # not much rarer than the whole (فروا is not ف + روا, وزارة is not و + زارة)
-        return known >= 5 and known * 3 >= whole
+        if known < 5:
+            return False
+        # a word starting with a hamza on alef cannot have taken it from inside another word, so
+        # وأضاف is و + أضاف even though وأضاف is the commoner form
+        if pre and base[0] in "أإآ":
+            return True
+        # a two-letter pronoun suffix is rarely the end of a word itself (أنفسهم, سكانها)
+        if enc in self.safe_enclitics and not pre and len(base) >= 3 and known >= 10:
+            return True
+        # otherwise the remainder must be a common word, not much rarer than the whole
+        # (فروا is not ف + روا, وزارة is not و + زارة)
+        return known * 3 >= whole
