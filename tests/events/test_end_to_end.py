@@ -28,7 +28,10 @@ def test_strike_arguments_are_read_from_the_text():
     assert strike.fatalities.value == 9 and strike.injured.value == 20
     assert strike.actor2.name == "Civilians"
     assert any("Syrian Observatory" in s.name for s in strike.sources)
-    assert len(strike.evidence) == 2  # the headline and the body sentence
+    spans = [sp.text for sp in strike.evidence]
+    assert spans[0] == ARTICLE.splitlines()[0]  # the headline
+    assert spans[1].startswith("حلب – قال المرصد")  # the body sentence
+    assert not any("نزحت" in sp for sp in spans)  # the displacement is its own record
 
 
 def test_displacement_counts_families_with_its_source():

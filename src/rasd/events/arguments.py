@@ -282,13 +282,18 @@ def _place_rank(p: PlaceMention) -> tuple[int, int]:
 
 
 def choose_place(m: Mention, idx: DocIndex, places: list[PlaceMention]) -> PlaceMention | None:
+    """The place nearest the trigger (after it preferred: "قصفت ... في X"); a country only when
+    nothing finer is named, and a province loses to a town unless it is much closer."""
     if not places:
         return None
     h = m.trigger
 
     def key(p: PlaceMention) -> tuple:
         dist = p.start - h.end if p.start >= h.end else (h.start - p.end) * 1.5 + 40
-        return (*_place_rank(p), dist)
+        loc = p.location
+        country_only = loc.lat is None
+        coarse = 60 if loc.precision == 3 or p.kind in ("admin1", "admin2") else 0
+        return (country_only, dist + coarse)
 
     return min(places, key=key)
 

@@ -193,8 +193,16 @@ def to_event(c: Cluster, text: str) -> Event:
 def extract_events(analysis: DocAnalysis, lexicon: Lexicon | None = None) -> list[Event]:
     lex = lexicon or load_lexicon()
     mentions, _ = find_mentions(analysis, lex)
-    mentions = [m for m in mentions if _kept(m, lex)]
-    clusters = merge_mentions(mentions)
+    kept = [m for m in mentions if _kept(m, lex)]
+    clusters = merge_mentions(kept)
+    # A mention the gate doubts still supports a record it is compatible with (more evidence,
+    # more sources), but never makes a record of its own.
+    for m in mentions:
+        if m not in kept:
+            for c in clusters:
+                if c.accepts(m):
+                    c.add(m)
+                    break
     text = analysis.document.text
     events = [to_event(c, text) for c in clusters]
     events = [e for e in events if e.event_type != "Displacement" or e.displaced is not None]

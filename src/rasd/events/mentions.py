@@ -112,6 +112,8 @@ def _typed(
         # "حملة استهدفت أفرادا يشتبه..." — the targeting is the arrest campaign itself
         if other_violent or any(h.entry.sub_event_type == "Arrests" for h in others):
             return None
+        if view.has_any(lex.cue("aircraft")):
+            return "Explosions/Remote violence", "Air/drone strike"  # "هاجمت طائرات ..."
         if civ and not mil:
             return "Violence against civilians", "Attack"
         return "Battles", "Armed clash"
