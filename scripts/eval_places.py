@@ -48,14 +48,11 @@ def names_gold(m: PlaceMention, gold: dict) -> bool:
     return bool(gt) and normalize_key(m.location.text or "") == gt
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
-    ap.add_argument("-v", "--verbose", action="store_true")
-    args = ap.parse_args()
+def evaluate(shared: Path, verbose: bool = False) -> dict[str, int]:
+    """Counts over the dev events: named, found, near (within 25 km), unnamed."""
     gz = load_gazetteer()
     total = found = near = unnamed = 0
-    for path in sorted((args.shared / "eval" / "dev" / "events").glob("*.json")):
+    for path in sorted((shared / "eval" / "dev" / "events").glob("*.json")):
         doc = json.loads(path.read_text(encoding="utf-8"))
         published = dt.date.fromisoformat(doc["published"]) if doc.get("published") else None
         mentions = find_places(analyze(doc["text"], published), gz)
@@ -78,12 +75,22 @@ def main() -> None:
                 found += bool(hits)
                 near += ok
                 status = "ok" if ok else ("FAR" if hits else "MISSED")
-            if args.verbose or status in ("FAR", "MISSED"):
+            if verbose or status in ("FAR", "MISSED"):
                 got = "; ".join(f"{m.text}->{m.location.name}/{m.location.country}" for m in inside)
                 print(
                     f"{status:7} {path.name} gold={gold.get('text')}/{gold.get('name')} | in evidence: {got}"
                 )
-    print(f"gold locations named in their evidence: {total} (plus {unnamed} that name no place)")
+    return {"named": total, "found": found, "near": near, "unnamed": unnamed}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument("-v", "--verbose", action="store_true")
+    args = ap.parse_args()
+    r = evaluate(args.shared, args.verbose)
+    total, found, near = r["named"], r["found"], r["near"]
+    print(f"gold locations named in their evidence: {total} (plus {r['unnamed']} that name no place)")
     print(f"found (recall): {found}/{total} = {found / max(total, 1):.1%}")
     print(f"within 25 km of gold (of found): {near}/{found} = {near / max(found, 1):.1%}")
     print(f"within 25 km of gold (of all named): {near}/{total} = {near / max(total, 1):.1%}")

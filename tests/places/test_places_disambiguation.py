@@ -90,3 +90,21 @@ def test_country_name_helper(gazetteer):
     assert country_name("SY", gazetteer) == "Syria"
     assert country_name("ye", gazetteer) == "Yemen"
     assert country_name("ZZ", gazetteer) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال إنه كان يتابع الأخبار وأصدر بيان التنديد.",  # كان (Caen), بيان (Bayan): ordinary words
+        "نشرت صحيفة واشنطن بوست تقريراً عن الحرب.",  # an outlet that contains a city name
+        "أعلن حزب الله وبوكو حرام مسؤوليتهما.",  # organisations
+    ],
+)
+def test_ordinary_words_and_organisations_are_not_places(places, text):
+    assert places(text) == []
+
+
+def test_a_weak_name_is_a_place_after_a_locative_preposition(places):
+    # "غزة" is also an ordinary word ("raid") in the corpus statistics; "في غزة" is the city.
+    ms = places("قتل أربعة فلسطينيين في غزة أمس.")
+    assert names(ms) == ["Gaza"] and ms[0].location.country == "PS"
