@@ -82,6 +82,12 @@ class Cluster:
             return False
         if self.event_type in SEPARATE_SUBTYPES and m.sub_event_type != self.sub_event_type:
             return False
+        if m.sub_event_type not in {x.sub_event_type for x in self.mentions} and not m.headline:
+            # Different kinds of the same type (a car bomb, an air strike) are one record only
+            # when the same known actor did both (ACLED's sub-type priority rule).
+            a1 = self.actor("actor1")
+            if a1 is None or m.actor1 is None or a1.name != m.actor1.name:
+                return False
         mine = self.explicit_location
         theirs = m.location if not m.location_inherited else None
         if not same_place(mine, theirs):

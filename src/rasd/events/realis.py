@@ -17,6 +17,12 @@ _IRREALIS = ("negation", "future", "modal", "threat", "demand", "condition", "ba
 
 def irrealis_reason(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text: str) -> str | None:
     """Why ``hit`` did not happen, or None when it did."""
+    if (
+        hit.entry.family == "takeover"
+        and hit.first > 0
+        and view.keys[hit.first - 1] & lex.cue("control_state")
+    ):
+        return "state of control"  # "مناطق سيطرة الجيش", "الخاضعة لسيطرة": who holds ground, not a change
     if hit.entry.family == "takeover" or hit.entry.sub_event_type == "Arrests":
         # "الجهود للسيطرة على", "لاستعادة السيطرة", "لتوقيف ناشطين": purpose, not an outcome
         surface = view.tokens[hit.first].norm or view.tokens[hit.first].text
