@@ -118,3 +118,16 @@ def test_common_words_that_are_also_names_need_context(actors_in):
     assert ("تنظيم القاعدة", "Al Qaeda in the Arabian Peninsula") in actors_in(
         "هاجم تنظيم القاعدة مواقع في أبين ومأرب"
     )
+
+
+@pytest.mark.parametrize(
+    ("country", "name"),
+    [("SY", "Syrian National Army"), ("LY", "Libyan National Army"), ("YE", "Military Forces of Yemen")],
+)
+def test_the_national_army_depends_on_the_country(actors_in, country, name):
+    assert actors_in("تقدمت قوات الجيش الوطني نحو المدينة", country=country) == [("قوات الجيش الوطني", name)]
+
+
+def test_the_youth_is_al_shabaab_only_in_somalia(actors_in):
+    assert actors_in("هاجم مسلحو الشباب قاعدة في مقديشو") == [("مسلحو الشباب", "Al Shabaab")]
+    assert actors_in("شارك الشباب في مهرجان بالقاهرة") == []
