@@ -50,10 +50,25 @@ def test_dask_and_local_engines_write_the_same_bytes(client, corpus, tmp_path, l
     assert out.read_bytes() == local_bytes(corpus)
 
 
-def test_each_dask_worker_holds_its_own_pipeline(client, corpus, tmp_path):
+def _task_pipeline_id() -> int:
+    return id(distributed.get_worker().plugins["rasd-pipeline"].holder.get())
+
+
+def test_each_dask_worker_loads_its_own_pipeline_once(client, corpus, tmp_path):
+    def pipelines() -> dict[str, int]:
+        # Asked from a task, i.e. from the thread the worker runs chunks in.
+        return {
+            addr: client.submit(
+                _task_pipeline_id, workers=[addr], allow_other_workers=False, pure=False
+            ).result()
+            for addr in client.scheduler_info()["workers"]
+        }
+
     run_batch(read_inputs([str(corpus)]), tmp_path / "o.jsonl", DaskEngine(client=client), chunk_size=1)
-    held = client.run(lambda dask_worker: id(dask_worker.plugins["rasd-pipeline"].holder.get()))
+    held = pipelines()
     assert len(held) == 2 and len(set(held.values())) == 2
+    run_batch(read_inputs([str(corpus)]), tmp_path / "p.jsonl", DaskEngine(client=client), chunk_size=1)
+    assert pipelines() == held  # a second run on the same cluster reuses them
 
 
 def test_cli_dask_engine_with_a_scheduler_address(cluster, corpus, tmp_path, local_bytes):

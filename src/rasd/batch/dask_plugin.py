@@ -21,6 +21,8 @@ class PipelinePlugin(WorkerPlugin):
     """Runs ``setup`` on every worker of the cluster, including ones that join later."""
 
     name = PLUGIN_NAME
+    # A second run on the same cluster keeps the workers' loaded pipelines instead of reloading.
+    idempotent = True
 
     def setup(self, worker: object) -> None:
         self.holder = PipelineHolder().warm()
