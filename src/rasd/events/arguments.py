@@ -130,8 +130,9 @@ def _actor_candidates(m: Mention, idx: DocIndex) -> list[tuple[int, int, ActorMe
         first, last = _tok_span(v, a.start, a.end)
         overlaps_source = any(s < a.end and a.start < e for s, e in src_spans)
         speaking = v.has_any(verbs, first - 3, first) or v.has_any(verbs, last + 1, last + 3)
-        if overlaps_source and speaking:
-            continue  # the speaker of the sentence, not a participant
+        reports = _reports_content(v, last, m.trigger.first, idx)
+        if overlaps_source and speaking and (reports or first > m.trigger.last):
+            continue  # the speaker of the sentence, not a participant ("أعلنت القوات حظر التجول" acts)
         if (
             speaking
             and first < m.trigger.first
@@ -140,6 +141,16 @@ def _actor_candidates(m: Mention, idx: DocIndex) -> list[tuple[int, int, ActorMe
             continue  # "قال الجيش إن ..." — the army speaks; the content follows
         out.append((first, last, a))
     return out
+
+
+def _reports_content(v: SentenceView, last: int, trigger_first: int, idx: DocIndex) -> bool:
+    """Between the speaker and the trigger stands "أن/إن" or a quote: the trigger is reported speech."""
+    if trigger_first <= last:
+        return False
+    if v.has_any(idx.lex.cue("complementizers"), last + 1, trigger_first):
+        return True
+    gap = idx.analysis.document.text[v.tokens[last].end : v.tokens[trigger_first].start]
+    return any(q in gap for q in '"«“')
 
 
 def _with_text(a: ActorMention) -> Actor:

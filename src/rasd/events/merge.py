@@ -80,8 +80,10 @@ class Cluster:
     def accepts(self, m: Mention) -> bool:
         if m.event_type != self.event_type:
             return False
-        if self.event_type in SEPARATE_SUBTYPES and m.sub_event_type != self.sub_event_type:
-            return False
+        if self.event_type in SEPARATE_SUBTYPES and (
+            m.sub_event_type != self.sub_event_type or m.trigger.entry.id != self.mentions[0].trigger.entry.id
+        ):
+            return False  # a curfew and a prison break are both "Other", and two happenings
         if m.sub_event_type not in {x.sub_event_type for x in self.mentions} and not m.headline:
             # Different kinds of the same type (a car bomb, an air strike) are one record only
             # when the same known actor did both (ACLED's sub-type priority rule).
