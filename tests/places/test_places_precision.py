@@ -108,3 +108,24 @@ def test_a_sublocation_name_stops_at_prepositions_and_verbs(places):
     text = "أطلق مسلحون النار قرب دوار الباسل في حي غويران بمدينة الحسكة."
     subs = [m.text for m in places(text) if m.kind == "sublocation"]
     assert subs == ["دوار الباسل", "حي غويران"]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        ("اشتبك المسلحون في منطقة دار سعد شمال عدن.", "منطقة دار سعد"),
+        ("سقطت قذائف على حي الشيخ عثمان في عدن.", "حي الشيخ عثمان"),
+        ("فجر انتحاري نفسه في مسجد الإمام الصادق بمدينة الكويت.", "مسجد الإمام الصادق"),
+    ],
+)
+def test_compound_proper_names_stay_whole(places, text, sub):
+    subs = [m for m in places(text) if m.kind == "sublocation"]
+    assert [m.text for m in subs] == [sub]
+    assert subs[0].location.lat is not None
+
+
+@pytest.mark.parametrize(
+    "text", ["يتقدم الجيش في ساحة القتال.", "تباع الأسلحة في السوق السوداء.", "سقطت قذيفة على حي شعبي."]
+)
+def test_idioms_and_descriptions_are_not_sublocations(places, text):
+    assert [m for m in places(text) if m.kind == "sublocation"] == []

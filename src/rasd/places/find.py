@@ -111,8 +111,9 @@ def _name_end(nt: NormText, lex: Lexicon, i: int, places: dict, out: _Subs) -> i
 
     A name is one to MAX_NAME_WORDS words: the first may be a proper noun ("حي غويران") or
     definite ("سجن الصناعة"); after a definite frame ("السوق") and after the first word, only
-    definite words follow (adjectives and idafa: "السوق المركزي", "دوار الباسل"). A preposition,
-    a conjunction, a verb or punctuation ends it."""
+    definite words follow (adjectives and idafa: "السوق المركزي", "دوار الباسل"), or any word
+    after a compound-name head ("دار سعد", "الشيخ عثمان"). A preposition, a conjunction, a verb,
+    punctuation or a descriptive word ("حي شعبي") ends it."""
     last = i
     definite_frame = nt.word(i).startswith("ال") or "ال" in nt.word(i)[:4]
     for j in range(i + 1, min(len(nt.words), i + 1 + MAX_NAME_WORDS)):
@@ -120,9 +121,12 @@ def _name_end(nt: NormText, lex: Lexicon, i: int, places: dict, out: _Subs) -> i
         if not _joined(nt, j) or w in lex.sublocation_stops or w.isdigit():
             break
         if w in lex.sublocation_non_names:
-            return i  # "ساحة القتال": an idiom, no named place
+            if j == i + 1:
+                return i  # "ساحة القتال", "حي شعبي": an idiom or a description, no named place
+            break
         definite = w.startswith("ال")
-        if (j > i + 1 or definite_frame) and not definite:
+        after_head = j > i + 1 and nt.word(j - 1) in lex.compound_name_heads
+        if (j > i + 1 or definite_frame) and not definite and not after_head:
             break
         if not definite and (w[0] in "وفلبيتن" or _is_frame(w, lex)):
             break  # "لمعتقلي", "والمواقع", "يستوعب", "مدينة"

@@ -57,6 +57,7 @@ class Lexicon:
     stoplist: frozenset[str]
     frame_words: frozenset[str]
     sublocation_non_names: frozenset[str]
+    compound_name_heads: frozenset[str]
     english_stoplist: frozenset[str]
     weak_names: frozenset[str]
     not_places: frozenset[str]
@@ -179,6 +180,7 @@ def load_lexicon(data: Path | None = None) -> Lexicon:
         stoplist=stop,
         frame_words=frame_words,
         sublocation_non_names=_words(y["sublocation_non_names"]),
+        compound_name_heads=_words(y["compound_name_heads"]),
         english_stoplist=frozenset(y["english_stoplist"]),
         weak_names=frozenset(_listed(data / "weak_names.txt")) - keep,
         not_places=_words(y["not_places"]),
