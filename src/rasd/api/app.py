@@ -7,6 +7,7 @@ import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -19,6 +20,10 @@ from rasd.api import routes_read, routes_write
 from rasd.api.context import ApiContext
 from rasd.api.limits import BodySizeLimit, Limits
 from rasd.errors import InputError
+from rasd.store import Store
+
+if TYPE_CHECKING:
+    from rasd.pipeline import Pipeline
 
 STATIC = Path(__file__).with_name("static")
 log = logging.getLogger("rasd.api")
@@ -39,11 +44,11 @@ FROM_ENV = _FromEnv()
 
 
 def create_app(
-    store: object | None = None,
+    store: Store | None = None,
     db_url: str | None = None,
     *,
     api_key: str | None | _FromEnv = FROM_ENV,
-    pipeline: object | None = None,
+    pipeline: Pipeline | None = None,
     limits: Limits | None = None,
 ) -> FastAPI:
     """Build the app over ``store`` (kept open; the caller closes it) or a store opened on ``db_url``
@@ -53,17 +58,15 @@ def create_app(
     ``X-API-Key`` header. ``pipeline`` defaults to :func:`rasd.pipeline.default_pipeline`, loaded on
     the first write.
     """
-    from rasd.store import Store
-
     if isinstance(api_key, _FromEnv):
         api_key = os.environ.get("RASD_API_KEY") or None
     owns = store is None
     ctx = ApiContext(
-        store=Store(db_url) if store is None else store,  # type: ignore[arg-type]
+        store=Store(db_url) if store is None else store,
         api_key=api_key,
         limits=limits or Limits(),
         owns_store=owns,
-        _pipeline=pipeline,  # type: ignore[arg-type]
+        _pipeline=pipeline,
     )
 
     @asynccontextmanager
