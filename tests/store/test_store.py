@@ -161,3 +161,25 @@ def test_store_reopen_keeps_data_and_schema(db_url: str, corpus) -> None:
         add_all(s, corpus[:3])
     with Store(db_url) as s:  # migrations are a no-op the second time
         assert s.counts()["documents"] == 3
+
+
+def test_store_concurrent_writers_give_the_same_events(fresh_db: Callable[[], str], corpus) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    url = fresh_db()
+    with Store(url) as s:
+        pass  # migrate once, before the writers start
+
+    def write(part: list[int]) -> None:
+        with Store(url) as s:
+            add_all(s, corpus, part)
+
+    halves = [list(range(0, len(corpus), 2)), list(range(1, len(corpus), 2))]
+    with ThreadPoolExecutor(2) as pool:
+        list(pool.map(write, halves))
+    with Store(url) as s:
+        concurrent = snapshot(s)
+        assert s.check() == []
+    with Store(fresh_db()) as s:
+        add_all(s, corpus)
+        assert snapshot(s) == concurrent

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, text
@@ -14,6 +15,9 @@ from rasd.errors import StoreError
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 # Any constant: serializes migrations (and canonical-event updates) between processes on PostgreSQL.
 PG_MIGRATE_LOCK = 0x72617364  # "rasd"
+# Alembic's `context` is a module-global proxy: two threads migrating at once corrupt it. This lock
+# only orders migrations within the process (stateless otherwise); processes use the database lock.
+_ALEMBIC_LOCK = threading.Lock()
 
 
 def default_url() -> str:
@@ -84,7 +88,7 @@ def upgrade(engine: Engine) -> None:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     try:
-        with engine.connect() as conn:
+        with _ALEMBIC_LOCK, engine.connect() as conn:
             if conn.dialect.name == "postgresql":
                 conn.execute(text("SELECT pg_advisory_lock(:k)"), {"k": PG_MIGRATE_LOCK})
                 conn.commit()
