@@ -131,3 +131,26 @@ def test_the_national_army_depends_on_the_country(actors_in, country, name):
 def test_the_youth_is_al_shabaab_only_in_somalia(actors_in):
     assert actors_in("هاجم مسلحو الشباب قاعدة في مقديشو") == [("مسلحو الشباب", "Al Shabaab")]
     assert actors_in("شارك الشباب في مهرجان بالقاهرة") == []
+
+
+def test_nationality_noun_and_perpetrator(kb, actors_in):
+    text = "ذكر الجيش أن فلسطينيا هاجم الجنود بسيارته، وقتل الجنود شابا فلسطينيا آخر"
+    found = actors_in(text, country="IL")
+    assert ("فلسطينيا", "Civilians") in found
+    assert ("شابا فلسطينيا", "Civilians") in found
+    from rasd.actors import find_actors
+    from rasd.text import analyze
+
+    first = next(m for m in find_actors(analyze(text), kb, country="IL") if m.text == "فلسطينيا")
+    attacker = kb.as_perpetrator(first.actor)
+    assert (attacker.name, attacker.type, attacker.text) == (
+        "Unidentified armed group",
+        "Political militia",
+        "فلسطينيا",
+    )
+    hamas = kb.resolve("حماس")
+    assert kb.as_perpetrator(hamas) is hamas
+
+
+def test_accusative_adjective_is_not_a_person(actors_in):
+    assert actors_in("قدمت طهران دعما إيرانيا كبيرا للحكومة") == []

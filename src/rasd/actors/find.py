@@ -106,10 +106,18 @@ def _candidates(text: str, ws: list[Word], kb: ActorKB, countries: bool) -> list
             last, end = hit.last + 1, ws[hit.last + 1].end
         out.append(_Cand(hit.start, end, hit.first, last, "people", hit.target, iso))
 
-    # A plural nationality noun on its own is people: "مقتل أربعة فلسطينيين".
+    # A plural nationality noun on its own is people: "مقتل أربعة فلسطينيين"; so is the indefinite
+    # accusative singular, which is a noun, not an adjective: "قتل الجنود فلسطينيا".
     for i, w in enumerate(ws):
         for form, cut in w.forms:
-            if form.endswith(_PLURAL) and kb.adjective_country(form):
+            # (not a country name "تركيا", nor an adjective after an accusative noun "دعما إيرانيا")
+            noun = form.endswith(_PLURAL) or (
+                form.endswith("يا")
+                and not form.startswith("ال")
+                and form not in kb.country_names
+                and not (i > 0 and ws[i - 1].norm.endswith("ا"))
+            )
+            if noun and kb.adjective_country(form):
                 iso = kb.adjective_country(form)
                 out.append(_Cand(w.start + cut, w.end, i, i, "nationals", People(kb.nationals_id), iso))
                 break

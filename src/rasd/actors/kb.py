@@ -111,6 +111,7 @@ class ActorKB:
         for p in generic.people:
             self.actors[p.id] = KBActor(id=p.id, name=p.name, type=p.type, country=None, generic=True)
         self.nationals_id = generic.nationals
+        self._people_ids = tuple(p.id for p in generic.people)
         self._role_actors: dict[tuple[str, str], KBActor] = {}
         # The last document's actor mentions (text, country, mentions): find_sources needs the
         # same pass. Replaced whole, compared by text, so a stale or concurrent entry is never reused.
@@ -284,6 +285,14 @@ class ActorKB:
         ):
             return "External/Other forces"
         return entry.type
+
+    def as_perpetrator(self, actor: Actor) -> Actor:
+        """The actor a people mention stands for when it is the attacker: "فلسطينيا هاجم الجنود"
+        is an unidentified armed group (ACLED: Unidentified Armed Group (Palestine)), not civilians."""
+        if actor.type in ("Civilians", "Protesters", "Rioters") and actor.id in (None, *self._people_ids):
+            unidentified = self.actors["unidentified"]
+            return unidentified.record(text=actor.text)
+        return actor
 
     def search(self, query: str = "") -> list[KBActor]:
         """Actors whose id, name, country or an alias contains ``query`` (all when empty)."""
