@@ -119,3 +119,19 @@ def test_relative_dates_have_no_value_without_published(analyzer):
         ("5 ديسمبر 2014", D(2014, 12, 5), "absolute"),
         ("7 يناير", None, "absolute"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "تجري الانتخابات في 21 أكتوبر (تشرين الأول) المقبل.",
+            ("21 أكتوبر (تشرين الأول) المقبل", D(2015, 10, 21), 1),
+        ),
+        ("يبدأ الحوار الاثنين المقبل.", ("الاثنين المقبل", D(2015, 7, 27), 1)),
+        ("سقطت القذائف الليلة الماضية.", ("الليلة الماضية", D(2015, 7, 20), 1)),
+        ("نفذ الهجوم في 4 / 8 / 1436هـ في المدينة.", ("4 / 8 / 1436هـ", D(2015, 5, 22), 1)),
+    ],
+)
+def test_upcoming_dates_last_night_and_numeric_hijri(analyzer, text, expected):
+    assert _ds(analyzer, text) == [expected]

@@ -140,3 +140,11 @@ def test_a_number_like_a_year_is_a_count_when_it_counts_something(analyzer):
 )
 def test_parse_digits_reads_arabic_separators(s, multiplied, value):
     assert parse_digits(s, multiplied) == value
+
+
+def test_names_that_look_like_duals_are_not_counts(analyzer):
+    assert _qs(analyzer, "هاجمت حركة طالبان المدينة.") == []
+
+
+def test_years_after_the_dual_of_year_are_not_counts(analyzer):
+    assert _qs(analyzer, "حكم الفاطميون المدينة بين عامي 1074 و1163م.") == []

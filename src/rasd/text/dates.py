@@ -71,6 +71,7 @@ class DateLexicon:
         POD = _alt(d["parts_of_day"])
         PAST = _alt(d["past_markers"])
         CUR = _alt(d["current_markers"])
+        NEXT = _alt(d["next_markers"])
         OPEN = _alt(d["month_openers"])
         NOT_TODAY = _alt(d["today_not_before"])
         TO_DATE = _alt(d["to_date_before"])
@@ -82,7 +83,7 @@ class DateLexicon:
         # Running the eight patterns over every position of the text was the stage's hot spot.
         self.anchor = re.compile(
             rf"(?P<month>{M})|(?P<hmonth>{H})|(?P<wd>{W})|(?P<rel>{R})|(?P<since>منذ)"
-            r"|(?P<period>الاسبوع|الشهر)|(?P<num>\d{1,4}[/.\-]\d)"
+            r"|(?P<period>الاسبوع|الشهر)|(?P<num>\d{1,4}\s?[/.\-]\s?\d)"
         )
         self.anchor_kinds: dict[str, tuple[str, ...]] = {
             "month": ("day_month", "month"),
@@ -97,8 +98,9 @@ class DateLexicon:
             (
                 "numeric",
                 re.compile(
-                    r"(?<![\d/.\-])(?:(?P<d>\d{1,2})(?P<s>[/.\-])(?P<m>\d{1,2})(?P=s)(?P<y>\d{4}|\d{2})"
+                    r"(?<![\d/.\-])(?:(?P<d>\d{1,2})(?P<s>[/.\-]|\s/\s)(?P<m>\d{1,2})(?P=s)(?P<y>\d{4}|\d{2})"
                     r"|(?P<y2>\d{4})(?P<s2>[/.\-])(?P<m2>\d{1,2})(?P=s2)(?P<d2>\d{1,2}))(?![\d/]|\.\d)"
+                    r"(?P<h>\s*ه(?!\w))?"
                 ),
             ),
             (
@@ -106,7 +108,7 @@ class DateLexicon:
                 re.compile(
                     rf"(?:(?P<head>{NAMES})\s+)?(?:{_S}(?P<wd>{W}){_E}\s*[,،]?\s*)?(?<![\d.,/])(?P<d>\d{{1,2}})"
                     rf"\s*(?:من\s+)?(?:شهر\s+)?{_S}(?P<m>{M}){_E}"
-                    rf"(?:\s*[/(\-]\s*(?:{M})\s*\)?)?{year}"
+                    rf"(?:\s*[/(\-]\s*(?:{M})\s*\)?)?{year}(?:\s+(?P<next>{NEXT}){_E})?"
                 ),
             ),
             (
@@ -121,7 +123,7 @@ class DateLexicon:
                 "month",
                 re.compile(
                     rf"(?:{_S}(?P<open>{OPEN})\s+)?(?:{_S}(?P<shahr>شهر)\s+)?{_S}(?P<m>{M}){_E}"
-                    rf"(?:\s*[/(\-]\s*(?:{M})\s*\)?)?{year}"
+                    rf"(?:\s*[/(\-]\s*(?:{M})\s*\)?)?{year}(?:\s+(?P<next>{NEXT}){_E})?"
                 ),
             ),
             (
@@ -135,7 +137,7 @@ class DateLexicon:
                 "weekday",
                 re.compile(
                     rf"(?:{_S}(?P<pod>{POD})\s+)?(?:{_S}(?P<yawm>يوم)\s+)?{_S}(?P<wd>{W}){_E}"
-                    rf"(?:\s+(?P<past>{PAST}){_E})?"
+                    rf"(?:\s+(?P<past>{PAST}){_E}|\s+(?P<next>{NEXT}){_E})?"
                 ),
             ),
             (
@@ -218,6 +220,9 @@ class DateFinder:
                 y += 2000 if y < 50 else 1900
         else:
             y, mo, d = int(m.group("y2")), int(m.group("m2")), int(m.group("d2"))
+        if 1300 <= y <= 1500 or m.group("h"):  # 25 / 8 / 1436هـ
+            value = _hijri_date(y, mo, d)
+            return None if value is None else _Found(m.start(), m.end(), value, 1, "absolute", "hijri")
         value = _date(y, mo, d)
         if value is None:
             return None
@@ -227,7 +232,7 @@ class DateFinder:
         d, mo = int(m.group("d")), self.lex.months[_key(m.group("m"))]
         if not 1 <= d <= 31:
             return None
-        value = _with_year(m.group("y"), mo, d, published)
+        value = _with_year(m.group("y"), mo, d, published, bool(m.group("next")))
         start = m.start("wd") if m.group("wd") else m.start("d")
         return _Found(start, m.end(), value, 1, "absolute")
 
@@ -262,7 +267,7 @@ class DateFinder:
         if not (m.group("open") or m.group("shahr") or m.group("y")):
             return None  # مارس is also a verb; a bare month name is not a date
         mo = self.lex.months[_key(m.group("m"))]
-        value = _with_year(m.group("y"), mo, 1, published)
+        value = _with_year(m.group("y"), mo, 1, published, bool(m.group("next")))
         start = m.start("shahr") if m.group("shahr") else m.start("m")
         return _Found(start, m.end(), value, 3, "absolute")
 
@@ -283,11 +288,15 @@ class DateFinder:
 
     def _weekday(self, m: re.Match[str], published: dt.date | None) -> _Found | None:
         w = _key(m.group("wd"))
-        if w in self.lex.ambiguous_wd and not (m.group("pod") or m.group("yawm") or m.group("past")):
+        if w in self.lex.ambiguous_wd and not (
+            m.group("pod") or m.group("yawm") or m.group("past") or m.group("next")
+        ):
             return None
         target = self.lex.weekdays[w]
         value = None
-        if published is not None:
+        if published is not None and m.group("next"):
+            value = published + dt.timedelta(days=(target - published.weekday()) % 7 or 7)
+        elif published is not None:
             back = (published.weekday() - target) % 7
             if back == 0 and m.group("past"):
                 back = 7
@@ -363,14 +372,21 @@ def _hijri_date(y: int, m: int, d: int) -> dt.date | None:
     return dt.date(g.year, g.month, g.day)
 
 
-def _with_year(year: str | None, month: int, day: int, published: dt.date | None) -> dt.date | None:
+def _with_year(
+    year: str | None, month: int, day: int, published: dt.date | None, upcoming: bool = False
+) -> dt.date | None:
     """The date with its written year, or the year that puts it on or before ``published``
-    (allowing a week after it, for announced dates)."""
+    (allowing a week after it, for announced dates); with ``upcoming`` (المقبل) the first such
+    date after ``published``."""
     if year:
         return _date(int(year), month, day)
     if published is None:
         return None
     value = _date(published.year, month, day)
-    if value is not None and value > published + dt.timedelta(days=7):
+    if value is None:
+        return None
+    if upcoming:
+        return value if value > published else _date(published.year + 1, month, day)
+    if value > published + dt.timedelta(days=7):
         value = _date(published.year - 1, month, day)
     return value

@@ -77,6 +77,7 @@ class QuantityLexicon:
                 for p in entry["plural"]:
                     self.nouns.setdefault(normalize_key(p), u)
                     self.plural_forms.add(normalize_key(p))
+        self.not_duals = frozenset(normalize_key(w) for w in counts["not_duals"])
         self.name_heads = frozenset(normalize_key(w) for w in counts["name_heads"])
         self.year_heads = frozenset(_phrase(w) for w in counts["year_heads"])
         self.time_heads = frozenset(normalize_key(w) for w in counts["time_heads"])
@@ -118,7 +119,7 @@ class QuantityLexicon:
         b = tok.norm
         if len(b) < 5 or b[-2:] not in ("ين", "ان") or tok.kind != "word" or tok.base != b:
             return None
-        if b in self.plural_forms:
+        if b in self.plural_forms or b in self.not_duals:
             return None
         stem = b[:-2]
         u = self.nouns.get(stem)
