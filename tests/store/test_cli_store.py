@@ -50,7 +50,7 @@ def test_cli_ingest_is_idempotent_and_reports_failures(db_url: str, tmp_path: Pa
     with Store(db_url) as s:
         counts = s.counts()
         assert counts["documents"] == n and s.check() == []
-    second = runner.invoke(cli, ["ingest", "--db", db_url, str(docs)])
+    second = runner.invoke(cli, ["ingest", "--progress", "--db", db_url, str(docs)])  # bar code path too
     assert second.exit_code == 0, second.output
     assert f"{n} read, 0 stored, {n} duplicates skipped, 0 failed" in second.stderr
     with Store(db_url) as s:
