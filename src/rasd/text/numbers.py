@@ -8,6 +8,7 @@ trailing ``على الأقل``). Numbers that are years, times, percentages, dat
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -191,7 +192,7 @@ class QuantityFinder:
             u = self.lex.dual_of(toks[i])
             if u is not None:
                 t = toks[i]
-                q = Quantity(t.start, t.end, t.text, 2, "exact", u.key, t.start, t.end)
+                q = Quantity(t.start, t.end, t.text, 2, "exact", u.key, t.start, t.end, unit_class=u.cls)
                 return self._qualified(text, toks, i, i + 1, q), i + 1
         return None
 
@@ -200,6 +201,7 @@ class QuantityFinder:
     ) -> tuple[Quantity, int]:
         start, end = _after_conj(text, toks[i]), toks[j - 1].end
         unit: tuple[str, int, int] | None = None
+        cls: str | None = None
         k = j
         if k < len(toks) and toks[k].sentence == toks[i].sentence:
             u = self.lex.unit_of(toks[k])
@@ -209,10 +211,18 @@ class QuantityFinder:
                     k += 1
             if u is not None:
                 unit = (u.key, toks[k].start, toks[k].end)
+                cls = u.cls
                 end = toks[k].end
                 k += 1
         q = Quantity(
-            start, end, text[start:end], value, qualifier, *(unit or (None, None, None)), vague=vague
+            start,
+            end,
+            text[start:end],
+            value,
+            qualifier,
+            *(unit or (None, None, None)),
+            vague=vague,
+            unit_class=cls,
         )
         q = self._qualified(text, toks, i, k, q)
         return q, k
@@ -232,9 +242,7 @@ class QuantityFinder:
             end = toks[m - 1].end
         if (start, end, qualifier) == (q.start, q.end, q.qualifier):
             return q
-        return Quantity(
-            start, end, text[start:end], q.value, qualifier, q.unit, q.unit_start, q.unit_end, vague=q.vague
-        )
+        return dataclasses.replace(q, start=start, end=end, text=text[start:end], qualifier=qualifier)
 
     def _qualifier_before(self, text: str, toks: list[Token], i: int) -> tuple[str, int] | None:
         sent = toks[i].sentence

@@ -42,6 +42,7 @@ class Quantity:
     unit_start: int | None = None
     unit_end: int | None = None
     vague: bool = False  # from a vague word (عشرات, مئات, عدد من) rather than a number
+    unit_class: str | None = None  # persons | families | objects | measures (data/counts.yaml)
 
 
 @dataclass(frozen=True, slots=True)
