@@ -132,6 +132,13 @@ def build_places(cities: dict) -> list[dict]:
     return rows
 
 
+def short_division_name(name: str) -> str:
+    """ "Al Anbar" → "Anbar", "Tabuk Region" → "Tabuk", "Muhafazat Karbala'" → "Karbala'": the
+    way English news names a division before "province"/"governorate"."""
+    name = re.sub(r"^(Muhafazat|Al|As|Ar|Ad|An|Ash|At|Az)[ -]", "", name)
+    return re.sub(r" (Region|Governorate|Province|State|District)$", "", name)
+
+
 def read_admin1(shared: Path) -> dict[str, tuple[str, int]]:
     out = {}
     for line in (
@@ -168,7 +175,7 @@ def build_admin1(shared: Path, places: list[dict], curated: dict) -> list[dict]:
         # but are not matched as names: "Central", "Victoria" would be false friends.
         keys = {normalize_key(n) for n in ar_names.get(code, [])}
         if cc in FOCUS:
-            keys |= latin_keys(name, [], True)
+            keys |= latin_keys(name, [], True) | latin_keys(short_division_name(name), [], True)
         rows.append({"code": code, "name": name, "capital": capital["id"], "keys": sorted(keys)})
     missing = set(ar_names) - {r["code"] for r in rows}
     if missing:

@@ -108,3 +108,10 @@ def test_a_weak_name_is_a_place_after_a_locative_preposition(places):
     # "غزة" is also an ordinary word ("raid") in the corpus statistics; "في غزة" is the city.
     ms = places("قتل أربعة فلسطينيين في غزة أمس.")
     assert names(ms) == ["Gaza"] and ms[0].location.country == "PS"
+
+
+@pytest.mark.parametrize(
+    "text", ["قال النائب عبدالحميد دشتي إن الوضع خطير.", "قال محمد حلب إن القرار نهائي."]
+)
+def test_a_place_name_after_a_given_name_is_a_family_name(places, text):
+    assert places(text) == []

@@ -129,3 +129,10 @@ def test_compound_proper_names_stay_whole(places, text, sub):
 )
 def test_idioms_and_descriptions_are_not_sublocations(places, text):
     assert [m for m in places(text) if m.kind == "sublocation"] == []
+
+
+def test_english_province_names(places):
+    ms = places("Islamic State fighters attacked a checkpoint near Ramadi, in Anbar province, Iraq.")
+    got = [(m.text, m.kind, m.location.precision) for m in ms]
+    assert got == [("near Ramadi", "town", 2), ("Anbar", "admin1", 3), ("Iraq", "country", 3)]
+    assert ms[1].location.name == "Al Anbar" and ms[1].location.country == "IQ"

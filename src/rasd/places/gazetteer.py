@@ -54,6 +54,8 @@ class Lexicon:
     outlets: frozenset[str]
     saying_verbs: frozenset[str]
     person_titles: frozenset[str]
+    given_names: frozenset[str]
+    english_province_suffixes: frozenset[str]
     stoplist: frozenset[str]
     frame_words: frozenset[str]
     sublocation_non_names: frozenset[str]
@@ -177,6 +179,8 @@ def load_lexicon(data: Path | None = None) -> Lexicon:
         outlets=_words(y["outlets"]),
         saying_verbs=_words(y["saying_verbs"]),
         person_titles=_words(y["person_titles"]),
+        given_names=_words(y["given_names"]),
+        english_province_suffixes=_words(y["english_province_suffixes"]),
         stoplist=stop,
         frame_words=frame_words,
         sublocation_non_names=_words(y["sublocation_non_names"]),

@@ -222,6 +222,8 @@ def add_context(m: RawMatch, nt: NormText, lex: Lexicon) -> RawMatch | None:
             m.vicinity, m.frame_first, skip = True, v, vskip
         if m.frame_first >= 0:
             m.frame_nstart = nt.words[m.frame_first][0] + skip
+    if m.key.isascii() and not m.frame and _english_province_after(m, nt, lex):
+        m.frame = "province"  # "Anbar province": the span stays the name
     if any(c.kind == BLOCKER for c in m.candidates):
         return None  # "واشنطن بوست", "الشرق الأوسط": a longer name that is not a place
     if m.key in lex.frame_words or (m.stripped and "ال" + m.key in lex.frame_words):
@@ -246,11 +248,26 @@ def add_context(m: RawMatch, nt: NormText, lex: Lexicon) -> RawMatch | None:
     if not m.vicinity and prefix in ("", "ال"):
         if _prev_word_in(nt, i, lex.media_nouns) or _prev_word_in(nt, i, lex.person_titles):
             return None
+        if (
+            i > 0
+            and nt.gaps[i] == " "
+            and (nt.strings[i - 1] in lex.given_names or _is_abd_name(nt.strings[i - 1]))
+        ):
+            return None  # "عبدالحميد دشتي", "محمد حلب": a family name
         if m.key in lex.outlets and (_prev_word_in(nt, i, lex.saying_verbs) or _quoted(nt, m)):
             return None
     if m.key in lex.outlets and prefix == "ل" and _quoted(nt, m):
         return None  # "قال لـ«الرياض»"
     return m
+
+
+def _is_abd_name(word: str) -> bool:
+    return word.startswith("عبد") and len(word) > 4
+
+
+def _english_province_after(m: RawMatch, nt: NormText, lex: Lexicon) -> bool:
+    j = m.last + 1
+    return j < len(nt.strings) and nt.gaps[j] == " " and nt.strings[j] in lex.english_province_suffixes
 
 
 def _quoted(nt: NormText, m: RawMatch) -> bool:
