@@ -56,9 +56,13 @@ def test_weekday_is_the_latest_on_or_before_published(analyzer, text, value):
     assert [(v, p) for _, v, p in got] == [(value, 1)]
 
 
-def test_ambiguous_weekday_words_need_a_day_word(analyzer):
-    assert _ds(analyzer, "قتل الاثنين في الهجوم.") == []
-    assert _ds(analyzer, "قال الأحد المسلحين إنه هرب.") == []
+def test_ambiguous_weekday_words_are_weekdays_unless_the_context_says_otherwise(analyzer):
+    assert _ds(analyzer, "قتل 32 شخصا في تفجير انتحاري الاثنين في بلدة حدودية.") == [
+        ("الاثنين", D(2015, 7, 20), 1)
+    ]
+    assert _ds(analyzer, "وقعت مشادة بين الاثنين قبل الحادث.") == []
+    assert _ds(analyzer, "أصيب كلا الاثنين بجروح.") == []
+    assert _ds(analyzer, "قتل الأحد عشر جنديا.") == []
 
 
 @pytest.mark.parametrize(

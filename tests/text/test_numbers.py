@@ -148,3 +148,21 @@ def test_names_that_look_like_duals_are_not_counts(analyzer):
 
 def test_years_after_the_dual_of_year_are_not_counts(analyzer):
     assert _qs(analyzer, "حكم الفاطميون المدينة بين عامي 1074 و1163م.") == []
+
+
+def test_a_date_or_definite_noun_after_a_number_is_not_its_unit(analyzer):
+    assert _qs(analyzer, "قتل 43 شخصا وأصيب 173 اليوم الأحد.") == [
+        ("43 شخصا", 43, "exact", "شخص"),
+        ("173", 173, "exact", None),
+    ]
+
+
+def test_nisba_plurals_are_counted_people(analyzer):
+    a = analyzer.analyze("قتل أربعة فلسطينيين برصاص الجيش.", PUB)
+    assert [(q.text, q.value, q.unit, q.unit_class) for q in a.quantities] == [
+        ("أربعة فلسطينيين", 4, "فلسطيني", "persons")
+    ]
+
+
+def test_eleven_with_the_article_is_not_ten(analyzer):
+    assert [q for q in _qs(analyzer, "قتل الأحد عشر جنديا.") if q[1] == 10] == []

@@ -65,6 +65,8 @@ class DateLexicon:
         self.rel = index("relative_days")
         self.since_n = index("since_numbers")
         self.ambiguous_wd = frozenset(normalize_key(w) for w in d["ambiguous_weekdays"])
+        self.not_wd_after = re.compile(rf"(?:^|\s)(?:{_alt(d['ambiguous_weekday_not_after'])})\s+$")
+        self.not_wd_before = re.compile(rf"\s+(?:{_alt(d['ambiguous_weekday_not_before'])}){_E}")
         self.past = frozenset(normalize_key(w) for w in d["past_markers"])
         self.current = frozenset(normalize_key(w) for w in d["current_markers"])
         M, H, W, R = (_alt(list(x)) for x in (self.months, self.hmonths, self.weekdays, self.rel))
@@ -291,7 +293,10 @@ class DateFinder:
         if w in self.lex.ambiguous_wd and not (
             m.group("pod") or m.group("yawm") or m.group("past") or m.group("next")
         ):
-            return None
+            text = m.string
+            before = text[max(0, m.start() - 12) : m.start()]
+            if self.lex.not_wd_after.search(before) or self.lex.not_wd_before.match(text, m.end()):
+                return None  # بين الاثنين, الأحد عشر: "the two", "eleven"
         target = self.lex.weekdays[w]
         value = None
         if published is not None and m.group("next"):

@@ -113,6 +113,9 @@ class QuantityLexicon:
                 u = self.nouns.get(w[:-1])
             if u is not None:
                 return u
+        b = tok.base
+        if len(b) >= 6 and b[-3:] in ("يين", "يون"):
+            return Unit(b[:-2], "persons")  # nisba plurals: أربعة فلسطينيين, 5 سوريين
         return None
 
     def dual_of(self, tok: Token) -> Unit | None:
@@ -164,7 +167,7 @@ class QuantityFinder:
             if _inside(tok.start, blocked) or tok.kind == "punct":
                 i += 1
                 continue
-            q = self._at(text, tokens, i)
+            q = self._at(text, tokens, i, blocked)
             if q is None:
                 i += 1
                 continue
@@ -175,19 +178,20 @@ class QuantityFinder:
 
     # -- one position -------------------------------------------------------------------------
 
-    def _at(self, text: str, toks: list[Token], i: int) -> tuple[Quantity, int] | None:
+    def _at(
+        self, text: str, toks: list[Token], i: int, blocked: list[tuple[int, int]]
+    ) -> tuple[Quantity, int] | None:
         num = self._number(toks, i)
         if num is not None:
             value, j = num
             if value is None or self._not_a_count(toks, i, j, value):
                 return None
-            return self._phrase(text, toks, i, j, value, "exact", vague=False)
+            return self._phrase(text, toks, i, j, value, "exact", False, blocked)
         vague = self._vague(toks, i)
         if vague is not None:
             value, j = vague
-            return self._phrase(
-                text, toks, i, j, value, "at_least" if value is not None else "unknown", vague=True
-            )
+            qualifier = "at_least" if value is not None else "unknown"
+            return self._phrase(text, toks, i, j, value, qualifier, True, blocked)
         if toks[i].kind == "word":
             u = self.lex.dual_of(toks[i])
             if u is not None:
@@ -197,15 +201,26 @@ class QuantityFinder:
         return None
 
     def _phrase(
-        self, text: str, toks: list[Token], i: int, j: int, value: int | None, qualifier: str, vague: bool
+        self,
+        text: str,
+        toks: list[Token],
+        i: int,
+        j: int,
+        value: int | None,
+        qualifier: str,
+        vague: bool,
+        blocked: list[tuple[int, int]],
     ) -> tuple[Quantity, int]:
         start, end = _after_conj(text, toks[i]), toks[j - 1].end
         unit: tuple[str, int, int] | None = None
         cls: str | None = None
         k = j
-        if k < len(toks) and toks[k].sentence == toks[i].sentence:
-            u = self.lex.unit_of(toks[k])
-            if u is None and toks[k].norm in ("من", "مِن") and k + 1 < len(toks):
+        if k < len(toks) and toks[k].sentence == toks[i].sentence and not _inside(toks[k].start, blocked):
+            # a digit or number word counts an indefinite noun (43 مدنيا); a vague word may take
+            # the article (عشرات المدنيين); after من any may (43 من المدنيين). "173 اليوم" has no unit.
+            nxt = toks[k]
+            u = self.lex.unit_of(nxt) if vague or "ال" not in nxt.segments else None
+            if u is None and nxt.norm == "من" and k + 1 < len(toks):
                 u = self.lex.unit_of(toks[k + 1])
                 if u is not None:
                     k += 1
@@ -296,6 +311,8 @@ class QuantityFinder:
             return None  # الخمسة, الاثنين (Monday): not a bare count
         if w in lex.mult_plural:
             return None  # آلاف alone is the vague "thousands" (see _vague)
+        if w in lex.teen and i > 0 and toks[i - 1].base in lex.eleven | lex.units.keys():
+            return None  # the عشر of الأحد عشر: the head word was not a bare number
         total, cur, j = 0, 0, i
         first = True
         while j < len(toks):
