@@ -196,3 +196,13 @@ def test_confidence_is_a_probability_and_explanations_exist():
     (e,) = events("شنت طائرات التحالف غارات على مواقع الحوثيين في صنعاء.")
     assert 0.5 < e.confidence <= 1
     assert any("trigger" in x for x in e.explain)
+
+
+def test_a_past_year_in_the_sentence_makes_it_background():
+    assert events("وفي عام 2003 انفجرت سيارة مفخخة في بغداد.", published="2015-07-21") == []
+    assert len(events("وانفجرت سيارة مفخخة في بغداد أمس.", published="2015-07-21")) == 1
+
+
+def test_a_war_toll_is_not_the_events_fatality_count():
+    (e,) = events("انفجرت سيارة مفخخة في بغداد أمس في بلد شهد مقتل مئات الآلاف.", published="2015-07-21")
+    assert e.fatalities is None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -365,10 +366,23 @@ def assign_date(m: Mention, idx: DocIndex) -> None:
     m.date = EventDate(value=published.isoformat() if published else None, precision=2, text=None)
 
 
+_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
+
+
 def too_old(m: Mention, published: dt.date | None, days: int = 35) -> bool:
-    if published is None or not m.date.value or not m.date_explicit:
+    """Background more than about a month before publication is not coded: an explicit date that
+    old, or — with no usable date in the sentence — a year named that is before publication's
+    ("عام 2003 هاجم إرهابيون ...", "منذ 2004")."""
+    if published is None:
         return False
-    return (published - dt.date.fromisoformat(m.date.value)).days > days
+    if m.date.value and m.date_explicit and m.date.text:
+        return (published - dt.date.fromisoformat(m.date.value)).days > days
+    years = [int(y) for y in _YEAR.findall(m.view.sentence.text)]
+    if years and max(years) < published.year:
+        return True
+    if m.date.value and m.date_explicit:
+        return (published - dt.date.fromisoformat(m.date.value)).days > days
+    return False
 
 
 # --- counts -----------------------------------------------------------------------------------
@@ -422,6 +436,8 @@ def assign_counts(mentions: list[Mention], idx: DocIndex) -> None:
         if found is None:
             continue
         kind, unit = found
+        if kind in ("fatalities", "injured") and q.qualifier == "at_least" and (q.value or 0) >= 1000:
+            continue  # "مقتل مئات الآلاف": a war's toll, not this event's
         owners = [m for m in mentions if fits[kind](m)]
         if not owners:
             continue
