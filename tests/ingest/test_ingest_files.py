@@ -73,7 +73,7 @@ def test_csv_rows_with_field_mapping_and_a_bad_date(tmp_path: Path):
         and one.published == dt.date(2020, 5, 4)
     )
     assert isinstance(two, Failure) and "unreadable date" in two.message and two.where.endswith("row 2")
-    assert isinstance(three, Failure) and "empty or missing text" in three.message
+    assert isinstance(three, Failure) and "empty or missing 'body'" in three.message
 
 
 def test_text_file_binary_and_invalid_utf8_are_clear_errors(tmp_path: Path):

@@ -36,7 +36,10 @@ def guesser() -> LanguageGuesser:
         ("Reuters AFP", None),
         ("Gunmen abduct journalist near Mogadishu port, police say", None),  # no function words: kept
         # Headlines with hardly any function words are still Arabic (no Persian/Urdu letters).
-        ("داعش ينشر صورة منفذ تفجير مسجد الطوارئ بعسير\nعبدالرحمن الشهري – عسير", "ar"),  # too short to say: kept, not skipped
+        (
+            "داعش ينشر صورة منفذ تفجير مسجد الطوارئ بعسير\nعبدالرحمن الشهري – عسير",
+            "ar",
+        ),  # too short to say: kept, not skipped
         # An Arabic report quoting an English name stays Arabic.
         ("قال المتحدث باسم منظمة Human Rights Watch إن القوات اعتقلت عشرين متظاهرا في المدينة أمس", "ar"),
     ],

@@ -68,8 +68,9 @@ def record_to_document(obj: object, where: str, default_id: str, fields: FieldMa
     doc_id = str(raw_id) if raw_id is not None else (str(url) if url else default_id)
     text = _first(obj, fields.text)
     if not isinstance(text, str) or not text.strip():
-        tried = ", ".join(repr(k) for k in fields.text)
-        return Failure(doc_id, where, f"empty or missing text (looked for {tried})")
+        first, *others = fields.text
+        also = f" (also looked for {', '.join(repr(k) for k in others)})" if others else ""
+        return Failure(doc_id, where, f"empty or missing {first!r}{also}")
     title = _first(obj, fields.title)
     if isinstance(title, str):
         from rasd.ingest.html import with_headline
