@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 CIVILIANS = Actor(name="Civilians", type="Civilians")
 PROTESTERS = Actor(name="Protesters", type="Protesters")
 RIOTERS = Actor(name="Rioters", type="Rioters")
+UNIDENTIFIED = Actor(name="Unidentified armed group", type="Political militia")
 _COUNT_KINDS = ("fatalities", "injured", "arrested", "displaced")
 
 
@@ -202,6 +203,16 @@ def assign_actors(m: Mention, idx: DocIndex) -> None:
     for first, last, a in agents if a1 is None else []:
         if last < h.first and h.first - last <= 2 and not _preposition_before(v, first, lex):
             a1 = (first, last, a)
+    # 0c. the subject of a light verb carrying the event noun ("نفذت قوات التحالف 18 غارة",
+    #     "قوات التحالف ... شنت غارات")
+    if a1 is None:
+        light = lex.cue("light_verbs")
+        lv = next((i for i in range(h.first - 1, max(-1, h.first - 9), -1) if v.keys[i] & light), None)
+        if lv is not None:
+            near = [c for c in agents if c[0] in (lv + 1, lv + 2) or c[1] in (lv - 1, lv - 2)]
+            near = [c for c in near if not _preposition_before(v, c[0], lex)]
+            if near:
+                a1 = min(near, key=lambda c: abs(c[0] - lv))
     # 1. explicit agent: "على يد X", "برصاص X", "غارات التحالف", "هجمات لداعش"
     for first, last, a in agents if a1 is None else []:
         before = v.keys[first - 1] if first > 0 else frozenset()
@@ -242,6 +253,11 @@ def assign_actors(m: Mention, idx: DocIndex) -> None:
         a2 = pick
     m.actor1 = _with_text(a1[2]) if a1 else None
     m.actor2 = _with_text(a2[2]) if a2 else None
+    if m.actor1 is None and m.event_type in VIOLENT:
+        # "فلسطيني يدهس 3 جنود", "هاجم مسلحون ...": a person named as the doer is an unidentified attacker
+        doer = next((c for c in cands if c[1] == h.first - 1 and c not in victims), None)
+        if doer is not None:
+            m.actor1 = UNIDENTIFIED.model_copy(update={"text": doer[2].text})
     civilian_victims = m.event_type in VIOLENT and v.has_any(lex.cue("civilian"))
     if m.actor2 is None and civilian_victims and (m.actor1 is None or m.actor1.name != "Civilians"):
         m.actor2 = CIVILIANS
