@@ -139,3 +139,21 @@ def test_relative_dates_have_no_value_without_published(analyzer):
 )
 def test_upcoming_dates_last_night_and_numeric_hijri(analyzer, text, expected):
     assert _ds(analyzer, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وقع الهجوم في الخامس من ديسمبر الماضي.", ("الخامس من ديسمبر", D(2014, 12, 5), 1)),
+        (
+            "وقع الهجوم يوم الحادي والعشرين من شهر يوليو 2015.",
+            ("الحادي والعشرين من شهر يوليو 2015", D(2015, 7, 21), 1),
+        ),
+        (
+            "وقع الهجوم في الثالث عشر من يونيو (حزيران) 2014.",
+            ("الثالث عشر من يونيو (حزيران) 2014", D(2014, 6, 13), 1),
+        ),
+    ],
+)
+def test_ordinal_days(analyzer, text, expected):
+    assert _ds(analyzer, text) == [expected]

@@ -86,3 +86,7 @@ def test_sentences_run_on_paragraph_is_cut_at_clause_openers(analyzer):
     assert len(sents) >= 2
     assert any(s.text.startswith("كما") for s in sents[1:])
     assert all(len(s.text.split()) <= 60 for s in sents)
+
+
+def test_stray_end_marks_stay_with_the_sentence_before(analyzer):
+    assert _texts(analyzer, "اليمن .. والحرب مستمرة. ..") == ["اليمن ..", "والحرب مستمرة. .."]

@@ -64,6 +64,7 @@ class DateLexicon:
         self.weekdays = index("weekdays")
         self.rel = index("relative_days")
         self.since_n = index("since_numbers")
+        self.ordinals = index("ordinal_days")
         self.ambiguous_wd = frozenset(normalize_key(w) for w in d["ambiguous_weekdays"])
         self.not_wd_after = re.compile(rf"(?:^|\s)(?:{_alt(d['ambiguous_weekday_not_after'])})\s+$")
         self.not_wd_before = re.compile(rf"\s+(?:{_alt(d['ambiguous_weekday_not_before'])}){_E}")
@@ -79,6 +80,7 @@ class DateLexicon:
         TO_DATE = _alt(d["to_date_before"])
         NAMES = _alt(d["date_name_heads"])
         SINCE = _alt(list(self.since_n))
+        ORD = _alt(list(self.ordinals))
         year = r"(?:\s*[,،]?\s*(?:من\s+)?(?:عام|العام|سنه)?\s*(?P<y>\d{4})(?:\s*م" + _E + r")?)?"
         # One scan finds the words a date expression must contain (a month, a weekday, أمس...);
         # each pattern is then tried only at the few word starts just before such an anchor.
@@ -88,7 +90,7 @@ class DateLexicon:
             r"|(?P<period>الاسبوع|الشهر)|(?P<num>\d{1,4}\s?[/.\-]\s?\d)"
         )
         self.anchor_kinds: dict[str, tuple[str, ...]] = {
-            "month": ("day_month", "month"),
+            "month": ("day_month", "ordinal", "month"),
             "hmonth": ("hijri",),
             "wd": ("day_month", "hijri", "relative", "weekday"),
             "rel": ("relative",),
@@ -110,6 +112,14 @@ class DateLexicon:
                 re.compile(
                     rf"(?:(?P<head>{NAMES})\s+)?(?:{_S}(?P<wd>{W}){_E}\s*[,،]?\s*)?(?<![\d.,/])(?P<d>\d{{1,2}})"
                     rf"\s*(?:من\s+)?(?:شهر\s+)?{_S}(?P<m>{M}){_E}"
+                    rf"(?:\s*[/(\-]\s*(?:{M})\s*\)?)?{year}(?:\s+(?P<next>{NEXT}){_E})?"
+                ),
+            ),
+            (
+                "ordinal",
+                re.compile(
+                    rf"(?:{_S}(?P<wd>{W}){_E}\s*[,،]?\s*)?(?:(?:يوم|في)\s+)?{_S}(?P<od>{ORD}){_E}\s+(?:من\s+)?"
+                    rf"(?:شهر\s+)?{_S}(?P<m>{M}){_E}"
                     rf"(?:\s*[/(\-]\s*(?:{M})\s*\)?)?{year}(?:\s+(?P<next>{NEXT}){_E})?"
                 ),
             ),
@@ -236,6 +246,12 @@ class DateFinder:
             return None
         value = _with_year(m.group("y"), mo, d, published, bool(m.group("next")))
         start = m.start("wd") if m.group("wd") else m.start("d")
+        return _Found(start, m.end(), value, 1, "absolute")
+
+    def _ordinal(self, m: re.Match[str], published: dt.date | None) -> _Found | None:
+        d, mo = self.lex.ordinals[_key(m.group("od"))], self.lex.months[_key(m.group("m"))]
+        value = _with_year(m.group("y"), mo, d, published, bool(m.group("next")))
+        start = m.start("wd") if m.group("wd") else m.start("od")
         return _Found(start, m.end(), value, 1, "absolute")
 
     def _hijri(self, m: re.Match[str], published: dt.date | None) -> _Found | None:

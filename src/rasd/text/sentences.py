@@ -35,6 +35,7 @@ _CLOSERS = "\"'»”’)]}›"
 _PAIRS = {"«": "»", "“": "”", "(": ")", "‹": "›", "„": "“"}
 _WORDS = re.compile(r"\S+")
 _DIGIT = re.compile(r"\d")
+_HAS_WORD = re.compile(r"\w")
 _QUOTE_MARK = re.compile('[«»“”"()‹›„]')
 
 
@@ -97,12 +98,14 @@ class SentenceSplitter:
         # a long quotation that closes without one is left alone.
         pieces: list[tuple[int, int]] = []
         s = start
-        for c in cuts:
-            if c > s:
+        for c in [*cuts, end]:
+            if c <= s:
+                continue
+            if pieces and not _HAS_WORD.search(text, s, c):
+                pieces[-1] = (pieces[-1][0], c)  # "اليمن .." : stray marks stay with the sentence
+            else:
                 pieces.append((s, c))
-                s = c
-        if s < end:
-            pieces.append((s, end))
+            s = c
         return pieces
 
     def _dot_ends(self, text: str, i: int, line_start: int, line_end: int) -> bool:
