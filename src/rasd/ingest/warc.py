@@ -93,6 +93,9 @@ def _read_records(
     if stream.seekable():
         stream.seek(start)
     records = ArchiveIterator(stream)
+    # warcio prints its own warning (with a wrong offset) on a bad Content-Length; the Failure
+    # below says it once, with the record's offset and URL.
+    records.INC_RECORD = ""
     current: int | None = None  # offset of the record being read, None between records
     done: int | None = None  # offset of the last record read whole
     done_end = start
