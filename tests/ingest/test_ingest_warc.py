@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 from pathlib import Path
 
 from rasd.ingest import Failure, ReadOptions, read_inputs
@@ -101,6 +102,8 @@ def test_a_record_with_a_wrong_content_length_is_reported_and_reading_resumes(tm
             assert kinds == [Failure, Document], (bad, name, items)
             assert items[0].id == "https://news.example.org/ar/1", (bad, name)
             assert "Content-Length" in items[0].message, (bad, name)
+            parts = [gzip.compress(r) for r in records] if name.endswith(".gz") else records
+            assert f"@{sum(len(p) for p in parts[:2])} " in items[0].where  # the bad record's own offset
             assert items[1].id == "https://www.levantwire.example/en/2"
 
 
