@@ -94,3 +94,10 @@ def test_segmenter_agrees_with_the_hand_checked_list(analyzer):
 def test_ta_marbuta_comes_back_before_a_pronoun(analyzer):
     assert analyzer.segmenter.segment("قيادتها").segments == ("قياده", "ها")
     assert analyzer.segmenter.segment("قواتها").segments == ("قوات", "ها")
+
+
+def test_module_level_lemma_candidates():
+    from rasd.text import lemma_candidates
+
+    assert lemma_candidates("والنازحين")[:2] == ["نازحين", "نازح"]
+    assert lemma_candidates("والنازحين")[-1] == lemma_candidates("نزوح")[-1]

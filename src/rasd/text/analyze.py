@@ -47,3 +47,9 @@ def default_analyzer() -> TextAnalyzer:
 def analyze(text: str, published: dt.date | None = None) -> AnalyzedText:
     """Sentences, tokens, quantities and dates of ``text``; every offset is into ``text``."""
     return default_analyzer().analyze(text, published)
+
+
+def lemma_candidates(word: str) -> list[str]:
+    """Keys to look ``word`` up under in a lexicon, most specific first: its base (no clitics),
+    the base without a plural/feminine ending, its light stem."""
+    return default_analyzer().lemma_candidates(word)
