@@ -23,6 +23,7 @@ class Route:
     content_type: str = "text/html; charset=utf-8"
     delay: float = 0.0  # seconds to wait before answering (timeouts)
     content_length: int | None = None  # None: the body's length; -1: no header (body ends at close)
+    headers: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -60,6 +61,8 @@ def server() -> Iterator[Server]:
             try:
                 self.send_response(route.status)
                 self.send_header("Content-Type", route.content_type)
+                for name, value in route.headers.items():
+                    self.send_header(name, value)
                 if callable(route.body):
                     if route.content_length not in (None, -1):
                         self.send_header("Content-Length", str(route.content_length))

@@ -34,6 +34,17 @@ def test_http_500_is_retried_with_backoff_then_reported(server: Server):
     assert waits == [0.5, 1.0]  # exponential backoff
 
 
+def test_retry_after_of_a_429_is_believed_up_to_a_cap(server: Server):
+    server.routes["/busy"] = Route(b"slow down", status=429, headers={"Retry-After": "7"})
+    server.routes["/busier"] = Route(b"slow down", status=503, headers={"Retry-After": "86400"})
+    waits: list[float] = []
+    with Fetcher(dataclasses.replace(FAST, retries=1, backoff=0.5), sleep=waits.append) as f:
+        for path in ("/busy", "/busier"):
+            with pytest.raises(FetchError, match="HTTP"):
+                f.get(server.url(path))
+    assert waits == [7.0, 60.0]
+
+
 def test_http_404_is_not_retried(server: Server):
     with Fetcher(FAST) as f, pytest.raises(FetchError, match="HTTP 404"):
         f.get(server.url("/missing"))

@@ -19,6 +19,7 @@ from rasd.errors import InputError
 from rasd.ingest.types import FetchSettings
 
 PROJECT_URL = "https://github.com/rasd-project/rasd"
+MAX_RETRY_AFTER = 60.0  # seconds: longer waits are not worth holding a batch for
 
 
 class FetchError(InputError):
@@ -106,7 +107,9 @@ class Fetcher:
             except _Retryable as exc:
                 if last:
                     raise FetchError(f"{exc} (after {attempts} tries)") from exc.__cause__
-            self._sleep(wait)
+                # A server that says when to come back (429/503 Retry-After) is believed, up to a cap.
+                pause = max(wait, min(exc.retry_after or 0.0, MAX_RETRY_AFTER))
+            self._sleep(pause)
             wait *= 2
         raise AssertionError("unreachable")
 
@@ -125,7 +128,7 @@ class Fetcher:
                 if resp.status_code >= 400:
                     reason = f"HTTP {resp.status_code} {resp.reason_phrase}".strip()
                     if _retryable_status(resp.status_code):
-                        raise _Retryable(reason)
+                        raise _Retryable(reason, _retry_after(resp.headers.get("retry-after")))
                     raise FetchError(reason)
                 declared = resp.headers.get("content-length", "")
                 if declared.isdigit() and int(declared) > cap:
@@ -150,3 +153,12 @@ class Fetcher:
 
 class _Retryable(Exception):
     """Internal: a failure worth another try (timeout, connection error, 5xx, 429)."""
+
+    def __init__(self, reason: str, retry_after: float | None = None) -> None:
+        super().__init__(reason)
+        self.retry_after = retry_after
+
+
+def _retry_after(value: str | None) -> float | None:
+    # Only the delay-seconds form; an HTTP-date is rare from news sites and falls back to backoff.
+    return float(value) if value and value.strip().isdigit() else None
