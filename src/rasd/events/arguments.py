@@ -207,7 +207,7 @@ def assign_actors(m: Mention, idx: DocIndex) -> None:
     #     "قوات التحالف ... شنت غارات")
     if a1 is None:
         light = lex.cue("light_verbs")
-        lv = next((i for i in range(h.first - 1, max(-1, h.first - 9), -1) if v.keys[i] & light), None)
+        lv = next((i for i in range(h.first - 1, max(-1, h.first - 13), -1) if v.keys[i] & light), None)
         if lv is not None:
             near = [c for c in agents if c[0] in (lv + 1, lv + 2) or c[1] in (lv - 1, lv - 2)]
             near = [c for c in near if not _preposition_before(v, c[0], lex)]
@@ -233,7 +233,15 @@ def assign_actors(m: Mention, idx: DocIndex) -> None:
     # 3. subject: first actor after the trigger (VSO), else the nearest before it (SVO)
     if a1 is None:
         others = [c for c in agents if a2 is None or c[2] is not a2[2]]
-        after = [c for c in others if h.last < c[0] <= h.last + 6 and not _preposition_before(v, c[0], lex)]
+        after = [
+            c
+            for c in others
+            if h.last < c[0] <= h.last + 6
+            and not _preposition_before(v, c[0], lex)
+            and not (
+                c[0] > h.last + 1 and _has_lam(v, c[0])
+            )  # "استهدفت معسكرا لميليشيات ...": the target's owner
+        ]
         before = [c for c in others if c[1] < h.first and not _preposition_before(v, c[0], lex)]
         if after and not patient_trigger:
             a1 = after[0]
