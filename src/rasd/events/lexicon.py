@@ -86,11 +86,30 @@ def _flatten(prefix: str, node: object, out: dict[str, frozenset[str]]) -> None:
         out[prefix] = frozenset(_norm_all(node))
 
 
+def _merge_cues(into: dict, more: dict) -> None:
+    for key, value in more.items():
+        if isinstance(value, dict):
+            _merge_cues(into.setdefault(key, {}), value)
+        elif isinstance(value, list) and isinstance(into.get(key), list):
+            into[key] = into[key] + value
+        elif key not in into:
+            into[key] = value
+
+
 def load_lexicon() -> Lexicon:
     base = resources.files("rasd.events") / "data"
+    # triggers.yaml / cues.yaml hold Arabic; triggers_<lang>.yaml / cues_<lang>.yaml add other
+    # languages: trigger entries are appended, cue word lists are merged key by key.
+    files = sorted(base.iterdir(), key=lambda f: f.name)
+    raw_triggers: list[dict] = []
+    cues: dict = {}
     try:
-        raw_triggers = yaml.safe_load((base / "triggers.yaml").read_text(encoding="utf-8"))
-        cues = yaml.safe_load((base / "cues.yaml").read_text(encoding="utf-8"))
+        for f in files:
+            if f.name.startswith("triggers") and f.name.endswith(".yaml"):
+                raw_triggers.extend(yaml.safe_load(f.read_text(encoding="utf-8")) or [])
+        for f in files:
+            if f.name.startswith("cues") and f.name.endswith(".yaml"):
+                _merge_cues(cues, yaml.safe_load(f.read_text(encoding="utf-8")) or {})
     except (OSError, yaml.YAMLError) as exc:
         raise ResourceError(f"cannot load the event lexicon: {exc}") from exc
     entries: list[TriggerEntry] = []
