@@ -24,6 +24,7 @@ class Route:
     delay: float = 0.0  # seconds to wait before answering (timeouts)
     content_length: int | None = None  # None: the body's length; -1: no header (body ends at close)
     headers: dict[str, str] = field(default_factory=dict)
+    etag: str | None = None  # sent, and answered with 304 when the client already has it
 
 
 @dataclass
@@ -58,11 +59,17 @@ def server() -> Iterator[Server]:
                 return
             if route.delay:
                 time.sleep(route.delay)
+            if route.etag and self.headers.get("If-None-Match") == route.etag:
+                self.send_response(304)
+                self.end_headers()
+                return
             try:
                 self.send_response(route.status)
                 self.send_header("Content-Type", route.content_type)
                 for name, value in route.headers.items():
                     self.send_header(name, value)
+                if route.etag:
+                    self.send_header("ETag", route.etag)
                 if callable(route.body):
                     if route.content_length not in (None, -1):
                         self.send_header("Content-Length", str(route.content_length))

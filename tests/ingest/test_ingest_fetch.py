@@ -45,6 +45,18 @@ def test_retry_after_of_a_429_is_believed_up_to_a_cap(server: Server):
     assert waits == [7.0, 60.0]
 
 
+def test_conditional_get_with_an_etag(server: Server):
+    server.routes["/feed"] = Route(b"<rss/>", content_type="application/rss+xml", etag='"v1"')
+    with Fetcher(FAST) as f:
+        first = f.get(server.url("/feed"))
+        again = f.get(server.url("/feed"), etag=first.etag)
+        server.routes["/feed"].etag = '"v2"'  # the feed changed
+        changed = f.get(server.url("/feed"), etag=first.etag)
+    assert first.etag == '"v1"' and not first.not_modified and first.body == b"<rss/>"
+    assert again.not_modified and again.body == b""
+    assert not changed.not_modified and changed.etag == '"v2"'
+
+
 def test_http_404_is_not_retried(server: Server):
     with Fetcher(FAST) as f, pytest.raises(FetchError, match="HTTP 404"):
         f.get(server.url("/missing"))

@@ -79,3 +79,23 @@ def test_watch_stops_cleanly_on_ctrl_c(server: Server, tmp_path: Path):
         proc.kill()
     assert proc.returncode == 0, err
     assert "stopped" in err and "Traceback" not in err
+
+
+def test_an_unchanged_feed_costs_a_304_and_no_parsing(server: Server, tmp_path: Path):
+    from rasd.ingest import Fetcher
+    from rasd.ingest.watch import poll_once
+    from rasd.pipeline import Pipeline
+    from rasd.store import Store
+
+    from .conftest import FAST
+
+    server.routes["/feed"] = Route(
+        rss_feed("أخبار الاختبار", []), content_type="application/rss+xml", etag='"a"'
+    )
+    validators: dict = {}
+    with Store(f"sqlite:///{tmp_path / 'v.db'}") as store, Fetcher(FAST) as fetcher:
+        first = poll_once([server.url("/feed")], store, Pipeline(), fetcher, validators=validators)
+        second = poll_once([server.url("/feed")], store, Pipeline(), fetcher, validators=validators)
+    assert (first.feeds, first.unchanged, first.new, first.failed) == (1, 0, 0, [])
+    assert (second.unchanged, second.new, second.failed) == (1, 0, [])
+    assert validators == {server.url("/feed"): ('"a"', None)}

@@ -41,8 +41,9 @@ def watch(
     try:
         pipeline = default_pipeline()
         guesser = LanguageGuesser.load()
+        validators: dict = {}  # ETag/Last-Modified per feed, for conditional GETs
         while True:
-            report = poll_once(list(feeds), store, pipeline, fetcher, read_options, guesser)
+            report = poll_once(list(feeds), store, pipeline, fetcher, read_options, guesser, validators)
             for line in report.failed:
                 click.echo(f"rasd watch: error: {line}", err=True)
             click.echo(report.line(dt.datetime.now()))

@@ -43,6 +43,12 @@ class Response:
     content_type: str  # media type only, lower case: "text/html"
     charset: str | None  # from the Content-Type header, when declared
     body: bytes
+    etag: str | None = None  # validators for a conditional GET next time
+    last_modified: str | None = None
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status == 304
 
 
 def media_type(header: str | None) -> tuple[str, str | None]:
@@ -92,8 +98,17 @@ class Fetcher:
     def close(self) -> None:
         self._client.close()
 
-    def get(self, url: str) -> Response:
-        """The body of ``url``; raises :class:`FetchError` with a one-line reason."""
+    def get(self, url: str, *, etag: str | None = None, last_modified: str | None = None) -> Response:
+        """The body of ``url``; raises :class:`FetchError` with a one-line reason.
+
+        With ``etag``/``last_modified`` from an earlier response the request is conditional, and
+        an unchanged resource comes back as an empty ``Response`` with ``not_modified`` true.
+        """
+        headers = {}
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.netloc:
             raise FetchError(f"not an http(s) URL: {url!r}")
@@ -103,7 +118,7 @@ class Fetcher:
             last = attempt == attempts - 1
             self._be_polite(parts.netloc)
             try:
-                return self._get_once(url)
+                return self._get_once(url, headers)
             except _Retryable as exc:
                 if last:
                     raise FetchError(f"{exc} (after {attempts} tries)") from exc.__cause__
@@ -121,10 +136,12 @@ class Fetcher:
                 self._sleep(pause)
         self._last_request[host] = self._clock()
 
-    def _get_once(self, url: str) -> Response:
+    def _get_once(self, url: str, headers: dict[str, str]) -> Response:
         cap = self.settings.max_bytes
         try:
-            with self._client.stream("GET", url) as resp:
+            with self._client.stream("GET", url, headers=headers) as resp:
+                if resp.status_code == 304:
+                    return Response(str(resp.url), 304, "", None, b"")
                 if resp.status_code >= 400:
                     reason = f"HTTP {resp.status_code} {resp.reason_phrase}".strip()
                     if _retryable_status(resp.status_code):
@@ -142,7 +159,15 @@ class Fetcher:
                         raise FetchError(f"response too large: more than the cap of {cap:,} bytes")
                     chunks.append(chunk)
                 media, charset = media_type(resp.headers.get("content-type"))
-                return Response(str(resp.url), resp.status_code, media, charset, b"".join(chunks))
+                return Response(
+                    str(resp.url),
+                    resp.status_code,
+                    media,
+                    charset,
+                    b"".join(chunks),
+                    resp.headers.get("etag"),
+                    resp.headers.get("last-modified"),
+                )
         except httpx.TimeoutException as exc:
             raise _Retryable(f"timed out after {self.settings.timeout:g} s") from exc
         except httpx.TransportError as exc:

@@ -40,6 +40,7 @@ class PollReport:
     """What one poll over all feeds did."""
 
     feeds: int = 0
+    unchanged: int = 0  # feeds that answered 304 Not Modified to a conditional GET
     new: int = 0  # items not seen before
     stored: int = 0
     duplicates: int = 0  # new items whose text was already stored (another feed, a re-post)
@@ -48,14 +49,23 @@ class PollReport:
 
     def line(self, when: dt.datetime) -> str:
         return (
-            f"{when:%Y-%m-%d %H:%M:%S} polled {self.feeds} feeds: {self.new} new items, {self.stored} stored, "
+            f"{when:%Y-%m-%d %H:%M:%S} polled {self.feeds} feeds ({self.unchanged} unchanged): "
+            f"{self.new} new items, {self.stored} stored, "
             f"{self.duplicates} duplicates, {self.skipped} skipped, {len(self.failed)} failed"
         )
 
 
-def _feed_bytes(feed: str, fetcher: Fetcher) -> tuple[bytes, str | None]:
+Validators = dict[str, tuple[str | None, str | None]]  # feed URL → (ETag, Last-Modified)
+
+
+def _feed_bytes(feed: str, fetcher: Fetcher, validators: Validators) -> tuple[bytes | None, str | None]:
+    """The feed's bytes and final URL; None when a conditional GET says it has not changed."""
     if is_url(feed):
-        resp = fetcher.get(feed)
+        etag, modified = validators.get(feed, (None, None))
+        resp = fetcher.get(feed, etag=etag, last_modified=modified)
+        if resp.not_modified:
+            return None, resp.url
+        validators[feed] = (resp.etag, resp.last_modified)
         return resp.body, resp.url
     try:
         return Path(feed).read_bytes(), None
@@ -70,8 +80,13 @@ def poll_once(
     fetcher: Fetcher,
     options: ReadOptions | None = None,
     guesser: LanguageGuesser | None = None,
+    validators: Validators | None = None,
 ) -> PollReport:
-    """Fetch each feed, ingest its unseen items through ``store``, mark them seen."""
+    """Fetch each feed, ingest its unseen items through ``store``, mark them seen.
+
+    ``validators`` (kept by the caller from one poll to the next) makes feed requests
+    conditional, so an unchanged feed costs a 304 and no parsing.
+    """
     from rasd.ingest import finish_document
 
     options = options or ReadOptions()
@@ -79,7 +94,10 @@ def poll_once(
     report = PollReport(feeds=len(feeds))
     for feed_src in feeds:
         try:
-            data, final_url = _feed_bytes(feed_src, fetcher)
+            data, final_url = _feed_bytes(feed_src, fetcher, validators if validators is not None else {})
+            if data is None:
+                report.unchanged += 1
+                continue
             feed = parse_feed(data, final_url or (feed_src if is_url(feed_src) else None))
         except (FetchError, InputError) as exc:
             report.failed.append(f"{feed_src}: {exc}")
