@@ -179,7 +179,7 @@ def assign_actors(m: Mention, idx: DocIndex) -> None:
     a1 = a2 = None
     # Ordinary people are victims, never the perpetrator of a violent event or an arrest; so is
     # anyone a killing/wounding word or a toll points at ("أصيب ثلاثة جنود", "مقتل عنصرين من الشرطة").
-    harmed = lex.cue("counts.fatalities") | lex.cue("counts.injured")
+    harmed = lex.cue("victim_markers")
     victims = [c for c in cands if any(v.keys[i] & harmed for i in range(max(0, c[0] - 2), c[0]))]
     victims += [c for c in cands if c not in victims and _counted(v, c, idx)]
     agents = [c for c in cands if c[2].actor.type not in ("Civilians",) and c not in victims]
