@@ -166,3 +166,8 @@ def test_nisba_plurals_are_counted_people(analyzer):
 
 def test_eleven_with_the_article_is_not_ten(analyzer):
     assert [q for q in _qs(analyzer, "قتل الأحد عشر جنديا.") if q[1] == 10] == []
+
+
+def test_vague_words_behind_clitics_and_words_that_only_look_vague(analyzer):
+    got = _qs(analyzer, "أدى القصف للعشرات من الضحايا، وأرسلت كميات من الأسلحة.")
+    assert got == [("للعشرات من الضحايا", 12, "at_least", "ضحيه")]

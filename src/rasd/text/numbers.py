@@ -8,6 +8,7 @@ trailing ``على الأقل``). Numbers that are years, times, percentages, dat
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from dataclasses import dataclass
@@ -86,6 +87,18 @@ class QuantityLexicon:
         self.percent_after = frozenset(_phrase(w) for w in counts["percent_after"])
         self.year_after = frozenset(normalize_key(w) for w in counts["year_after"])
         self.vague_first = frozenset(p[0] for p in self.vague)
+        # key forms a word token must have to start a quantity (number words with a leading
+        # و/ب/ل/ف, vague words, dual nouns): the finder skips every other word at once
+        heads = set(self.units) | set(self.tens) | set(self.hundreds) | set(self.mult) | set(self.mult_dual)
+        heads |= self.eleven | self.teen | self.vague_first
+        starters = {p + w for w in heads for p in ("", "و", "ب", "ل", "ف", "وب", "ول", "فب")}
+        starters |= {p + "لل" + w[2:] for w in heads if w.startswith("ال") for p in ("", "و")}
+        for w, u in self.nouns.items():
+            if w == u.key:  # duals: جنديين, سيارتين
+                starters |= {
+                    p + d for d in (w + "ين", w + "ان", w[:-1] + "تين", w[:-1] + "تان") for p in ("", "و")
+                }
+        self.starters = frozenset(starters)
         self.max_before = max(len(p) for p in self.before)
         self.max_vague = max(len(p) for p in self.vague)
 
@@ -160,14 +173,17 @@ class QuantityFinder:
     def find(self, text: str, tokens: list[Token], blocked: list[tuple[int, int]]) -> list[Quantity]:
         """Quantities in ``tokens``; tokens inside ``blocked`` spans (dates) are never counted."""
         out: list[Quantity] = []
+        skip = _indices_inside(tokens, blocked)
+        lex = self.lex
         n = len(tokens)
         i = 0
         while i < n:
             tok = tokens[i]
-            if _inside(tok.start, blocked) or tok.kind == "punct":
+            # cheap test first: most tokens cannot start a quantity
+            if i in skip or tok.kind == "punct" or (tok.kind == "word" and tok.norm not in lex.starters):
                 i += 1
                 continue
-            q = self._at(text, tokens, i, blocked)
+            q = self._at(text, tokens, i, skip)
             if q is None:
                 i += 1
                 continue
@@ -178,20 +194,18 @@ class QuantityFinder:
 
     # -- one position -------------------------------------------------------------------------
 
-    def _at(
-        self, text: str, toks: list[Token], i: int, blocked: list[tuple[int, int]]
-    ) -> tuple[Quantity, int] | None:
+    def _at(self, text: str, toks: list[Token], i: int, skip: set[int]) -> tuple[Quantity, int] | None:
         num = self._number(toks, i)
         if num is not None:
             value, j = num
             if value is None or self._not_a_count(toks, i, j, value):
                 return None
-            return self._phrase(text, toks, i, j, value, "exact", False, blocked)
+            return self._phrase(text, toks, i, j, value, "exact", False, skip)
         vague = self._vague(toks, i)
         if vague is not None:
             value, j = vague
             qualifier = "at_least" if value is not None else "unknown"
-            return self._phrase(text, toks, i, j, value, qualifier, True, blocked)
+            return self._phrase(text, toks, i, j, value, qualifier, True, skip)
         if toks[i].kind == "word":
             u = self.lex.dual_of(toks[i])
             if u is not None:
@@ -209,13 +223,13 @@ class QuantityFinder:
         value: int | None,
         qualifier: str,
         vague: bool,
-        blocked: list[tuple[int, int]],
+        skip: set[int],
     ) -> tuple[Quantity, int]:
         start, end = _after_conj(text, toks[i]), toks[j - 1].end
         unit: tuple[str, int, int] | None = None
         cls: str | None = None
         k = j
-        if k < len(toks) and toks[k].sentence == toks[i].sentence and not _inside(toks[k].start, blocked):
+        if k < len(toks) and toks[k].sentence == toks[i].sentence and k not in skip:
             # a digit or number word counts an indefinite noun (43 مدنيا); a vague word may take
             # the article (عشرات المدنيين); after من any may (43 من المدنيين). "173 اليوم" has no unit.
             nxt = toks[k]
@@ -439,5 +453,16 @@ def _after_conj(text: str, tok: Token) -> int:
     return tok.start
 
 
-def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in spans)
+def _indices_inside(tokens: list[Token], spans: list[tuple[int, int]]) -> set[int]:
+    """Indices of the tokens that start inside one of ``spans`` (one pass, tokens in order)."""
+    out: set[int] = set()
+    if not spans:
+        return out
+    spans = sorted(spans)
+    starts = [t.start for t in tokens]
+    for s, e in spans:
+        k = bisect.bisect_left(starts, s)
+        while k < len(starts) and starts[k] < e:
+            out.add(k)
+            k += 1
+    return out

@@ -117,8 +117,7 @@ class SentenceSplitter:
         j = i
         while j > line_start and not text[j - 1].isspace():
             j -= 1
-        word = normalize_key(text[j:i])
-        if word in self.rules.abbreviations:
+        if i - j <= 5 and normalize_key(text[j:i]) in self.rules.abbreviations:
             return False
         # U.S.A, www.site.com, a.m: a dot glued to the next word does not end a sentence
         return not nxt or nxt.isspace() or nxt in _CLOSERS
