@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
 import click
 
-
-def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as exc:
-        raise click.BadParameter("expected YYYY-MM-DD") from exc
+from rasd.cli.options import iso_date
 
 
 def _bbox(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[float, ...] | None:
@@ -36,8 +28,8 @@ def filter_options(fn: Callable[..., Any]) -> Callable[..., Any]:
         click.option(
             "--db", "db_url", envvar="RASD_DB", help="Database URL (default: $RASD_DB or the user's store)."
         ),
-        click.option("--from", "date_from", callback=_date, help="Events on or after YYYY-MM-DD."),
-        click.option("--to", "date_to", callback=_date, help="Events on or before YYYY-MM-DD."),
+        click.option("--from", "date_from", callback=iso_date, help="Events on or after YYYY-MM-DD."),
+        click.option("--to", "date_to", callback=iso_date, help="Events on or before YYYY-MM-DD."),
         click.option("--country", help="ISO2, ISO3 or English country name."),
         click.option("--event-type", help="ACLED event type, e.g. 'Battles'."),
         click.option("--actor", help="Substring of an actor's name."),

@@ -8,17 +8,11 @@ import sys
 
 import click
 
+from rasd.cli.options import published_option
 from rasd.ingest import Failure, read_inputs
+from rasd.ingest.cli_options import read_options_decorator
+from rasd.ingest.types import ReadOptions
 from rasd.records import Result
-
-
-def _published(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as exc:
-        raise click.BadParameter("expected YYYY-MM-DD") from exc
 
 
 @click.command()
@@ -30,8 +24,11 @@ def _published(ctx: click.Context, param: click.Parameter, value: str | None) ->
     default=None,
     help="jsonl (default when piped): one line per document; json: one array; pretty: tables.",
 )
-@click.option("--published", callback=_published, help="Publication date for documents that lack one.")
-def extract(files: tuple[str, ...], fmt: str | None, published: dt.date | None) -> None:
+@published_option
+@read_options_decorator
+def extract(
+    files: tuple[str, ...], fmt: str | None, published: dt.date | None, read_options: ReadOptions
+) -> None:
     """Extract events from FILES (.jsonl, .json, .txt, .html), or standard input."""
     from rasd.pipeline import default_pipeline
 
@@ -45,7 +42,7 @@ def extract(files: tuple[str, ...], fmt: str | None, published: dt.date | None) 
         from rasd.cli.pretty import PrettyPrinter
 
         printer = PrettyPrinter()
-    for item in read_inputs(list(files)):
+    for item in read_inputs(list(files), options=read_options):
         analysis = None
         if isinstance(item, Failure):
             result = Result(id=item.id, error=str(item))

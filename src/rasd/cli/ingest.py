@@ -8,7 +8,9 @@ import sys
 
 import click
 
-from rasd.cli.extract import _published
+from rasd.cli.options import published_option
+from rasd.ingest.cli_options import read_options_decorator
+from rasd.ingest.types import ReadOptions
 
 # Tests only: seconds to sleep inside each document's transaction, so a kill -9 lands mid-write.
 TEST_DELAY_ENV = "RASD_TEST_INGEST_DELAY"
@@ -17,12 +19,17 @@ TEST_DELAY_ENV = "RASD_TEST_INGEST_DELAY"
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--db", "db_url", envvar="RASD_DB", help="Database URL (sqlite:///file.db, postgresql://...).")
-@click.option("--published", callback=_published, help="Publication date for documents that lack one.")
+@published_option
+@read_options_decorator
 @click.option(
     "--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal)."
 )
 def ingest(
-    paths: tuple[str, ...], db_url: str | None, published: dt.date | None, progress: bool | None
+    paths: tuple[str, ...],
+    db_url: str | None,
+    published: dt.date | None,
+    read_options: ReadOptions,
+    progress: bool | None,
 ) -> None:
     """Extract and store the documents in PATHS; documents already stored are skipped.
 
@@ -43,7 +50,10 @@ def ingest(
         raise click.ClickException(str(exc)) from exc
     try:
         summary = store.ingest(
-            read_inputs(list(paths)), default_pipeline(), progress=progress, published=published
+            read_inputs(list(paths), options=read_options),
+            default_pipeline(),
+            progress=progress,
+            published=published,
         )
     except RasdError as exc:  # a missing resource or an unusable database stops the run
         raise click.ClickException(str(exc)) from exc
