@@ -97,7 +97,7 @@ def main() -> None:
     if args.no_gate:
         lexicon.gate = None
     n = len(sample)
-    with_event = et_ok = sub_ok = loc_ok = fat_ok = 0
+    with_event = et_ok = sub_ok = loc_ok = fat_ok = n_events = zero_gold = 0
     confusion: Counter[tuple[str, str]] = Counter()
     errors: list[str] = []
     for r in sample:
@@ -106,6 +106,8 @@ def main() -> None:
         events = extract_events(pipe.analyze(doc, entities=False), lexicon)
         e = best_match(events, gold)
         with_event += bool(events)
+        n_events += len(events)
+        zero_gold += not int(gold.get("fatalities") or 0)
         pred_t, pred_s = _etype(e) if e else ("-", "-")
         et_ok += pred_t == gold["event_type"]
         sub_ok += pred_s == gold["sub_event_type"]
@@ -125,7 +127,10 @@ def main() -> None:
     print(f"event_type accuracy      : {pct(et_ok)}")
     print(f"sub_event_type accuracy  : {pct(sub_ok)}")
     print(f"location match (loose)   : {pct(loc_ok)}")
-    print(f"fatalities match         : {pct(fat_ok)}")
+    print(
+        f"fatalities match         : {pct(fat_ok)}  (no event at all would score {zero_gold / max(1, n):.3f})"
+    )
+    print(f"events per note          : {n_events / max(1, n):.2f} (ACLED codes one per note)")
     print("most frequent sub-type confusions (gold → predicted):")
     for (g, p), k in confusion.most_common(12):
         print(f"  {k:4d}  {g} → {p}")
