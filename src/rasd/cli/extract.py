@@ -44,7 +44,11 @@ def extract(
         printer = PrettyPrinter()
     for item in read_inputs(list(files), options=read_options):
         analysis = None
-        if isinstance(item, Failure):
+        if isinstance(item, Failure) and item.kind == "skipped":
+            # read correctly but not for us (a language left out): no events, and not a failure
+            click.echo(f"rasd extract: {item}", err=True)
+            result = Result(id=item.id)
+        elif isinstance(item, Failure):
             result = Result(id=item.id, error=str(item))
         else:
             if published is not None and item.published is None:
