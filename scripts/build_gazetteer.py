@@ -44,6 +44,8 @@ FOCUS = set(yaml.safe_load((OUT / "lexicon.yaml").read_text(encoding="utf-8"))["
 MIN_POP_WORLD = 15000
 # Article-less variants ("حسكة" for "الحسكة") only for places big enough to be written that way.
 MIN_POP_BARE = 100_000
+MIN_POP_SHORT_ALT = 50_000
+EN_WEAK_ZIPF = 4.0
 # Auto-stoplist: a word in at least this share of corpus documents whose places are all smaller.
 STOP_DOC_SHARE = 0.001
 STOP_MAX_POP = 20000
@@ -85,13 +87,20 @@ def arabic_keys(names: list[str]) -> set[str]:
     return keys
 
 
-def latin_keys(name: str, alternates: list[str], focus: bool) -> set[str]:
+def latin_keys(name: str, alternates: list[str], focus: bool, pop: int = 0) -> set[str]:
+    """The name and (in the focus region) its Latin alternates as keys. Alternates that are codes
+    ("ADE", "KAN") are dropped, and short ones (≤ 4 letters: "Tal", "Jar") are kept only for places
+    of MIN_POP_SHORT_ALT people ("Hama"), since short alternates of villages are everyday words."""
     cands = [name, ascii_fold(name)]
     if focus:
-        cands += [ascii_fold(a) for a in alternates]
+        for a in alternates:
+            a = ascii_fold(a)
+            if a.isupper() or (len(a) <= 4 and pop < MIN_POP_SHORT_ALT):
+                continue
+            cands.append(a)
     keys = set()
     for c in cands:
-        c = c.replace("\u2018", "'").replace("\u2019", "'").replace("`", "'")
+        c = c.replace("\u2018", "'").replace("\u2019", "'").replace("`", "'").lstrip("'")
         if _LATIN_NAME.match(c) and len(c) >= 3:
             # Hyphens and apostrophes split words in text matching ("Deir ez-Zor" -> "deir ez zor").
             keys.add(normalize_key(re.sub(r"[\-']", " ", c)))
@@ -113,7 +122,7 @@ def build_places(cities: dict) -> list[dict]:
         focus = cc in FOCUS
         if not (focus or ar or pop >= MIN_POP_WORLD):
             continue
-        keys = ar | latin_keys(c["name"], alts, focus)
+        keys = ar | latin_keys(c["name"], alts, focus, pop)
         if not keys:
             continue
         rows.append(
@@ -268,6 +277,18 @@ def common_words(
     return stop, weak
 
 
+def english_weak_names(places: list[dict], admin1: list[dict]) -> list[str]:
+    """English names that are everyday English words ("More", "North", "Eastern", "Olive Branch",
+    "Alliance"), by their wordfreq Zipf frequency (≥ EN_WEAK_ZIPF: about once per 10,000 words).
+    Like the Arabic weak names they are places only when framed or after a locative preposition."""
+    from wordfreq import zipf_frequency  # build-time only (dev extra)
+
+    keys = {k for p in places for k in p["keys"] if k.isascii()} | {
+        k for a in admin1 for k in a["keys"] if k.isascii()
+    }
+    return sorted(k for k in keys if zipf_frequency(k, "en") >= EN_WEAK_ZIPF)
+
+
 def name_table(places: list[dict], admin1: list[dict], countries: list[dict]) -> list[tuple[str, str]]:
     """Pairs ``key, candidates``: candidates are ``p<row>`` (a place, by its row in places.tsv.gz),
     ``s<row>``/``b<row>`` (the place through its name without the article "ال"; ``b`` when the
@@ -328,12 +349,18 @@ def main() -> None:
         header + "ordinary words that only name small places.\n" + "".join(w + "\n" for w in stop),
         encoding="utf-8",
     )
+    weak_en = [k for k in english_weak_names(places, admin1) if k not in protected]
     (OUT / "weak_names.txt").write_text(
-        header + "ordinary words that also name a town.\n" + "".join(w + "\n" for w in weak), encoding="utf-8"
+        header
+        + "ordinary words that also name a town.\n"
+        + "".join(w + "\n" for w in weak)
+        + "# English names that are everyday English words (wordfreq Zipf >= 4.0).\n"
+        + "".join(w + "\n" for w in weak_en),
+        encoding="utf-8",
     )
     print(
         f"places {len(places)}, keys {sum(len(p['keys']) for p in places)}, admin1 {len(admin1)}, "
-        f"countries {len(countries)}, auto-stopwords {len(stop)}, weak names {len(weak)}"
+        f"countries {len(countries)}, auto-stopwords {len(stop)}, weak names {len(weak)} + {len(weak_en)} English"
     )
 
 

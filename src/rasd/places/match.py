@@ -232,7 +232,8 @@ def add_context(m: RawMatch, nt: NormText, lex: Lexicon) -> RawMatch | None:
         return m  # "قرية الخميس", "مدينة الرياض": the frame says it is a town
     if m.key in lex.stoplist or (m.stripped and "ال" + m.key in lex.stoplist):
         return None  # "منطقة/مديرية X" does not lift this: those frame areas, not towns
-    if m.key in lex.weak_names or (m.stripped and "ال" + m.key in lex.weak_names):
+    is_country = any(c.kind == COUNTRY for c in m.candidates)
+    if not is_country and (m.key in lex.weak_names or (m.stripped and "ال" + m.key in lex.weak_names)):
         # Unframed, an ordinary word is a place only after a locative preposition ("في غزة",
         # "بغزة"); resolve.py further asks for a big city in the document's country.
         if not (

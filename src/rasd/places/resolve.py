@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from rasd.places.gazetteer import ADMIN1, COUNTRY, PLACE, Gazetteer
@@ -25,6 +25,9 @@ PROXIMITY_KM = 150.0
 CAPITAL_SAME_KM = 30.0  # a division whose seat is this close to a same-named town is that town
 TINY_POP = 5000
 BIG_CITY_POP = 500_000  # a city this big is read as itself even when nothing else points there
+CONTRADICTED_MAX_POP = 100_000
+ANCHOR_POP = 100_000
+CONTRADICTING_SHARE = 0.5
 WEAK_MIN_POP = 300_000  # an ordinary word is read unframed only as a city this big ("في غزة")
 MIN_FOCUS_SHARE = 0.2
 W_FOCUS, W_NEAR = 3.0, 1.0
@@ -81,14 +84,17 @@ def choose(matches: list[RawMatch], gz: Gazetteer) -> list[tuple[RawMatch, Readi
     options = [(m, readings(m, gz)) for m in matches]
     options = [(m, rs) for m, rs in options if rs]
     votes: dict[str, float] = defaultdict(float)
+    own: list[dict[str, float]] = []  # each name's own vote, to measure the support of the others
     for _m, rs in options:
         per_country: dict[str, float] = {}
         for r in rs:
             w = math.exp(r.prior) * (2.0 if r.kind == "country" else 1.0)
             per_country[r.code] = max(per_country.get(r.code, 0.0), w)
         total = sum(per_country.values())
-        for cc, w in per_country.items():
-            votes[cc] += w / total * (2.0 if any(r.kind == "country" for r in rs) else 1.0)
+        weight = 2.0 if any(r.kind == "country" for r in rs) else 1.0
+        own.append({cc: w / total * weight for cc, w in per_country.items()})
+        for cc, v in own[-1].items():
+            votes[cc] += v
     all_votes = sum(votes.values()) or 1.0
     named = {r.code for _m, rs in options for r in rs if r.kind == "country" and len(rs) == 1}
     share = {cc: v / all_votes for cc, v in votes.items()}
@@ -103,6 +109,13 @@ def choose(matches: list[RawMatch], gz: Gazetteer) -> list[tuple[RawMatch, Readi
         return sorted(out, key=lambda x: -x[0])
 
     first = [scored(rs, [])[0][1] for _m, rs in options]
+    # Anchors: names whose first choice is a country, a division or a city of ANCHOR_POP people;
+    # only they may contradict another name's country (a village namesake may not).
+    anchors = [
+        (j, r.code)
+        for j, r in enumerate(first)
+        if r.kind != "town" or (r.place is not None and r.place.pop >= ANCHOR_POP)
+    ]
     result = []
     for k, (m, rs) in enumerate(options):
         near = [
@@ -113,36 +126,65 @@ def choose(matches: list[RawMatch], gz: Gazetteer) -> list[tuple[RawMatch, Readi
         ranked = scored(rs, near)
         best_score, best = ranked[0]
         z = sum(math.exp(s - best_score) for s, _ in ranked)
-        unframed_town = best.kind == "town" and m.frame != "town" and best.place is not None
-        if unframed_town and _false_friend(m, best, share, focus, named):
-            continue
+        others = all_votes - sum(own[k].values())
+        support = {cc: (v - own[k].get(cc, 0.0)) / others for cc, v in votes.items() if others > 1e-9}
+        if best.kind == "town" and best.place is not None:
+            if m.frame != "town" and _false_friend(m, best, share, support.get(best.code, 0.0), focus, named):
+                continue
+            anchored = Counter(cc for j, cc in anchors if j != k)
+            total_anchored = sum(anchored.values())
+            anchor_share = {cc: n / total_anchored for cc, n in anchored.items()} if total_anchored else {}
+            if _contradicted(best, support, anchor_share):
+                continue
         result.append((m, best, 1.0 / z))
     return result
 
 
 def _false_friend(
-    m: RawMatch, r: Reading, share: dict[str, float], focus: frozenset[str], named: set[str]
+    m: RawMatch,
+    r: Reading,
+    share: dict[str, float],
+    support: float,
+    focus: frozenset[str],
+    named: set[str],
 ) -> bool:
-    """An unframed town reading the document does not support:
+    """An unframed town reading the document does not support. ``share`` is its country's share
+    of all the names' votes, ``support`` the share among the other names only.
 
     - an ordinary word (weak name) unless a big city of a focus-region or named country;
     - a short name (≤ 3 letters) reached through a proclitic ("لسان" is not ل + Ulsan) outside
       the document's focus;
-    - a town abroad (outside the focus region) whose country the document does not name, unless
-      it is a big city;
+    - a town abroad (outside the focus region, country not named in the document) that the other
+      names do not point to, unless it is a big city;
     - a tiny village outside the document's focus."""
     assert r.place is not None
     pop, s = r.place.pop, share.get(r.code, 0.0)
     home = r.code in focus or r.code in named
+    clitic_short = m.prefix not in ("", "ال") and len(m.key) <= 3
     if m.weak:
+        if m.key.isascii():  # "in Paris", "near Milford": a capitalised name after a preposition
+            return False
         return pop < WEAK_MIN_POP or s < MIN_FOCUS_SHARE or not home
-    if s >= MIN_FOCUS_SHARE and (home or pop >= TINY_POP):
-        return m.prefix not in ("", "ال") and len(m.key) <= 3 and not home
-    if m.prefix not in ("", "ال") and len(m.key) <= 3:
-        return True
     if not home:
-        return pop < BIG_CITY_POP
-    return pop < TINY_POP
+        if m.key.isascii():  # a capitalised English name is rarely an ordinary word
+            return pop < TINY_POP and support < MIN_FOCUS_SHARE
+        return pop < BIG_CITY_POP and (support < MIN_FOCUS_SHARE or clitic_short)
+    if s >= MIN_FOCUS_SHARE and pop >= TINY_POP:
+        return False
+    if clitic_short:
+        return s < MIN_FOCUS_SHARE
+    return pop < TINY_POP and s < MIN_FOCUS_SHARE
+
+
+def _contradicted(r: Reading, support: dict[str, float], anchor_share: dict[str, float]) -> bool:
+    """A town (under CONTRADICTED_MAX_POP people) in a country the other names do not point to,
+    while the document's anchors (countries, divisions, cities) clearly point to another:
+    "Qatra village in southern Idleb" is not the Israeli Qatra. A wrong point hundreds of km away
+    is worse for an event than no point."""
+    assert r.place is not None
+    if r.place.pop >= CONTRADICTED_MAX_POP or support.get(r.code, 0.0) >= MIN_FOCUS_SHARE:
+        return False
+    return any(cc != r.code and v >= CONTRADICTING_SHARE for cc, v in anchor_share.items())
 
 
 def ascii_name(name: str) -> str:
