@@ -109,7 +109,8 @@ def _refine_takeover(m: Mention, lex: Lexicon) -> None:
     regain = lex.cue("regain")
     pro_gov = set(lex.cues.get("pro_government_ids", []))
     by_state = m.actor1 is not None and (m.actor1.type == "State forces" or m.actor1.id in pro_gov)
-    if by_state or any(m.view.keys[h.first] & regain for h in m.hits if h.entry.family == "takeover"):
+    takeover_tokens = [i for h in m.hits if h.entry.family == "takeover" for i in range(h.first, h.last + 1)]
+    if by_state or any(m.view.keys[i] & regain for i in takeover_tokens):
         m.sub_event_type = "Government regains territory"
     m.plover = PLOVER.get(m.sub_event_type, m.plover)
 
@@ -133,6 +134,8 @@ def _kept(m: Mention, lex: Lexicon) -> bool:
     fam = family_of(m.event_type)
     if fam is None or lex.gate is None:
         return True
+    if all(h.entry.id.endswith("_en") for h in m.hits):
+        return True  # the gate is trained on Arabic sentences; English mentions rest on the rules
     return lex.gate.passes(fam, m.gate) or strong_evidence(m.gate_features)
 
 

@@ -11,7 +11,7 @@ from rasd.events.context import SentenceView
 from rasd.events.lexicon import Lexicon
 from rasd.events.triggers import TriggerHit
 
-_CLAUSE_BREAKS = frozenset({"،", ",", "؛", ";", ":", "«", "»", '"', "(", ")"})
+_CLAUSE_BREAKS = frozenset({"،", ",", "؛", ";", ":", "«", "»", '"', "“", "”", "(", ")", "."})
 _IRREALIS = ("negation", "future", "modal", "threat", "demand", "condition", "background")
 
 
@@ -33,10 +33,10 @@ def irrealis_reason(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text:
         return "question"
     window = int(lex.cues["realis"]["window"])
     lo = max(0, hit.first - window)
-    # Stop at the nearest clause break (punctuation between tokens) before the trigger.
+    # Stop at the nearest clause break: a punctuation token, or punctuation between tokens.
     for i in range(hit.first - 1, lo - 1, -1):
         gap = doc_text[view.tokens[i].end : view.tokens[i + 1].start] if i + 1 < len(view.tokens) else ""
-        if any(c in _CLAUSE_BREAKS for c in gap):
+        if view.tokens[i].text in _CLAUSE_BREAKS or any(c in _CLAUSE_BREAKS for c in gap):
             lo = i + 1
             break
     for i in range(hit.first - 1, lo - 1, -1):
