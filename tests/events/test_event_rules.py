@@ -206,3 +206,9 @@ def test_a_past_year_in_the_sentence_makes_it_background():
 def test_a_war_toll_is_not_the_events_fatality_count():
     (e,) = events("انفجرت سيارة مفخخة في بغداد أمس في بلد شهد مقتل مئات الآلاف.", published="2015-07-21")
     assert e.fatalities is None
+
+
+def test_confidence_is_lower_for_records_resting_on_a_generic_killing_word():
+    strong = events("شنت طائرات التحالف غارات على مواقع الحوثيين في صنعاء أمس.")[0]
+    weak = events("قتل شخص في صنعاء.")[0]
+    assert weak.confidence < 0.5 < strong.confidence
