@@ -104,6 +104,19 @@ def test_a_camp_with_no_town_nearby_is_unresolved(places):
     assert not sub.resolved
 
 
+def test_an_unresolved_sublocation_takes_the_documents_country(places):
+    ms = places("تواصل القتال في سوريا. ونفذت القوات مداهمات في مخيم الأمل.")
+    sub = only(ms, "sublocation")
+    loc = sub.location
+    assert (loc.name, loc.country, loc.lat, loc.precision, loc.sublocation) == (
+        "Syria",
+        "SY",
+        None,
+        3,
+        "مخيم الأمل",
+    )
+
+
 def test_a_sublocation_name_stops_at_prepositions_and_verbs(places):
     text = "أطلق مسلحون النار قرب دوار الباسل في حي غويران بمدينة الحسكة."
     subs = [m.text for m in places(text) if m.kind == "sublocation"]

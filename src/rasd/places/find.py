@@ -33,7 +33,7 @@ def find_places(analyzed: AnalyzedText, gazetteer: Gazetteer) -> list[PlaceMenti
     towns = [pm for pm in mentions if pm.kind == "town"] + subs.with_town
     resolved = list(subs.with_town)
     for s, e in subs.free:
-        resolved.append(_attach(nt.text, s, e, towns, mentions, sentence_of))
+        resolved.append(_attach(nt.text, s, e, towns, mentions, sentence_of, gazetteer))
     return sorted(mentions + resolved, key=lambda p: (p.start, p.end))
 
 
@@ -158,7 +158,13 @@ def _sentence_index(analyzed: AnalyzedText):
 
 
 def _attach(
-    text: str, s: int, e: int, towns: list[PlaceMention], mentions: list[PlaceMention], sentence_of
+    text: str,
+    s: int,
+    e: int,
+    towns: list[PlaceMention],
+    mentions: list[PlaceMention],
+    sentence_of,
+    gz: Gazetteer,
 ) -> PlaceMention:
     """The sublocation at [s, e) located at the nearest town named in its sentence, else in the
     sentences before it (up to SENTENCES_BACK), else in the next one; unresolved otherwise."""
@@ -178,5 +184,7 @@ def _attach(
             )
     countries = Counter(m.location.country for m in mentions if m.location.country)
     cc = countries.most_common(1)[0][0] if countries else None
-    loc = Location(name=phrase, text=phrase, lat=None, lon=None, country=cc, precision=3, sublocation=phrase)
+    # No town: the document's country at country precision, keeping the phrase as sublocation.
+    name = (gz.country_name(cc) if cc else None) or phrase
+    loc = Location(name=name, text=phrase, lat=None, lon=None, country=cc, precision=3, sublocation=phrase)
     return PlaceMention(s, e, phrase, loc, "sublocation", 0.2)

@@ -17,7 +17,8 @@ class PlaceMention:
     vicinity frame such as "ريف X"/"شمال X"), ``admin1`` (a province only: its capital's
     coordinates, precision 3), ``country`` (no coordinates, precision 3) or ``sublocation``
     (a neighbourhood/camp/prison/road/building: the town's location with ``sublocation`` set; when
-    no town is named nearby, ``location.lat``/``lon`` are None and ``geonames_id`` is None).
+    no town is named nearby, the document's country at precision 3 with no coordinates, the
+    phrase kept in ``sublocation``, and ``resolved`` False).
     """
 
     start: int  # span of the place phrase in the original text (e.g. "ريف الحسكة", "سجن الصناعة")
