@@ -7,6 +7,8 @@ import json
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from rasd.text import analyze, normalize_key
 from rasd.text.analyze import TextAnalyzer
@@ -138,3 +140,76 @@ def test_analyze_conflict_subset_offsets(shared_dir):
             a = an.analyze(text, dt.date.fromisoformat(obj["date_extracted"][:10]))
             for span in [*a.sentences, *a.tokens, *a.quantities, *a.dates]:
                 assert text[span.start : span.end] == span.text
+
+
+_PIECES = [
+    "قتل",
+    "وبالحسكة",
+    "نحو",
+    "1100",
+    "عائلة",
+    "أمس",
+    "يوم",
+    "الخميس",
+    "الاثنين",
+    "5",
+    "ديسمبر",
+    "/",
+    "كانون الأول",
+    "2015",
+    "21/7/2015",
+    "21.07.2015",
+    "شوال",
+    "1436",
+    "هـ",
+    "عشرات",
+    "المدنيين",
+    "على",
+    "الأقل",
+    "«",
+    "»",
+    '"',
+    ".",
+    "..",
+    "؟",
+    "،",
+    "؛",
+    "\n",
+    "\n\n",
+    " ",
+    "قُتِلَ",
+    "ـ",
+    "\u200f",
+    "٣٫٥",
+    "١٬٢٠٠",
+    "ألف",
+    "ومئة",
+    "جنديين",
+    "حتى",
+    "اليوم",
+    "منذ",
+    "يومين",
+    "الشهر",
+    "الماضي",
+    "د.",
+    "(",
+    ")",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40), st.sampled_from([None, dt.date(2015, 7, 21)]))
+def test_analyze_spans_are_exact_on_random_news_like_text(pieces, published):
+    text = " ".join(pieces)
+    a = analyze(text, published)
+    for span in [*a.sentences, *a.tokens, *a.quantities, *a.dates]:
+        assert 0 <= span.start <= span.end <= len(text)
+        assert text[span.start : span.end] == span.text
+    for t in a.tokens:
+        assert 0 <= t.sentence < max(1, len(a.sentences))
+    for q in a.quantities:
+        if q.unit_start is not None:
+            assert q.start <= q.unit_start < q.unit_end <= q.end
+    starts = [s.start for s in a.sentences]
+    assert starts == sorted(starts)
+    assert all(a.sentences[i].end <= a.sentences[i + 1].start for i in range(len(a.sentences) - 1))
