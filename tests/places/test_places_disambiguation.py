@@ -90,6 +90,7 @@ def test_country_name_helper(gazetteer):
     assert country_name("SY", gazetteer) == "Syria"
     assert country_name("ye", gazetteer) == "Yemen"
     assert country_name("ZZ", gazetteer) is None
+    assert country_name("iq") == "Iraq"  # without a gazetteer: the country table alone
 
 
 @pytest.mark.parametrize(

@@ -8,13 +8,16 @@ Interface::
 """
 
 from rasd.places.find import find_places
-from rasd.places.gazetteer import Gazetteer, load_gazetteer
+from rasd.places.gazetteer import Gazetteer, load_country_names, load_gazetteer
 from rasd.places.types import PlaceMention
 
 
 def country_name(iso2: str, gazetteer: Gazetteer | None = None) -> str | None:
-    """English (GeoNames) name of a country; loads the index when none is given."""
-    return (gazetteer or load_gazetteer()).country_name(iso2)
+    """English (GeoNames) name of a country ("SY" → "Syria"); None when unknown. Without a
+    gazetteer it reads only the small country table (about a millisecond)."""
+    if gazetteer is not None:
+        return gazetteer.country_name(iso2)
+    return load_country_names().get(iso2.upper())
 
 
 __all__ = ["Gazetteer", "PlaceMention", "country_name", "find_places", "load_gazetteer"]

@@ -193,6 +193,11 @@ def load_lexicon(data: Path | None = None) -> Lexicon:
     )
 
 
+def load_country_names(data: Path | None = None) -> dict[str, str]:
+    """ISO2 → English country name, from the small country table alone."""
+    return {iso: name for iso, name, _capital in _read_tsv((data or _data_dir()) / "countries.tsv.gz")}
+
+
 def load_gazetteer(data: Path | None = None) -> Gazetteer:
     """Read the compact index (rows stay text until a lookup needs them; see bench/bench_places.py)."""
     data = data or _data_dir()
