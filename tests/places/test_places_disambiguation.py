@@ -61,11 +61,15 @@ def test_outlet_names_are_places_when_framed(places):
 
 
 def test_document_focus_picks_the_syrian_reading(places):
-    # "الحسكة" and "القامشلي" together point to Syria, so the ambiguous "تل حميس" and "الشدادي"
-    # resolve there too.
-    ms = places("اشتباكات في الحسكة والقامشلي، وتقدمت الوحدات نحو الشدادي.")
-    assert {m.location.country for m in ms} == {"SY"}
-    assert "Al Qamishli" in names(ms)
+    ms = places("اشتباكات في الحسكة والقامشلي.")
+    assert [m.location.name for m in ms] == ["Al Hasakah", "Al Qamishli"]
+    # "القنيطرة" alone is Kenitra (Morocco, 470k people); next to Daraa it is the Syrian Quneitra,
+    # next to Rabat it stays Moroccan.
+    assert places("وصل الوفد إلى القنيطرة مساء أمس.")[0].location.country == "MA"
+    syrian = places("اشتباكات في درعا والقنيطرة قرب الجولان.")
+    assert [(m.location.name, m.location.country) for m in syrian][-1] == ("Al Qunaytirah", "SY")
+    moroccan = places("تظاهر العمال في الرباط والقنيطرة.")
+    assert {m.location.country for m in moroccan} == {"MA"}
 
 
 def test_population_prefers_the_city_over_a_namesake_village(places):
