@@ -90,6 +90,10 @@ class SentenceSplitter:
                 continue
             if m.group() == "." and not self._dot_ends(text, m.start(), start, end):
                 continue
+            if _is_pause(m.group()):
+                if cuts and not text[cuts[-1] : m.start()].strip():
+                    cuts[-1] = m.end()  # "مستمرة. .." : a stray run after an end stays with it
+                continue  # ".." / "…" mid-line is a pause (a dash), cut only in a run-on sentence
             e = m.end()
             while e < end and text[e] in _CLOSERS:
                 e += 1
@@ -141,11 +145,18 @@ class SentenceSplitter:
                 _, o = stack.pop()
                 spans.append((o, i + 1))
             elif c == '"':
-                if ascii_open is None:
-                    ascii_open = i
-                else:
+                # an ASCII quote opens before a word and closes after one; pair by that when it
+                # is clear, so one stray mark (قال "هذه المعلومات "لا اساس لها") does not
+                # swallow the next sentence
+                prev = text[i - 1] if i > start else " "
+                nxt = text[i + 1] if i + 1 < end else " "
+                opens = (prev.isspace() or prev in "(«:") and not nxt.isspace()
+                closes = not prev.isspace() and (nxt.isspace() or not nxt.isalnum())
+                if ascii_open is not None and (closes or not opens):
                     spans.append((ascii_open, i + 1))
                     ascii_open = None
+                elif opens or (ascii_open is None and not closes):
+                    ascii_open = i  # a new quotation (the one left open, if any, was stray)
         if not spans:
             return []
         spans.sort()
@@ -186,8 +197,10 @@ class SentenceSplitter:
             prev_tail = text[words[k - 1][1] - 1]
             w = normalize_key(text[ws:we].strip('،,؛;:«»"“”()'))
             score: float | None = None
-            if prev_tail == "؛" or prev_tail == ";":
+            if prev_tail in "؛;":
                 score = 0.0
+            elif prev_tail in ".…":  # after a ".." pause
+                score = 0.5
             elif w in self.rules.openers or self._opens_phrase(text, w, words, k):
                 score = 1.0 if prev_tail in "،," else 2.0
             elif w.startswith("و") and prev_tail in "،,":
@@ -207,6 +220,11 @@ class SentenceSplitter:
             return False
         nxt = normalize_key(text[words[k + 1][0] : words[k + 1][1]])
         return f"{w} {nxt}" in self.rules.opener_phrases
+
+
+def _is_pause(mark: str) -> bool:
+    """``..``, ``...``, ``…`` (possibly with ``!``/``?``-less runs of dots only)."""
+    return mark == "…" or (len(mark) >= 2 and set(mark) == {"."})
 
 
 def _count_words(text: str, start: int, end: int) -> int:
