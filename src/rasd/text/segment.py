@@ -21,9 +21,6 @@ from rasd.text.normalize import light_form, light_to_key, normalize_key
 
 DATA = Path(__file__).parent / "data"
 
-# suffixes a light stem removes (key form, longest first) and prefixes it may remove after that
-_STEM_SUFFIXES = ("يين", "يات", "ات", "ين", "ون", "ان", "وا", "ية", "تم", "تا", "ت", "ة", "ه", "ى", "ي", "ا")
-_STEM_PREFIXES = ("است", "ا", "أ", "إ", "م", "ي", "ت", "ن")
 _LONG_VOWELS = frozenset("اوي")
 
 
@@ -37,7 +34,7 @@ class Segmentation:
     suffix: str = ""  # enclitic pronoun (key form) or ""
 
 
-def light_stem(base: str) -> str:
+def light_stem(base: str, suffixes: tuple[str, ...], prefixes: tuple[str, ...]) -> str:
     """A root-like key for lexicon lookup across derived forms, from a light-form base (hamza
     seats and ة kept, so the ئ of عائلة is not taken for a long vowel); returns the key form.
 
@@ -49,7 +46,7 @@ def light_stem(base: str) -> str:
     w = base
     if len(w) <= 2 or not w.isalpha():
         return light_to_key(w)
-    for suf in _STEM_SUFFIXES:
+    for suf in suffixes:
         if w.endswith(suf) and len(w) - len(suf) >= 2:
             w = w[: -len(suf)]
             break
@@ -64,7 +61,7 @@ def light_stem(base: str) -> str:
     changed = True
     while changed and len(w) > 3:
         changed = False
-        for pre in _STEM_PREFIXES:
+        for pre in prefixes:
             if w.startswith(pre) and len(w) - len(pre) >= 3:
                 w = w[len(pre) :]
                 changed = True
@@ -86,6 +83,8 @@ class Segmenter:
         self.atomic = frozenset(clitics["atomic"])
         self.atomic_keys = frozenset(light_to_key(w) for w in self.atomic)
         self.safe_enclitics = frozenset(clitics["safe_enclitics"])
+        self.stem_suffixes = tuple(sorted(clitics["stem_suffixes"], key=len, reverse=True))
+        self.stem_prefixes = tuple(sorted(clitics["stem_prefixes"], key=len, reverse=True))
         self.short_bases = frozenset(light_to_key(w) for w in clitics["short_bases"])
         self._cache: dict[str, Segmentation] = {}
         self._keys: dict[str, str] = {}
@@ -137,6 +136,10 @@ class Segmenter:
         self._keys.clear()
         self.info_cache.clear()
 
+    def stem(self, light_base: str) -> str:
+        """The light stem of a light-form base (see :func:`light_stem`), with this lexicon's affixes."""
+        return light_stem(light_base, self.stem_suffixes, self.stem_prefixes)
+
     def key(self, surface: str) -> str:
         """``normalize_key`` of a non-word token (numbers, punctuation), cached."""
         hit = self._keys.get(surface)
@@ -166,7 +169,7 @@ class Segmenter:
         light = light_form(word)
         key = light_to_key(light)
         if len(light) < 3 or not light.isalpha() or light in self.atomic:
-            return Segmentation(key, (key,), key, light_stem(light))
+            return Segmentation(key, (key,), key, self.stem(light))
         best: tuple[tuple[str, ...], str, str] | None = None
         best_len = 0
         whole = self.known(key)
@@ -198,12 +201,12 @@ class Segmenter:
                         continue
                 best, best_len = (pre, base, enc), stripped
         if best is None:
-            return Segmentation(key, (key,), key, light_stem(light))
+            return Segmentation(key, (key,), key, self.stem(light))
         pre, base, enc = best
         bkey = light_to_key(base)
         pre_keys = tuple(light_to_key(p) for p in pre)
         segs = (*pre_keys, bkey, *((light_to_key(enc),) if enc else ()))
-        return Segmentation(key, segs, bkey, light_stem(base), pre_keys, light_to_key(enc))
+        return Segmentation(key, segs, bkey, self.stem(base), pre_keys, light_to_key(enc))
 
     def _prefixes(self, light: str) -> list[tuple[tuple[str, ...], tuple[int, ...]]]:
         """Proclitic sequences ``light`` starts with, [و|ف] [ب|ل|ك|س] [ال], each with the offsets
