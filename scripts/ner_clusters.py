@@ -49,15 +49,12 @@ def train_vectors(corpus: Path, out: Path, dim: int = 100, epochs: int = 5, min_
     return model.wv
 
 
-def cluster_vectors(wv, ks: tuple[int, ...]) -> dict[int, dict[str, int]]:
-    """k-means cluster id of every word, for each k in ``ks`` (unit-normalised vectors)."""
+def cluster_vectors(wv, k: int) -> dict[str, int]:
+    """k-means cluster id of every word (unit-normalised vectors; mini-batch k-means, seeded)."""
     from sklearn.cluster import MiniBatchKMeans
 
     words = list(wv.index_to_key)
     x = wv.vectors / np.linalg.norm(wv.vectors, axis=1, keepdims=True).clip(1e-8)
-    out: dict[int, dict[str, int]] = {}
-    for k in ks:
-        km = MiniBatchKMeans(n_clusters=k, random_state=SEED, batch_size=4096, n_init=1, max_iter=50)
-        labels = km.fit_predict(x)
-        out[k] = dict(zip(words, labels.tolist(), strict=True))
-    return out
+    km = MiniBatchKMeans(n_clusters=k, random_state=SEED, batch_size=2048, n_init=1, max_iter=10)
+    labels = km.fit_predict(x)
+    return dict(zip(words, labels.tolist(), strict=True))

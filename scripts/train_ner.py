@@ -43,7 +43,7 @@ from rasd.ner.features import (  # noqa: E402
 )
 from rasd.ner.resources import CRF2_FILE, CRF_FILE, MODEL_DIR, merge_label, save_resources  # noqa: E402
 
-KS = (64, 256, 1024, 4096)
+KS = (64, 256, 1024, 2048)
 LABELS = ("PERS", "LOC", "ORG", "MISC")
 CRF_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 200, "feature.possible_transitions": True}
 FOLDS = 5
@@ -82,8 +82,13 @@ def word_clusters(shared: Path, cache: Path) -> tuple[dict[str, tuple[int, ...]]
     else:
         log("training word2vec (one worker, a few minutes)")
         wv = train_vectors(corpus, kv)
-    log("k-means", KS)
-    by_k = cluster_vectors(wv, KS)
+    by_k = {}
+    for k in KS:
+        part = cache / f"kmeans-{k}.pkl"
+        if not part.exists():
+            log("k-means", k)
+            part.write_bytes(pickle.dumps(cluster_vectors(wv, k)))
+        by_k[k] = pickle.loads(part.read_bytes())
     clusters = {w: tuple(by_k[k][w] for k in KS) for w in wv.index_to_key}
     counts = Counter({w: wv.get_vecattr(w, "count") for w in wv.index_to_key})
     done.write_bytes(pickle.dumps((clusters, counts)))
@@ -320,6 +325,7 @@ def main() -> None:
     ap.add_argument("--ablate", action="store_true", help="dev score of each feature family added in turn")
     ap.add_argument("--families", default=",".join(FAMILIES))
     ap.add_argument("--one-pass", action="store_true", help="no second (document-level) pass")
+    ap.add_argument("--no-dev", action="store_true", help="skip the held-out score before the final model")
     ap.add_argument("--c1", type=float, default=CRF_PARAMS["c1"])
     ap.add_argument("--c2", type=float, default=CRF_PARAMS["c2"])
     ap.add_argument("--iters", type=int, default=CRF_PARAMS["max_iterations"])
@@ -335,7 +341,9 @@ def main() -> None:
         for i in range(1, len(FAMILIES) + 1):
             fams = frozenset(FAMILIES[:i])
             rows.append(("+" + FAMILIES[i - 1], run_dev(sents, fams, clusters, geo, params, a.cache)))
-        rows.append(("+second pass", run_dev(sents, frozenset(FAMILIES), clusters, geo, params, a.cache, True)))
+        rows.append(
+            ("+second pass", run_dev(sents, frozenset(FAMILIES), clusters, geo, params, a.cache, True))
+        )
         for fam in ("clusters", "geo", "trainlist"):
             fams = frozenset(FAMILIES) - {fam}
             rows.append(("all −" + fam, run_dev(sents, fams, clusters, geo, params, a.cache)))
@@ -347,7 +355,7 @@ def main() -> None:
     if a.dev:
         print(json.dumps(run_dev(sents, families, clusters, geo, params, a.cache, second)))
         return
-    dev = run_dev(sents, families, clusters, geo, params, a.cache, second)
+    dev = None if a.no_dev else run_dev(sents, families, clusters, geo, params, a.cache, second)
     log("training the shipped model on all of train")
     a.out.mkdir(parents=True, exist_ok=True)
     train_passes(sents, families, clusters, geo, params, a.out, second, a.cache)

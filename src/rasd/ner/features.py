@@ -1,0 +1,254 @@
+"""Token features for the CRF tagger: pure functions of token strings plus the shipped resources.
+
+Features of a word type (its form, affixes, clitic-stripped base, shape, word clusters, gazetteer
+hits) are computed once per distinct string and cached by the caller; the sentence features are
+then those type features for the token and its ±2 neighbours, with a position prefix, plus
+bigrams and gazetteer spans. Nothing here depends on the text stage beyond ``normalize_key``, so
+the shipped model stays valid whatever the tokenizer upstream does.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from rasd.text import normalize_key
+
+# Proclitics in the order Arabic stacks them: conjunction, then preposition, then the article.
+_CONJ = ("و", "ف")
+_PREP = ("ب", "ل", "ك")
+_ART = "ال"
+
+
+def lookup_form(token: str) -> str:
+    """The form words are looked up in (clusters, gazetteers): the project's normalize_key."""
+    return normalize_key(token)
+
+
+def strip_clitics(norm: str) -> tuple[str, str]:
+    """Split light proclitics off a normalized word: ``("وبال", "مدينه")`` for ``وبالمدينه``.
+
+    Conservative: a strip is kept only when at least three letters remain, so short names
+    (ولي, بلد) keep their first letter. ``لل`` is read as ``ل`` + ``ال`` (للجيش → ل|ال|جيش).
+    """
+    pre = ""
+    w = norm
+    if len(w) > 3 and w[0] in _CONJ:
+        pre, w = w[0], w[1:]
+    if w.startswith("لل") and len(w) > 4:
+        return pre + "لل", w[2:]
+    if len(w) > 3 and w[0] in _PREP:
+        pre, w = pre + w[0], w[1:]
+    if w.startswith(_ART) and len(w) > 4:
+        pre, w = pre + _ART, w[2:]
+    return pre, w
+
+
+# --- resources the features read -------------------------------------------------------------
+
+FAMILIES = ("lexical", "clitic", "clusters", "geo", "trainlist")
+
+
+@dataclass(frozen=True, slots=True)
+class Resources:
+    """What the feature functions look words up in. Built once; read-only afterwards.
+
+    ``clusters`` maps a lookup form to its k-means cluster id at each granularity of ``ks``;
+    ``phrases`` maps a gazetteer entry (tuple of lookup forms, first one clitic-stripped) to
+    its labels; ``token_lists`` maps a lookup form to the entity labels it was seen inside in
+    the training data; ``families`` are the feature families switched on.
+    """
+
+    ks: tuple[int, ...] = ()
+    clusters: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    phrases: dict[tuple[str, ...], str] = field(default_factory=dict)
+    max_phrase: int = 1
+    token_lists: dict[str, str] = field(default_factory=dict)
+    families: frozenset[str] = frozenset(FAMILIES)
+
+
+def _len_bucket(n: int) -> str:
+    return (
+        "1"
+        if n <= 1
+        else "2"
+        if n == 2
+        else "3"
+        if n == 3
+        else "4-5"
+        if n <= 5
+        else "6-8"
+        if n <= 8
+        else "9+"
+    )
+
+
+def _shape(word: str) -> str:
+    if word.isdigit():
+        return "digit"
+    if any(c.isdigit() for c in word):
+        return "hasdigit"
+    if not any(c.isalnum() for c in word):
+        return "punct"
+    if word.isascii():
+        return "latin"
+    return "word"
+
+
+@dataclass(frozen=True, slots=True)
+class TypeFeatures:
+    """Features of one word type: for the token itself, and as seen from a neighbour."""
+
+    own: tuple[str, ...]
+    as_neighbour: dict[int, tuple[str, ...]]
+    gaz_key: str  # the form phrase lookup starts from (clitic-stripped)
+    norm: str
+    base: str
+
+
+def type_features(word: str, res: Resources) -> TypeFeatures:
+    fam = res.families
+    norm = lookup_form(word) or word
+    pre, base = strip_clitics(norm)
+    shape = _shape(norm)
+    own: list[str] = ["w=" + norm, "shape=" + shape, "len=" + _len_bucket(len(norm))]
+    nb: list[str] = ["w=" + norm]
+    nb2: list[str] = ["w=" + norm]
+    if shape == "punct":
+        nb.append("punct")
+    if "lexical" in fam:
+        if word != norm:
+            own.append("raw=" + word)
+        for n in (1, 2, 3, 4):
+            if len(norm) > n:
+                own.append(f"p{n}={norm[:n]}")
+                own.append(f"s{n}={norm[-n:]}")
+    if "clitic" in fam:
+        own += ["b=" + base, "pre=" + pre, "art=" + str(pre.endswith("ال") or pre.endswith("لل"))]
+        for n in (2, 3):
+            if len(base) > n:
+                own.append(f"bs{n}={base[-n:]}")
+                own.append(f"bp{n}={base[:n]}")
+        nb.append("b=" + base)
+        nb.append("pre=" + pre)
+    if "clusters" in fam and res.ks:
+        ids = res.clusters.get(norm)
+        if ids is None:
+            own.append("c=oov")
+            nb.append("c=oov")
+        else:
+            for k, c in zip(res.ks, ids, strict=True):
+                own.append(f"c{k}={c}")
+                nb.append(f"c{k}={c}")
+            nb2.append(f"c{res.ks[-1]}={ids[-1]}")
+        if base != norm:
+            bids = res.clusters.get(base)
+            if bids is not None:
+                for k, c in zip(res.ks, bids, strict=True):
+                    own.append(f"bc{k}={c}")
+                nb.append(f"bc{res.ks[-1]}={bids[-1]}")
+    if "trainlist" in fam:
+        lab = res.token_lists.get(norm) or res.token_lists.get(base)
+        if lab:
+            own.append("tl=" + lab)
+            nb.append("tl=" + lab)
+    as_nb = {
+        -1: tuple("-1:" + f for f in nb),
+        1: tuple("+1:" + f for f in nb),
+        -2: tuple("-2:" + f for f in nb2),
+        2: tuple("+2:" + f for f in nb2),
+    }
+    return TypeFeatures(tuple(own), as_nb, base if "clitic" in fam else norm, norm, base)
+
+
+def phrase_tags(types: list[TypeFeatures], res: Resources) -> list[str | None]:
+    """Gazetteer span marks: ``LOC:B``/``LOC:I`` etc. for the longest entry starting at each token.
+
+    The first word of a phrase is matched by its clitic-stripped form (بدمشق → دمشق), the
+    others by their lookup form.
+    """
+    out: list[str | None] = [None] * len(types)
+    if not res.phrases:
+        return out
+    i, n = 0, len(types)
+    while i < n:
+        hit = 0
+        for m in range(min(res.max_phrase, n - i), 0, -1):
+            key = (types[i].gaz_key, *(t.norm for t in types[i + 1 : i + m]))
+            lab = res.phrases.get(key)
+            if lab is None and m == 1 and types[i].norm != types[i].gaz_key:
+                lab = res.phrases.get((types[i].norm,))
+            if lab is not None:
+                out[i] = lab + ":B"
+                for j in range(i + 1, i + m):
+                    out[j] = lab + ":I"
+                hit = m
+                break
+        i += hit or 1
+    return out
+
+
+def sentence_features(types: list[TypeFeatures], res: Resources) -> list[list[str]]:
+    """CRF items for one sentence, from the cached type features of its tokens."""
+    n = len(types)
+    gaz = phrase_tags(types, res) if "geo" in res.families or "trainlist" in res.families else [None] * n
+    items: list[list[str]] = []
+    for i, t in enumerate(types):
+        f = ["bias", *t.own]
+        if i == 0:
+            f.append("BOS")
+        else:
+            f += types[i - 1].as_neighbour[-1]
+            f.append(f"w-1|w={types[i - 1].norm}|{t.norm}")
+        if i >= 2:
+            f += types[i - 2].as_neighbour[-2]
+        if i == n - 1:
+            f.append("EOS")
+        else:
+            f += types[i + 1].as_neighbour[1]
+            f.append(f"w|w+1={t.norm}|{types[i + 1].norm}")
+        if i + 2 < n:
+            f += types[i + 2].as_neighbour[2]
+        if i < 3:
+            f.append(f"pos={i}")
+        g = gaz[i]
+        if g:
+            f.append("gz=" + g)
+        if i > 0 and gaz[i - 1]:
+            f.append("-1:gz=" + gaz[i - 1])
+        if i + 1 < n and gaz[i + 1]:
+            f.append("+1:gz=" + gaz[i + 1])
+        items.append(f)
+    return items
+
+
+def document_features(types: list[list[TypeFeatures]], tags: list[list[str]]) -> list[list[list[str]]]:
+    """Second-pass features from the first pass over a whole document (or batch of sentences).
+
+    A name is usually tagged right somewhere in a document even where its own context is weak,
+    so each token gets the label the first pass gave the same word (clitic-stripped) elsewhere
+    in the document, with how often, plus the first-pass tags of itself and its neighbours.
+    """
+    counts: dict[str, Counter] = {}
+    for sent_types, sent_tags in zip(types, tags, strict=True):
+        for t, tag in zip(sent_types, sent_tags, strict=True):
+            counts.setdefault(t.base, Counter())[tag[2:] if tag != "O" else "O"] += 1
+    out: list[list[list[str]]] = []
+    for sent_types, sent_tags in zip(types, tags, strict=True):
+        n = len(sent_tags)
+        rows = []
+        for i, t in enumerate(sent_types):
+            f = ["s1=" + sent_tags[i]]
+            if i > 0:
+                f.append("-1:s1=" + sent_tags[i - 1])
+            if i + 1 < n:
+                f.append("+1:s1=" + sent_tags[i + 1])
+            c = counts[t.base]
+            ents = [(k, v) for k, v in sorted(c.items()) if k != "O"]
+            if ents and len(t.base) > 1:
+                lab, k = max(ents, key=lambda x: x[1])
+                share = "all" if k == sum(c.values()) else "hi" if 2 * k >= sum(c.values()) else "lo"
+                f += ["doc=" + lab, f"doc={lab}:{share}"]
+            rows.append(f)
+        out.append(rows)
+    return out
