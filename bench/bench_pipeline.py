@@ -248,7 +248,7 @@ def main(argv: list[str] | None = None) -> dict:
         "cli_articles_per_s_wall": len(docs) / cli_wall,
         "cli_exit_status": cli[0]["rc"],
         "stage_cpu_seconds": stage_s,
-        "stage_tokens_per_s": {s: (tokens / t if t > 0 else None) for s, t in stage_s.items()},
+        "stage_tokens_per_s": {s: (tokens / t if t >= 1e-3 else None) for s, t in stage_s.items()},
         "other_cpu_seconds": max(0.0, e2e_cpu - sum(stage_s.values())),
         "cold_start_s": cold_wall,
         "cold_start_cpu_s": cold_cpu,
@@ -277,7 +277,8 @@ def main(argv: list[str] | None = None) -> dict:
     for s in STAGES:
         share = stage_s[s] / instrumented if instrumented else 0.0
         tps = figures["stage_tokens_per_s"][s]
-        print(f"  {s:<9} {stage_s[s]:10.3f}  {share:6.1%}  {tps if tps is not None else float('inf'):12.0f}")
+        rate = f"{tps:12.0f}" if tps is not None else f"{'-':>12}  (no measurable time)"
+        print(f"  {s:<9} {stage_s[s]:10.3f}  {share:6.1%}  {rate}")
     other = figures["other_cpu_seconds"]
     print(
         f"  {'other':<9} {other:10.3f}  {other / instrumented if instrumented else 0:6.1%}   (records, JSON, glue)"
