@@ -48,3 +48,15 @@ def test_spans_reads_bio_and_stray_inside_tags():
         (3, 4, "LOC"),
         (4, 5, "LOC"),
     }
+
+
+def test_cluster_table_finds_words_by_binary_search_including_prefixes():
+    from rasd.ner.resources import ClusterTable
+
+    rows = sorted(["دمشق\t1\t2", "دمش\t3\t4", "حلب\t5\t6", "ab\t7\t8"])
+    table = ClusterTable("\n".join(rows) + "\n")
+    assert table.get("دمشق") == ("1", "2")
+    assert table.get("دمش") == ("3", "4")
+    assert table.get("حلب") == ("5", "6") and table.get("ab") == ("7", "8")
+    assert table.get("دم") is None and table.get("zz") is None
+    assert len(table) == 4 and set(table) == {"دمشق", "دمش", "حلب", "ab"}

@@ -10,6 +10,7 @@ the shipped model stays valid whatever the tokenizer upstream does.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from rasd.text import normalize_key
@@ -46,7 +47,7 @@ def strip_clitics(norm: str) -> tuple[str, str]:
 
 # --- resources the features read -------------------------------------------------------------
 
-FAMILIES = ("lexical", "clitic", "clusters", "geo", "trainlist")
+FAMILIES = ("lexical", "clitic", "clusters", "geo", "trainlist", "context")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +61,7 @@ class Resources:
     """
 
     ks: tuple[int, ...] = ()
-    clusters: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    clusters: Mapping[str, tuple[int | str, ...]] = field(default_factory=dict)
     phrases: dict[tuple[str, ...], str] = field(default_factory=dict)
     max_phrase: int = 1
     token_lists: dict[str, str] = field(default_factory=dict)
@@ -192,6 +193,7 @@ def sentence_features(types: list[TypeFeatures], res: Resources) -> list[list[st
     """CRF items for one sentence, from the cached type features of its tokens."""
     n = len(types)
     gaz = phrase_tags(types, res) if "geo" in res.families or "trainlist" in res.families else [None] * n
+    wide = "context" in res.families
     items: list[list[str]] = []
     for i, t in enumerate(types):
         f = ["bias", *t.own]
@@ -211,6 +213,11 @@ def sentence_features(types: list[TypeFeatures], res: Resources) -> list[list[st
             f += types[i + 2].as_neighbour[2]
         if i < 3:
             f.append(f"pos={i}")
+        if wide:
+            # A bag of the words 3–5 away: the topic words (فريق, مباراة, شركة …) that tell a
+            # club or a company from the city it is named after.
+            for j in (*range(max(0, i - 5), i - 2), *range(i + 3, min(n, i + 6))):
+                f.append("bag=" + types[j].base)
         g = gaz[i]
         if g:
             f.append("gz=" + g)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import gzip
 import json
+from bisect import bisect_left
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from rasd.errors import ResourceError
@@ -28,6 +30,30 @@ def merge_label(old: str | None, new: str) -> str:
     return "/".join(sorted(set(old.split("/")) | {new}))
 
 
+class ClusterTable(Mapping[str, tuple[str, ...]]):
+    """Word → cluster ids, read from the sorted TSV without building a dict (fast to load).
+
+    Lines sort as their words do (TAB sorts below every letter), so a word is found by binary
+    search for ``word + TAB``; the tagger caches per-word features, so each word is looked up once.
+    """
+
+    def __init__(self, tsv: str) -> None:
+        self._lines = tsv.rstrip("\n").split("\n") if tsv.strip() else []
+
+    def __getitem__(self, word: str) -> tuple[str, ...]:
+        key = word + "\t"
+        i = bisect_left(self._lines, key)
+        if i < len(self._lines) and self._lines[i].startswith(key):
+            return tuple(self._lines[i][len(key) :].split("\t"))
+        raise KeyError(word)
+
+    def __iter__(self) -> Iterator[str]:
+        return (line.partition("\t")[0] for line in self._lines)
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+
 def save_resources(res: Resources, model_dir: Path, meta: dict) -> None:
     model_dir.mkdir(parents=True, exist_ok=True)
     # mtime=0 so that rebuilding from the same data gives byte-identical files.
@@ -35,7 +61,8 @@ def save_resources(res: Resources, model_dir: Path, meta: dict) -> None:
         open(model_dir / "clusters.tsv.gz", "wb") as raw,
         gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz,
     ):
-        lines = ("\t".join([w, *map(str, ids)]) for w, ids in sorted(res.clusters.items()))
+        # Sorted by the whole line: the order ClusterTable's binary search relies on.
+        lines = sorted("\t".join([w, *map(str, ids)]) for w, ids in res.clusters.items())
         gz.write(("\n".join(lines) + "\n").encode())
     with (
         open(model_dir / "lexicon.tsv.gz", "wb") as raw,
@@ -52,11 +79,8 @@ def load_resources(model_dir: Path = MODEL_DIR) -> Resources:
     try:
         config = json.loads((model_dir / "config.json").read_text())
         ks = tuple(config["ks"])
-        clusters: dict[str, tuple[int, ...]] = {}
         with gzip.open(model_dir / "clusters.tsv.gz", "rt", encoding="utf-8") as f:
-            for line in f:
-                w, *ids = line.rstrip("\n").split("\t")
-                clusters[w] = tuple(map(int, ids))
+            clusters = ClusterTable(f.read())
         phrases: dict[tuple[str, ...], str] = {}
         tokens: dict[str, str] = {}
         with gzip.open(model_dir / "lexicon.tsv.gz", "rt", encoding="utf-8") as f:
