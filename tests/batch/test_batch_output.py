@@ -52,7 +52,7 @@ def test_failing_documents_are_reported_and_the_run_goes_on(corpus, tmp_path):
     res = batch([str(corpus), "-o", str(out), "--workers", "0"])
     assert res.exit_code == 1
     assert "corpus.jsonl:5: bad JSON line" in res.stderr
-    assert "corpus.jsonl:8: empty or missing 'text'" in res.stderr
+    assert "corpus.jsonl:8: empty or missing" in res.stderr  # names where, and why
     assert "2 failed" in res.stderr
     lines = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
     errors = {x["id"]: x["error"] for x in lines if "error" in x}
@@ -119,3 +119,24 @@ def test_progress_bar_counts_the_documents_of_jsonl_inputs(corpus, tmp_path):
     res = batch([str(corpus), "-o", str(tmp_path / "o.jsonl"), "--workers", "0", "--progress"])
     assert res.exit_code == 1
     assert f"{len(DOCS) + 1}/{len(DOCS) + 1}" in res.stderr  # the finished bar
+
+
+def test_dask_engine_without_dask_installed_says_how_to_install(corpus, tmp_path, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "distributed", None)  # makes "import distributed" fail
+    monkeypatch.delitem(sys.modules, "rasd.batch.dask_plugin", raising=False)
+    res = batch([str(corpus), "-o", str(tmp_path / "o.jsonl"), "--engine", "dask"])
+    assert res.exit_code == 1
+    assert "pip install 'rasd[dask]'" in res.output
+    assert not (tmp_path / "o.jsonl").exists()
+
+
+def test_a_second_run_reports_what_was_already_done(corpus, tmp_path):
+    out = tmp_path / "o.jsonl"
+    batch([str(corpus), "-o", str(out), "--workers", "0"])
+    first = out.read_bytes()
+    res = batch([str(corpus), "-o", str(out), "--workers", "0"])
+    assert res.exit_code == 0  # nothing new failed
+    assert f"0 processed, {len(DOCS) + 1} already done" in res.stderr
+    assert out.read_bytes() == first
