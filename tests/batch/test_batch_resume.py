@@ -13,7 +13,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from rasd.batch import LocalEngine, run_batch
+from rasd.batch import JsonlSink, LocalEngine, run_batch
+from rasd.batch.run import chunked
 from rasd.errors import RasdError
 from rasd.ingest import read_inputs
 
@@ -147,3 +148,27 @@ def test_parquet_resume_gives_the_clean_table(tmp_path, run):
     assert table(out).equals(table(clean))
     assert table(clean).column("id").to_pylist()[:3] == ["ar-1", "ar-2", "ar-3"]
     assert table(clean).num_rows == len(DOCS) + 1
+
+
+def test_a_killed_worker_stops_the_run_with_a_resumable_output(tmp_path, run):
+    full = write_corpus(tmp_path / "corpus.jsonl")
+    clean = tmp_path / "clean.jsonl"
+    run(full, clean)
+    engine = LocalEngine(workers=1)
+
+    def chunks_then_kill():
+        chunks = chunked(list(read_inputs([str(full)])), 3)
+        yield next(chunks)
+        for proc in list(engine._pool._processes.values()):  # the pool's worker process(es)
+            os.kill(proc.pid, signal.SIGKILL)
+        yield from chunks
+
+    out = tmp_path / "out.jsonl"
+    sink = JsonlSink(out)
+    with pytest.raises(RasdError, match="worker process died"), engine:
+        for rows in engine.map_chunks(chunks_then_kill()):
+            sink.write(rows)
+    sink.close()
+    summary = run(full, out)
+    assert out.read_bytes() == clean.read_bytes()
+    assert summary.skipped + summary.processed == len(DOCS) + 1

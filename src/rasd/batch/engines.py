@@ -15,6 +15,7 @@ import uuid
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Protocol
 
 from rasd.batch.rows import Item, Row
@@ -115,9 +116,15 @@ class LocalEngine:
         if self._pool is None:
             raise RasdError("LocalEngine used outside its 'with' block")
         pool = self._pool
-        yield from ordered_map(
-            lambda c: pool.submit(local_task, c, self.published), chunks, self.max_in_flight
-        )
+        try:
+            yield from ordered_map(
+                lambda c: pool.submit(local_task, c, self.published), chunks, self.max_in_flight
+            )
+        except BrokenProcessPool as exc:
+            raise RasdError(
+                "a worker process died (killed, or out of memory); the output written so far is "
+                "valid: run the same command again to resume"
+            ) from exc
 
 
 class DaskEngine:
@@ -196,4 +203,12 @@ class DaskEngine:
             # A unique key per chunk: dask must not treat two chunks (or two runs) as the same task.
             return client.submit(dask_task, chunk, self.published, key=f"rasd-chunk-{run}-{next(seq)}")
 
-        yield from ordered_map(submit, chunks, self.max_in_flight)
+        from distributed.scheduler import KilledWorker
+
+        try:
+            yield from ordered_map(submit, chunks, self.max_in_flight)
+        except KilledWorker as exc:
+            raise RasdError(
+                f"dask gave up on a chunk after its workers died ({exc}); the output written so far "
+                "is valid: run the same command again to resume"
+            ) from exc
