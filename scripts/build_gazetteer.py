@@ -244,10 +244,13 @@ def common_words(
                 maxpop[k] = max(maxpop.get(k, 0), p["pop"])
                 if k.startswith("ال") and len(k) >= 5:
                     maxpop[k[2:]] = max(maxpop.get(k[2:], 0), p["pop"])
+    seat_pop = {p["id"]: p["pop"] for p in places}
     for a in admin1:
         for k in a["keys"]:
             if " " not in k and not k.isascii():
-                maxpop.setdefault(k, 0)
+                # A division is as prominent as its seat: "الخرطوم" is weak (a capital that news
+                # never frames), not stopped.
+                maxpop[k] = max(maxpop.get(k, 0), seat_pop.get(a["capital"], 0))
     for k in protected:
         maxpop.pop(k, None)
     frames = {normalize_key(w) for w in PLACE_FRAMES}

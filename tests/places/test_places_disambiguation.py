@@ -120,3 +120,12 @@ def test_a_weak_name_is_a_place_after_a_locative_preposition(places):
 )
 def test_a_place_name_after_a_given_name_is_a_family_name(places, text):
     assert places(text) == []
+
+
+def test_a_strict_province_frame_lifts_an_ordinary_word_but_a_loose_one_does_not(places):
+    # "الجزيرة" is also the channel and "the island"; "ولاية الجزيرة" is the Sudanese state, while
+    # "منطقة الجزيرة السورية" is a region, not that state.
+    sudan = places("تظاهر الآلاف في ولاية الجزيرة بالسودان.")
+    assert [(m.kind, m.location.name) for m in sudan] == [("admin1", "Al Jazirah"), ("country", "Sudan")]
+    syria = places("أعلنت الإدارة الذاتية في منطقة الجزيرة السورية حظر التجول.")
+    assert all(m.location.country != "SD" for m in syria)

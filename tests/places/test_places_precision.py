@@ -149,3 +149,18 @@ def test_english_province_names(places):
     got = [(m.text, m.kind, m.location.precision) for m in ms]
     assert got == [("near Ramadi", "town", 2), ("Anbar", "admin1", 3), ("Iraq", "country", 3)]
     assert ms[1].location.name == "Al Anbar" and ms[1].location.country == "IQ"
+
+
+def test_a_bare_division_named_like_its_seat_is_the_seat(places):
+    # Ibb's and Khartoum's seats share their names: the name is the town even though GeoNames has
+    # no Arabic spelling for these towns ("إب" alone is also the month آب, so it needs its frame).
+    # Yobe State's seat is Damaturu, so "يوبي" stays the state.
+    ibb = only(places("قصفت الطائرات مدينة إب."))
+    assert (ibb.kind, ibb.location.name, ibb.location.precision) == ("town", "Ibb", 1)
+    assert only(places("سيطر المسلحون على محافظة إب.")).kind == "admin1"
+    khartoum = only(places("تظاهر الآلاف في الخرطوم."))
+    assert (khartoum.kind, khartoum.location.name, khartoum.location.precision) == ("town", "Khartoum", 1)
+    katsina = only(places("هاجم مسلحون قرية في كاتسينا."))
+    assert (katsina.kind, katsina.location.name, katsina.location.precision) == ("town", "Katsina", 1)
+    yobe = only(places("هاجم مسلحون قرية في يوبي."))
+    assert (yobe.kind, yobe.location.name, yobe.location.precision) == ("admin1", "Yobe", 3)

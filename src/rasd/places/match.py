@@ -99,6 +99,7 @@ class RawMatch:
     vicinity: bool = False  # "ريف/قرب/شمال X": precision 2
     frame_first: int = -1  # first word of the frame phrase (-1: none)
     frame_nstart: int = -1  # normalized start of the frame phrase
+    frame_word: str = ""  # the town/province/district frame word, without proclitics
     stripped: bool = False
     prefix: str = ""  # the proclitics peeled off the first word ("ب" in "بالحسكة")
     weak: bool = False  # an ordinary word that is also a name, read as a place after a preposition
@@ -216,6 +217,7 @@ def add_context(m: RawMatch, nt: NormText, lex: Lexicon) -> RawMatch | None:
             j, skip = _phrase_before(nt, i, phrases)
             if j >= 0:
                 m.frame, m.frame_first = kind, j
+                m.frame_word = nt.strings[j][skip:]
                 break
         v, vskip = _phrase_before(nt, m.frame_first if m.frame_first >= 0 else i, lex.vicinity_frames)
         if v >= 0:
@@ -230,6 +232,12 @@ def add_context(m: RawMatch, nt: NormText, lex: Lexicon) -> RawMatch | None:
         return None  # "مدينة" is also Medina without its article, but never that in a text
     if m.frame == "town":
         return m  # "قرية الخميس", "مدينة الرياض": the frame says it is a town
+    if (
+        m.frame == "province"
+        and m.frame_word not in lex.loose_frames
+        and any(c.kind == ADMIN1 for c in m.candidates)
+    ):
+        return m  # "محافظة إب", "ولاية الخرطوم": frame and division name agree ("منطقة" is looser)
     if m.key in lex.stoplist or (m.stripped and "ال" + m.key in lex.stoplist):
         return None  # "منطقة/مديرية X" does not lift this: those frame areas, not towns
     is_country = any(c.kind == COUNTRY for c in m.candidates)

@@ -12,6 +12,7 @@ outside the document's focus, is dropped: that is the usual false friend.
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -65,6 +66,19 @@ def readings(m: RawMatch, gz: Gazetteer) -> list[Reading]:
             divs.append(Reading("admin1", d.code.split(".")[0], 4.0, place=gz.capital(d), division=d))
         elif c.kind == COUNTRY and c.ref in gz.countries:
             countries.append(Reading("country", str(c.ref), 4.0, division=gz.countries[str(c.ref)]))
+    # A division whose seat shares its English name ("إب": Ibb governorate, seat Ibb; "غومبيه":
+    # Gombe State, seat Gombe) also reads as that town, even where GeoNames lacks the town's
+    # Arabic spelling.
+    for d in divs:
+        seat = d.place
+        if (
+            seat
+            and d.division
+            and _same_name(d.division.name, seat.name)
+            and all(t.place is None or t.place.id != seat.id for t in towns)
+        ):
+            prior = 0.5 * math.log10(seat.pop + 10) + (0.3 if seat.country in focus else 0.0)
+            towns.append(Reading("town", d.code, prior, place=seat))
     if m.frame == "province":
         return divs or towns
     if m.frame in ("town", "district"):
@@ -76,6 +90,16 @@ def readings(m: RawMatch, gz: Gazetteer) -> list[Reading]:
         if not (d.place and any(t.place and km(t.place, d.place) < CAPITAL_SAME_KM for t in towns))
     ]
     return countries + divs + towns
+
+
+def _same_name(division: str, town: str) -> bool:
+    """ "Gombe" / "Gombe", "Al-Hasakah" / "Al Ḩasakah": the same name up to articles and marks."""
+
+    def bare(s: str) -> str:
+        s = ascii_name(s).lower().replace("-", " ").replace("'", "").replace("’", "")
+        return re.sub(r"^(al|as|ar|ad|an|ash|at|az|el) ", "", s).strip()
+
+    return bare(division) == bare(town)
 
 
 def choose(matches: list[RawMatch], gz: Gazetteer) -> list[tuple[RawMatch, Reading, float]]:
