@@ -10,7 +10,7 @@ evidence sentences:
 
 Gold locations whose ``text`` is not a place name ("كل انحاء البلاد", none) are counted apart.
 
-    python scripts/eval_places.py --shared ../shared [-v]
+    python scripts/eval_places.py --shared ../shared [-v] [--acled 1500]
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import argparse
 import datetime as dt
 import json
 import math
+import random
 from pathlib import Path
 
 from rasd.places import find_places, load_gazetteer
@@ -83,10 +84,37 @@ def evaluate(shared: Path, verbose: bool = False) -> dict[str, int]:
     return {"named": total, "found": found, "near": near, "unnamed": unnamed}
 
 
+def evaluate_acled(shared: Path, n: int) -> dict[str, int]:
+    """English check on ACLED notes: of ``n`` shuffled notes (seed 0), those with geo_precision 1;
+    how many have a mention within 25 km of the ACLED point, and how many mentions with
+    coordinates lie over 300 km from it."""
+    gz = load_gazetteer()
+    with open(shared / "data" / "acled" / "acled_notes_open.jsonl", encoding="utf-8") as f:
+        rows = [json.loads(line) for line in f]
+    random.Random(0).shuffle(rows)
+    notes = hit = mentions = far = 0
+    for r in rows[:n]:
+        g = r["gold"]
+        if g.get("latitude") is None or g.get("geo_precision") != 1:
+            continue
+        notes += 1
+        lat, lon = float(g["latitude"]), float(g["longitude"])
+        dists = [
+            km(m.location.lat, m.location.lon, lat, lon)
+            for m in find_places(analyze(r["text"]), gz)
+            if m.location.lat is not None and m.location.lon is not None
+        ]
+        hit += any(d <= 25.0 for d in dists)
+        mentions += len(dists)
+        far += sum(d > 300.0 for d in dists)
+    return {"notes": notes, "hit": hit, "mentions": mentions, "far": far}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("--acled", type=int, default=0, help="also check N shuffled ACLED notes (English)")
     args = ap.parse_args()
     r = evaluate(args.shared, args.verbose)
     total, found, near = r["named"], r["found"], r["near"]
@@ -94,6 +122,13 @@ def main() -> None:
     print(f"found (recall): {found}/{total} = {found / max(total, 1):.1%}")
     print(f"within 25 km of gold (of found): {near}/{found} = {near / max(found, 1):.1%}")
     print(f"within 25 km of gold (of all named): {near}/{total} = {near / max(total, 1):.1%}")
+    if args.acled:
+        a = evaluate_acled(args.shared, args.acled)
+        print(f"ACLED notes with geo_precision 1: {a['notes']}")
+        print(f"  a mention within 25 km: {a['hit']}/{a['notes']} = {a['hit'] / max(a['notes'], 1):.1%}")
+        print(
+            f"  mentions > 300 km away: {a['far']}/{a['mentions']} = {a['far'] / max(a['mentions'], 1):.1%}"
+        )
 
 
 if __name__ == "__main__":
