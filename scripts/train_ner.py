@@ -45,7 +45,7 @@ from rasd.ner.resources import CRF2_FILE, CRF_FILE, MODEL_DIR, merge_label, save
 
 KS = (64, 256, 1024, 2048)
 LABELS = ("PERS", "LOC", "ORG", "MISC")
-CRF_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 200, "feature.possible_transitions": True}
+CRF_PARAMS = {"c1": 0.02, "c2": 0.05, "max_iterations": 200, "feature.possible_transitions": True}
 FOLDS = 5
 _ARABIC_NAME = re.compile(r"^[\u0621-\u063a\u0641-\u064a\u064b-\u0652 \-]+$")
 

@@ -47,7 +47,9 @@ def strip_clitics(norm: str) -> tuple[str, str]:
 
 # --- resources the features read -------------------------------------------------------------
 
-FAMILIES = ("lexical", "clitic", "clusters", "geo", "trainlist", "context")
+FAMILIES = ("lexical", "clitic", "clusters", "geo", "trainlist")
+# Optional families, off in the shipped model (measured worse on held-out data; docs/ner.md).
+OPTIONAL_FAMILIES = ("context",)
 
 
 @dataclass(frozen=True, slots=True)
