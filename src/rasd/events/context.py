@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rasd.events.lexicon import word_keys
 from rasd.text import Sentence, Token, normalize_key
+
+
+@lru_cache(maxsize=200_000)
+def _token_keys(norm: str, base: str) -> frozenset[str]:
+    keys = word_keys(norm)
+    return keys | {base} if base and base not in keys else keys
 
 
 @dataclass
@@ -14,16 +21,11 @@ class SentenceView:
     sentence: Sentence
     tokens: list[Token]
     keys: list[frozenset[str]]
+    _phrases: dict[str, list[int]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, index: int, sentence: Sentence, tokens: list[Token]) -> SentenceView:
-        keys = []
-        for t in tokens:
-            norm = t.norm or normalize_key(t.text)
-            k = set(word_keys(norm))
-            if t.base:
-                k.add(t.base)
-            keys.append(frozenset(k))
+        keys = [_token_keys(t.norm or normalize_key(t.text), t.base) for t in tokens]
         return cls(index, sentence, tokens, keys)
 
     @property
@@ -56,10 +58,20 @@ class SentenceView:
                 return i
         return len(self.tokens)
 
-    def phrase_in(self, phrase: str, lo: int = 0, hi: int | None = None) -> bool:
-        words = normalize_key(phrase).split()
-        hi = len(self.tokens) if hi is None else hi
-        for i in range(max(lo, 0), min(hi, len(self.tokens)) - len(words) + 1):
-            if all(words[j] in self.keys[i + j] for j in range(len(words))):
-                return True
-        return False
+    def phrase_starts(self, name: str, index: dict[str, list[tuple[str, ...]]]) -> list[int]:
+        """Token indexes where a phrase of ``index`` (first word → phrases) starts; one scan per
+        sentence and phrase list, remembered under ``name``."""
+        found = self._phrases.get(name)
+        if found is None:
+            found = []
+            n = len(self.tokens)
+            for i, keys in enumerate(self.keys):
+                for k in keys & index.keys():
+                    if any(
+                        i + len(w) <= n and all(w[j] in self.keys[i + j] for j in range(1, len(w)))
+                        for w in index[k]
+                    ):
+                        found.append(i)
+                        break
+            self._phrases[name] = found
+        return found

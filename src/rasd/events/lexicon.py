@@ -73,9 +73,24 @@ class Lexicon:
     cues: dict
     sets: dict[str, frozenset[str]] = field(default_factory=dict)  # named cue word sets
     gate: Gate | None = None  # the learned sentence gate (None: rules only)
+    _phrase_indexes: dict[str, dict[str, list[tuple[str, ...]]]] = field(default_factory=dict)
 
     def cue(self, name: str) -> frozenset[str]:
         return self.sets[name]
+
+    def phrase_index(self, name: str) -> dict[str, list[tuple[str, ...]]]:
+        """The cue phrase list ``name`` (dotted path) indexed by first word, built once."""
+        index = self._phrase_indexes.get(name)
+        if index is None:
+            node = self.cues
+            for part in name.split("."):
+                node = node[part]
+            index = {}
+            for phrase in _norm_all(node):
+                words = tuple(phrase.split())
+                index.setdefault(words[0], []).append(words)
+            self._phrase_indexes[name] = index
+        return index
 
 
 def _flatten(prefix: str, node: object, out: dict[str, frozenset[str]]) -> None:

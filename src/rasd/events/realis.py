@@ -52,9 +52,9 @@ def irrealis_reason(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text:
                 return name
     if view.has_any(lex.cue("realis.denial"), 0, hit.first):
         return "denial"
-    for phrase in lex.cues["realis"]["sentence_phrases"]:
-        if view.phrase_in(phrase, 0, hit.first):
-            return f"irrealis frame «{phrase}»"
+    frames = view.phrase_starts("realis.sentence_phrases", lex.phrase_index("realis.sentence_phrases"))
+    if any(i < hit.first for i in frames):
+        return "irrealis frame"
     return None
 
 
@@ -81,4 +81,4 @@ def _still(view: SentenceView, i: int) -> bool:
 
 def is_total(view: SentenceView, lex: Lexicon) -> bool:
     """The sentence reports a total over a long period ("3042 killed in ten months")."""
-    return any(view.phrase_in(p) for p in lex.cues["realis"]["totals"])
+    return bool(view.phrase_starts("realis.totals", lex.phrase_index("realis.totals")))
