@@ -8,14 +8,7 @@ from pathlib import Path
 
 import click
 
-
-def _published(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as exc:
-        raise click.BadParameter("expected YYYY-MM-DD") from exc
+from rasd.cli.options import published_option
 
 
 def _count_lines(sources: tuple[str, ...]) -> int | None:
@@ -50,7 +43,7 @@ def _count_lines(sources: tuple[str, ...]) -> int | None:
     "--scheduler", default=None, help="Dask scheduler address (tcp://host:8786); implies --engine dask."
 )
 @click.option("--chunk-size", type=click.IntRange(min=1), default=64, show_default=True)
-@click.option("--published", callback=_published, help="Publication date for documents that lack one.")
+@published_option
 @click.option(
     "--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal)."
 )
