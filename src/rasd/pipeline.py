@@ -16,6 +16,7 @@ from rasd.actors import ActorKB, ActorMention, SourceMention, find_actors, find_
 from rasd.errors import InputError
 from rasd.events import extract_events
 from rasd.events.lexicon import Lexicon, load_lexicon
+from rasd.ingest.types import Failure
 from rasd.ner import Entity, Tagger, find_entities, load_tagger
 from rasd.places import Gazetteer, PlaceMention, find_places, load_gazetteer
 from rasd.records import Document, Event, Result
@@ -98,6 +99,23 @@ class Pipeline:
             return Result(id=doc.id, events=self.extract(doc))
         except InputError as exc:
             return Result(id=doc.id, error=str(exc))
+
+    def result_for(self, item: Document | Failure, published: dt.date | None = None) -> Result:
+        """The output line for one input item — the one rule ``rasd extract`` and ``rasd batch``
+        share, so both print the same bytes. A skipped item (a language left out) gives no events
+        and no error; an unreadable one, or a document that fails, gives ``error`` naming it; a bug
+        in a stage costs that document only. ``published`` fills a missing publication date."""
+        if isinstance(item, Failure):
+            return Result(id=item.id) if item.kind == "skipped" else Result(id=item.id, error=str(item))
+        if published is not None and item.published is None:
+            item = item.model_copy(update={"published": published})
+        try:
+            result = self.process(item)
+        except Exception as exc:  # noqa: BLE001 — one document must not stop a corpus
+            result = Result(id=item.id, error=f"internal error: {type(exc).__name__}: {exc}")
+        if result.error is not None:
+            return Result(id=item.id, error=f"{item.id}: {result.error}")
+        return result
 
     def pipe(self, docs: Iterable[Document]) -> Iterator[Result]:
         """Results in input order, one per document."""

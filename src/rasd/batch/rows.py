@@ -10,7 +10,6 @@ the same bytes whatever the engine, the worker count or the chunk size.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from dataclasses import dataclass
 
@@ -36,10 +35,3 @@ def jsonl_line(row: Row) -> str:
     if row.error is not None:
         line += ', "error": ' + json.dumps(row.error, ensure_ascii=False)
     return line + "}"
-
-
-def with_published(item: Item, published: dt.date | None) -> Item:
-    """Give a document without a publication date the run's default one (``--published``)."""
-    if published is not None and isinstance(item, Document) and item.published is None:
-        return item.model_copy(update={"published": published})
-    return item

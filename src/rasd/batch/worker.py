@@ -22,10 +22,8 @@ import json
 import threading
 from collections.abc import Callable, Sequence
 
-from rasd.batch.rows import Item, Row, with_published
-from rasd.ingest import Failure
+from rasd.batch.rows import Item, Row
 from rasd.pipeline import Pipeline
-from rasd.records import Result
 
 
 class PipelineHolder:
@@ -60,18 +58,11 @@ class PipelineHolder:
 
 def process_item(item: Item, pipeline: Pipeline, published: dt.date | None = None) -> Row:
     """One input item → one row. Never raises for a bad document: the error is recorded."""
-    if isinstance(item, Failure):
-        return Row(id=item.id, events_json="[]", error=str(item))
-    doc = with_published(item, published)
-    try:
-        result = pipeline.process(doc)
-    except Exception as exc:  # a bug in a stage must cost one document, not the whole run
-        result = Result(id=doc.id, error=f"internal error: {type(exc).__name__}: {exc}")
+    result = pipeline.result_for(item, published)  # the same rule as ``rasd extract``
     if result.error is not None:
-        # Same wording as ``rasd extract``: the message names the document.
-        return Row(id=doc.id, events_json="[]", error=f"{doc.id}: {result.error}")
+        return Row(id=result.id, events_json="[]", error=result.error)
     events = [e.to_json() for e in result.events]
-    return Row(id=doc.id, events_json=json.dumps(events, ensure_ascii=False), n_events=len(events))
+    return Row(id=result.id, events_json=json.dumps(events, ensure_ascii=False), n_events=len(events))
 
 
 def process_chunk(chunk: Sequence[Item], pipeline: Pipeline, published: dt.date | None = None) -> list[Row]:

@@ -12,7 +12,6 @@ from rasd.cli.options import published_option
 from rasd.ingest import Failure, read_inputs
 from rasd.ingest.cli_options import read_options_decorator
 from rasd.ingest.types import ReadOptions
-from rasd.records import Result
 
 
 @click.command()
@@ -45,19 +44,10 @@ def extract(
     for item in read_inputs(list(files), options=read_options):
         analysis = None
         if isinstance(item, Failure) and item.kind == "skipped":
-            # read correctly but not for us (a language left out): no events, and not a failure
             click.echo(f"rasd extract: {item}", err=True)
-            result = Result(id=item.id)
-        elif isinstance(item, Failure):
-            result = Result(id=item.id, error=str(item))
-        else:
-            if published is not None and item.published is None:
-                item = item.model_copy(update={"published": published})
-            result = pipeline.process(item)
-            if result.error:
-                result = Result(id=item.id, error=f"{item.id}: {result.error}")
-            elif printer is not None:
-                analysis = pipeline.analyze(item)
+        result = pipeline.result_for(item, published)
+        if printer is not None and not isinstance(item, Failure) and not result.error:
+            analysis = pipeline.analyze(item)
         if result.error:
             failed += 1
             click.echo(f"rasd extract: error: {result.error}", err=True)
