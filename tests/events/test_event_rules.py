@@ -212,3 +212,15 @@ def test_confidence_is_lower_for_records_resting_on_a_generic_killing_word():
     strong = events("شنت طائرات التحالف غارات على مواقع الحوثيين في صنعاء أمس.")[0]
     weak = events("قتل شخص في صنعاء.")[0]
     assert weak.confidence < 0.5 < strong.confidence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "أعلن المسؤول استعادة خدمة الإنترنت في بغداد بعد إصلاح الكابلات.",
+        "أعدم تنظيم داعش عشرات خلال عام من سيطرته على الموصل، بحسب تقرير.",
+        "تهدف المعركة إلى السيطرة على أحياء حلب الشرقية.",
+    ],
+)
+def test_control_that_is_a_state_an_aim_or_a_service_is_not_a_takeover(sentence):
+    assert "Battles" not in {e.event_type for e in events(sentence) if e.sub_event_type != "Armed clash"}

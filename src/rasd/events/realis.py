@@ -23,6 +23,10 @@ def irrealis_reason(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text:
         and view.keys[hit.first - 1] & lex.cue("control_state")
     ):
         return "state of control"  # "مناطق سيطرة الجيش", "الخاضعة لسيطرة": who holds ground, not a change
+    if hit.entry.family == "takeover" and hit.first == hit.last:
+        surface = view.tokens[hit.first].norm or view.tokens[hit.first].text
+        if surface.endswith(("ته", "تها", "تهم", "تهما")):
+            return "state of control"  # "منذ سيطرته على نينوى": whose ground it is, not a change
     if hit.entry.family == "takeover" or hit.entry.sub_event_type == "Arrests":
         # "الجهود للسيطرة على", "لاستعادة السيطرة", "لتوقيف ناشطين": purpose, not an outcome
         surface = view.tokens[hit.first].norm or view.tokens[hit.first].text
