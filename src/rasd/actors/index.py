@@ -53,8 +53,11 @@ class PhraseIndex(Generic[T]):
 
     def matches_at(self, text: str, ws: list[Word], i: int, strip: bool = True) -> list[Hit[T]]:
         """Every phrase starting at word ``i`` (longest first)."""
-        out: list[Hit[T]] = []
         forms = ws[i].forms if strip else ws[i].forms[:1]
+        by_first = self._by_first
+        if not any(form in by_first for form, _ in forms):
+            return []  # most words start no phrase: skip the allocation and the sort
+        out: list[Hit[T]] = []
         for form, cut in forms:
             for key, target in self._by_first.get(form, ()):
                 n = len(key)
@@ -72,8 +75,10 @@ class PhraseIndex(Generic[T]):
 
     def matches(self, text: str, ws: list[Word]) -> list[Hit[T]]:
         out: list[Hit[T]] = []
-        for i in range(len(ws)):
-            out.extend(self.matches_at(text, ws, i))
+        by_first = self._by_first
+        for i, w in enumerate(ws):
+            if any(form in by_first for form, _ in w.forms):
+                out.extend(self.matches_at(text, ws, i))
         return out
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rasd.text import normalize_key
 
@@ -72,16 +73,23 @@ def _orig_offset(raw: str, cut: int) -> int:
     return len(raw)
 
 
+@lru_cache(maxsize=200_000)
+def _word_forms(raw: str) -> tuple[str, tuple[tuple[str, int], ...]]:
+    """Lookup form and clitic-stripped forms of one written word; cached because news repeats its
+    vocabulary (a pure function of the string)."""
+    norm = normalize_key(raw)
+    if not norm:
+        return norm, ()
+    return norm, tuple((form, _orig_offset(raw, cut) if cut else 0) for form, cut in _clitic_forms(norm))
+
+
 def words(text: str) -> list[Word]:
     """The words of ``text`` with offsets into it and their clitic-stripped forms."""
     out: list[Word] = []
     for m in _WORD.finditer(text):
-        raw = m.group()
-        norm = normalize_key(raw)
-        if not norm:
-            continue
-        forms = tuple((form, _orig_offset(raw, cut) if cut else 0) for form, cut in _clitic_forms(norm))
-        out.append(Word(norm, m.start(), m.end(), forms))
+        norm, forms = _word_forms(m.group())
+        if norm:
+            out.append(Word(norm, m.start(), m.end(), forms))
     return out
 
 
