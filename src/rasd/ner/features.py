@@ -68,6 +68,14 @@ class Resources:
     max_phrase: int = 1
     token_lists: dict[str, str] = field(default_factory=dict)
     families: frozenset[str] = frozenset(FAMILIES)
+    # first word of a phrase → the phrase lengths starting with it, longest first (derived)
+    starts: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False)
+
+    def __post_init__(self) -> None:
+        lengths: dict[str, set[int]] = {}
+        for key in self.phrases:
+            lengths.setdefault(key[0], set()).add(len(key))
+        object.__setattr__(self, "starts", {w: tuple(sorted(ls, reverse=True)) for w, ls in lengths.items()})
 
 
 def _len_bucket(n: int) -> str:
@@ -176,17 +184,21 @@ def phrase_tags(types: list[TypeFeatures], res: Resources) -> list[str | None]:
     i, n = 0, len(types)
     while i < n:
         hit = 0
-        for m in range(min(res.max_phrase, n - i), 0, -1):
-            key = (types[i].gaz_key, *(t.norm for t in types[i + 1 : i + m]))
-            lab = res.phrases.get(key)
-            if lab is None and m == 1 and types[i].norm != types[i].gaz_key:
-                lab = res.phrases.get((types[i].norm,))
+        t = types[i]
+        for m in res.starts.get(t.gaz_key, ()):
+            if m > n - i:
+                continue
+            lab = res.phrases.get((t.gaz_key, *(u.norm for u in types[i + 1 : i + m])))
             if lab is not None:
-                out[i] = lab + ":B"
-                for j in range(i + 1, i + m):
-                    out[j] = lab + ":I"
                 hit = m
                 break
+        if not hit and t.norm != t.gaz_key:
+            lab = res.phrases.get((t.norm,))
+            hit = 1 if lab is not None else 0
+        if hit:
+            out[i] = lab + ":B"
+            for j in range(i + 1, i + hit):
+                out[j] = lab + ":I"
         i += hit or 1
     return out
 
