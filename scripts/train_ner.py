@@ -363,7 +363,7 @@ def main() -> None:
     meta = {
         "crf": params,
         "second_pass": second,
-        "dev_f1_last10pct": dev,
+        **({"dev_f1_last10pct": dev} if dev else {}),
         "train": "ANERcorp train.txt (CAMeL split)",
         "clusters": "word2vec skip-gram 100d on SaudiNewsNet + syria-news, k-means",
     }
