@@ -179,3 +179,14 @@ def test_end_to_end_shelling_record(pipe: rasd.Pipeline) -> None:
     assert ev.date.value == "2022-03-13"
     assert ev.fatalities.value == 3 and ev.injured.value == 12
     assert ev.actor1 is not None and "Russia" in ev.actor1.name
+
+
+def test_intervention_told_in_the_next_sentence_marks_the_protest():
+    import rasd
+
+    text = (
+        "On 3 March 2022, about 200 students held a demonstration outside the ministry in Baghdad. "
+        "Police dispersed them with tear gas."
+    )
+    (e,) = [e for e in rasd.extract(text, published="2022-03-03") if e.event_type == "Protests"]
+    assert e.sub_event_type == "Protest with intervention"

@@ -195,11 +195,30 @@ def to_event(c: Cluster, text: str) -> Event:
     return ev
 
 
+def _protest_follow_up(c: Cluster, views: list[SentenceView], lex: Lexicon) -> None:
+    """ "Police dispersed them" / "فرقتهم الشرطة" often comes in the sentence after the protest."""
+    if c.event_type != "Protests" or c.sub_event_type != "Peaceful protest":
+        return
+    for m in list(c.mentions):
+        nxt = m.view.index + 1
+        if (
+            nxt < len(views)
+            and views[nxt].paragraph == m.view.paragraph
+            and views[nxt].has_any(lex.cue("intervention"))
+        ):
+            m.sub_event_type = "Protest with intervention"
+            m.plover = PLOVER.get(m.sub_event_type, m.plover)
+            m.explain.append("intervention in the next sentence")
+            return
+
+
 def extract_events(analysis: DocAnalysis, lexicon: Lexicon | None = None) -> list[Event]:
     lex = lexicon or load_lexicon()
-    mentions, _ = find_mentions(analysis, lex)
+    mentions, idx = find_mentions(analysis, lex)
     kept = [m for m in mentions if _kept(m, lex)]
     clusters = merge_mentions(kept)
+    for c in clusters:
+        _protest_follow_up(c, idx.views, lex)
     # A mention the gate doubts still supports a record it is compatible with (more evidence,
     # more sources), but never makes a record of its own.
     for m in mentions:
