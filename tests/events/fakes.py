@@ -46,6 +46,7 @@ ACTORS = {
     "الجيش العراقي": Actor(name="Military Forces of Iraq", type="State forces", id="iq-military"),
     "قوات الأمن": Actor(name="Police Forces of Iraq", type="State forces", id="iq-police"),
     "مدنيين": Actor(name="Civilians", type="Civilians"),
+    "شخصا": Actor(name="Civilians", type="Civilians"),
     "المتظاهرين": Actor(name="Protesters", type="Protesters"),
     "مسلحون مجهولون": Actor(name="Unidentified armed group", type="Political militia"),
 }

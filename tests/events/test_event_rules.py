@@ -224,3 +224,13 @@ def test_confidence_is_lower_for_records_resting_on_a_generic_killing_word():
 )
 def test_control_that_is_a_state_an_aim_or_a_service_is_not_a_takeover(sentence):
     assert "Battles" not in {e.event_type for e in events(sentence) if e.sub_event_type != "Armed clash"}
+
+
+def test_a_responsibility_claim_names_the_attacker():
+    (e,) = events("انفجرت سيارة مفخخة في بغداد أمس، وتبنى تنظيم داعش التفجير.")
+    assert e.actor1.name == "Islamic State"
+
+
+def test_arrested_peoples_group_is_actor2():
+    (e,) = events("ألقت قوات الأمن القبض على 17 شخصا يشتبه في انتمائهم إلى داعش في بغداد.")
+    assert e.actor1.name == "Police Forces of Iraq" and e.actor2.name == "Islamic State"

@@ -230,6 +230,11 @@ def assign_actors(m: Mention, idx: DocIndex) -> None:
             if h.last < first <= h.last + 3 and (a1 is None or a is not a1[2]):
                 a2 = (first, last, a)
                 break
+        if m.sub_event_type == "Arrests" and a2 is not None and a2[2].actor.type == "Civilians":
+            # "القبض على 17 شخصا يشتبه في انتمائهم لتنظيم داعش": the group they belong to
+            group = [c for c in cands if c[0] > a2[1] and c[2].actor.type not in ("Civilians",)]
+            if group:
+                a2 = group[0]
     # 3. subject: first actor after the trigger (VSO), else the nearest before it (SVO)
     if a1 is None:
         others = [c for c in agents if a2 is None or c[2] is not a2[2]]
@@ -259,6 +264,11 @@ def assign_actors(m: Mention, idx: DocIndex) -> None:
         later = [c for c in rest if c[0] > h.last]
         pick = (hurt or marked or later or rest or [None])[0]
         a2 = pick
+    claimed = _claimed_by(v, cands, lex)
+    if claimed is not None and (a1 is None or a1[2].actor.type in ("Civilians",) or a1[2].generic):
+        a1 = claimed  # "نسبت إلى تنظيم داعش", "تبنى حزب العمال الهجوم": the claimant did it
+        if a2 is not None and a2[2] is claimed[2]:
+            a2 = None
     m.actor1 = _with_text(a1[2]) if a1 else None
     m.actor2 = _with_text(a2[2]) if a2 else None
     if m.actor1 is None and m.event_type in VIOLENT:
@@ -273,6 +283,22 @@ def assign_actors(m: Mention, idx: DocIndex) -> None:
         m.actor2 = None
     if a1:
         m.explain.append(f"actor1 «{a1[2].text}»")
+
+
+def _claimed_by(
+    v: SentenceView, cands: list[tuple[int, int, ActorMention]], lex: Lexicon
+) -> tuple[int, int, ActorMention] | None:
+    """The armed group a responsibility claim or attribution names, if the sentence has one."""
+    cue = lex.cue("claims")
+    for i, keys in enumerate(v.keys):
+        if keys & cue:
+            near = [c for c in cands if i < c[0] <= i + 4 or 0 < i - c[1] <= 2]
+            near = [
+                c for c in near if c[2].actor.type not in ("Civilians", "Protesters") and not c[2].generic
+            ]
+            if near:
+                return min(near, key=lambda c: abs(c[0] - i))
+    return None
 
 
 def _counted(v: SentenceView, c: tuple[int, int, ActorMention], idx: DocIndex) -> bool:
