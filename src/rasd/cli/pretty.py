@@ -49,10 +49,10 @@ class PrettyPrinter:
                 f"{e.date.value} (precision {e.date.precision})"
                 + (f" «{e.date.text}»" if e.date.text else ""),
             )
-            if e.actor1:
-                t.add_row("actor1", f"{e.actor1.name} [{e.actor1.type}] «{e.actor1.text}»")
-            if e.actor2:
-                t.add_row("actor2", f"{e.actor2.name} [{e.actor2.type}] «{e.actor2.text}»")
+            for role, actor in (("actor1", e.actor1), ("actor2", e.actor2)):
+                if actor:
+                    said = f" «{actor.text}»" if actor.text else ""
+                    t.add_row(role, f"{actor.name} [{actor.type}]{said}")
             if e.location:
                 loc = e.location
                 where = f"{loc.name}, {loc.admin1 or ''} {loc.country or ''} (precision {loc.precision})"

@@ -166,11 +166,11 @@ def to_event(c: Cluster, text: str) -> Event:
             if k not in counts or (_vague(counts[k]) and not _vague(v)):
                 counts[k] = v
     sources: list[Source] = []
-    for m in sorted(c.mentions, key=lambda m: m.view.index):
+    for m in sorted(c.mentions + c.support, key=lambda m: m.view.index):
         for s in m.sources:
             if s.name not in {x.name for x in sources}:
                 sources.append(s)
-    sentences = sorted({m.view.index: m.view for m in c.mentions}.items())
+    sentences = sorted({m.view.index: m.view for m in c.mentions + c.support}.items())
     evidence = [Span.of(text, v.start, v.end) for _, v in sentences]
     sub = c.sub_event_type
     best = min(c.mentions, key=lambda m: 0 if m.sub_event_type == sub else 1)
@@ -192,6 +192,8 @@ def to_event(c: Cluster, text: str) -> Event:
     )
     for m in c.mentions:
         ev.explain.append(f"sentence {m.view.index}: " + "; ".join(m.explain))
+    for m in c.support:
+        ev.explain.append(f"sentence {m.view.index} (supporting evidence only): " + "; ".join(m.explain))
     return ev
 
 
@@ -225,7 +227,7 @@ def extract_events(analysis: DocAnalysis, lexicon: Lexicon | None = None) -> lis
         if m not in kept:
             for c in clusters:
                 if c.accepts(m):
-                    c.add(m)
+                    c.support.append(m)
                     break
     text = analysis.document.text
     events = [to_event(c, text) for c in clusters]

@@ -31,6 +31,9 @@ class Cluster:
 
     def __init__(self, m: Mention) -> None:
         self.mentions = [m]
+        # Mentions the gate doubted that fit this record: they add evidence and sources only,
+        # never its type, place, date, actors or counts.
+        self.support: list[Mention] = []
 
     @property
     def event_type(self) -> str:
