@@ -43,3 +43,15 @@ def test_displacement_counts_families_with_its_source():
     )
     assert disp.location.name == "Aleppo"
     assert any("Syrian Observatory" in s.name for s in disp.sources)
+
+
+def test_a_later_sentence_that_only_mentions_the_blast_does_not_lend_its_actors():
+    text = (
+        "انفجرت سيارة مفخخة صباح اليوم في سوق شعبي بحي الكرادة وسط بغداد، ما أدى إلى مقتل خمسة مدنيين.\n"
+        "وأضافت الوزارة أن قوات الأمن اعتقلت ثلاثة مشتبه بهم قرب موقع الانفجار."
+    )
+    evs = rasd.extract(text, published="2026-11-25")
+    (blast,) = [e for e in evs if e.event_type == "Explosions/Remote violence"]
+    (arrest,) = [e for e in evs if e.sub_event_type == "Arrests"]
+    assert blast.actor1 is None or blast.actor1.type != "State forces"
+    assert arrest.actor1.type == "State forces" and arrest.arrested.value == 3
