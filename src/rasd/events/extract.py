@@ -64,8 +64,6 @@ def find_mentions(analysis: DocAnalysis, lex: Lexicon) -> tuple[list[Mention], D
             assign_sources(m, idx)
             _refine_takeover(m, lex)
         assign_counts(sentence, idx)
-        for m in sentence:
-            m.eventive = _eventive(m, idx, lex)
         _apply_gate(v, sentence, idx, lex)
         mentions.extend(m for m in sentence if not too_old(m, analysis.document.published))
     return mentions, idx
@@ -91,16 +89,6 @@ def _apply_gate(v: SentenceView, sentence: list[Mention], idx: DocIndex, lex: Le
             m.gate = p
             m.gate_features = feats
             m.explain.append(f"gate {fam} p={p:.2f}")
-
-
-def _eventive(m: Mention, idx: DocIndex, lex: Lexicon) -> bool:
-    """Does the sentence report this happening (not just name the kind of event)?"""
-    v = m.view
-    if any(v.keys[i] & lex.cue("verbs") for h in m.hits for i in range(h.first, h.last + 1)):
-        return True
-    if v.has_any(lex.cue("light_verbs")) or v.has_any(lex.cue("time_words")):
-        return True
-    return bool(m.counts) or bool(idx.dates.get(v.index))
 
 
 def _refine_takeover(m: Mention, lex: Lexicon) -> None:

@@ -10,9 +10,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
-from rasd.errors import ResourceError
+from rasd.datafiles import read_yaml
 from rasd.events.gate import Gate, load_gate
 from rasd.text import normalize_key
 
@@ -118,15 +116,12 @@ def load_lexicon() -> Lexicon:
     files = sorted(base.iterdir(), key=lambda f: f.name)
     raw_triggers: list[dict] = []
     cues: dict = {}
-    try:
-        for f in files:
-            if f.name.startswith("triggers") and f.name.endswith(".yaml"):
-                raw_triggers.extend(yaml.safe_load(f.read_text(encoding="utf-8")) or [])
-        for f in files:
-            if f.name.startswith("cues") and f.name.endswith(".yaml"):
-                _merge_cues(cues, yaml.safe_load(f.read_text(encoding="utf-8")) or {})
-    except (OSError, yaml.YAMLError) as exc:
-        raise ResourceError(f"cannot load the event lexicon: {exc}") from exc
+    for f in files:
+        if f.name.startswith("triggers") and f.name.endswith(".yaml"):
+            raw_triggers.extend(read_yaml(f, f"event triggers {f.name}") or [])
+    for f in files:
+        if f.name.startswith("cues") and f.name.endswith(".yaml"):
+            _merge_cues(cues, read_yaml(f, f"event cues {f.name}") or {})
     entries: list[TriggerEntry] = []
     words: dict[str, list[TriggerEntry]] = {}
     phrases: dict[str, list[tuple[tuple[str, ...], TriggerEntry]]] = {}

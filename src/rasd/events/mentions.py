@@ -68,7 +68,6 @@ class Mention:
     counts: dict[str, Count] = field(default_factory=dict)
     sources: list[Source] = field(default_factory=list)
     sentences: list[int] = field(default_factory=list)
-    eventive: bool = True
     gate: float = 1.0  # the learned gate's probability that the sentence reports this family
     gate_features: set[str] = field(default_factory=set)
     explain: list[str] = field(default_factory=list)

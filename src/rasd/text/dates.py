@@ -26,10 +26,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 from hijridate import Gregorian, Hijri
 
-from rasd.errors import ResourceError
+from rasd.datafiles import read_yaml
 from rasd.text.normalize import Normalized, normalize_key
 from rasd.text.types import DateMention
 
@@ -169,11 +168,7 @@ class DateLexicon:
 
     @classmethod
     def load(cls, data_dir: Path = DATA) -> DateLexicon:
-        try:
-            d = yaml.safe_load((data_dir / "dates.yaml").read_text(encoding="utf-8"))
-        except (OSError, yaml.YAMLError) as exc:
-            raise ResourceError(f"date lexicon could not be read: {exc}") from exc
-        return cls(d)
+        return cls(read_yaml(data_dir / "dates.yaml", "date lexicon"))
 
 
 class DateFinder:

@@ -14,9 +14,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
-from rasd.errors import ResourceError
+from rasd.datafiles import read_yaml
 from rasd.text.normalize import normalize_key
 from rasd.text.types import Quantity, Token
 
@@ -104,11 +102,8 @@ class QuantityLexicon:
 
     @classmethod
     def load(cls, data_dir: Path = DATA) -> QuantityLexicon:
-        try:
-            numbers = yaml.safe_load((data_dir / "numbers.yaml").read_text(encoding="utf-8"))
-            counts = yaml.safe_load((data_dir / "counts.yaml").read_text(encoding="utf-8"))
-        except (OSError, yaml.YAMLError) as exc:
-            raise ResourceError(f"quantity lexicons could not be read: {exc}") from exc
+        numbers = read_yaml(data_dir / "numbers.yaml", "quantity lexicons")
+        counts = read_yaml(data_dir / "counts.yaml", "quantity lexicons")
         return cls(numbers, counts)
 
     def number_word(self, w: str) -> bool:

@@ -14,8 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
+from rasd.datafiles import read_yaml
 from rasd.errors import ResourceError
 from rasd.text.normalize import light_form, light_to_key, normalize_key
 
@@ -93,14 +92,14 @@ class Segmenter:
 
     @classmethod
     def load(cls, data_dir: Path = DATA) -> Segmenter:
+        clitics = read_yaml(data_dir / "clitics.yaml", "text segmenter data")
         try:
-            clitics = yaml.safe_load((data_dir / "clitics.yaml").read_text(encoding="utf-8"))
             vocab: dict[str, int] = {}
             with gzip.open(data_dir / "vocab.tsv.gz", "rt", encoding="utf-8") as f:
                 for line in f:
                     w, _, c = line.rstrip("\n").partition("\t")
                     vocab[w] = int(c)
-        except (OSError, ValueError, yaml.YAMLError) as exc:
+        except (OSError, ValueError) as exc:
             raise ResourceError(f"text segmenter data could not be read: {exc}") from exc
         return cls(vocab, clitics)
 

@@ -21,9 +21,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
-from rasd.errors import ResourceError
+from rasd.datafiles import read_yaml
 from rasd.text.normalize import normalize_key
 from rasd.text.types import Sentence
 
@@ -50,10 +48,7 @@ class SentenceRules:
 
     @classmethod
     def load(cls, data_dir: Path = DATA) -> SentenceRules:
-        try:
-            d = yaml.safe_load((data_dir / "sentences.yaml").read_text(encoding="utf-8"))
-        except (OSError, yaml.YAMLError) as exc:
-            raise ResourceError(f"sentence rules could not be read: {exc}") from exc
+        d = read_yaml(data_dir / "sentences.yaml", "sentence rules")
         openers = [normalize_key(w) for w in d["clause_openers"]]
         return cls(
             abbreviations=frozenset(normalize_key(a) for a in d["abbreviations"]),
