@@ -152,7 +152,7 @@ def _reports_content(v: SentenceView, last: int, trigger_first: int, idx: DocInd
     if v.has_any(idx.lex.cue("complementizers"), last + 1, trigger_first):
         return True
     gap = idx.analysis.document.text[v.tokens[last].end : v.tokens[trigger_first].start]
-    return any(q in gap for q in '"«“')  # punctuation is a token of its own, so it is in the gap text
+    return any(q in gap for q in '"«“')  # the slice spans the tokens in between, quote tokens included
 
 
 def _with_text(a: ActorMention) -> Actor:
