@@ -82,6 +82,16 @@ def test_generic_attack_on_civilians_is_violence_against_civilians():
     ]
 
 
+def test_aircraft_that_attack_versus_the_helicopter_that_carried_the_wounded():
+    assert types("هاجمت طائرات حربية مواقع المسلحين قرب الموصل.") == [
+        ("Explosions/Remote violence", "Air/drone strike")
+    ]
+    # the helicopter only took the wounded soldiers to hospital: a clash, not an air strike
+    assert types("هاجم مسلح دورية للجنود قرب نابلس ما أدى إلى إصابة جنديين تم نقلهما بمروحية.") == [
+        ("Battles", "Armed clash")
+    ]
+
+
 def test_government_regains_vs_non_state_overtakes():
     assert ("Battles", "Government regains territory") in types(
         "استعاد الجيش العراقي السيطرة على أحياء في الموصل."

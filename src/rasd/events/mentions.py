@@ -111,7 +111,7 @@ def _typed(
         # "حملة استهدفت أفرادا يشتبه..." — the targeting is the arrest campaign itself
         if other_violent or any(h.entry.sub_event_type == "Arrests" for h in others):
             return None
-        if view.has_any(lex.cue("aircraft")):
+        if _attacking_aircraft(view, lex):
             return "Explosions/Remote violence", "Air/drone strike"  # "هاجمت طائرات ..."
         if civ and not mil:
             return "Violence against civilians", "Attack"
@@ -123,6 +123,15 @@ def _typed(
             return "Battles", "Armed clash"
         return "Violence against civilians", "Attack"
     return e.event_type, e.sub_event_type
+
+
+def _attacking_aircraft(view: SentenceView, lex: Lexicon) -> bool:
+    """Aircraft named in the sentence, other than the helicopter that took the wounded away."""
+    aircraft, transport = lex.cue("aircraft"), lex.cue("transport")
+    return any(
+        view.keys[i] & aircraft and not view.has_any(transport, i - 2, i)
+        for i in range(len(view.tokens))
+    )
 
 
 def sentence_mentions(view: SentenceView, hits: list[TriggerHit], lex: Lexicon) -> list[Mention]:
