@@ -118,6 +118,28 @@ def test_irrealis_sentences_give_no_event(sentence):
     assert events(sentence) == []
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a frame of time that opens the sentence governs all of it
+        "ومنذ الهجوم على الفندق في سوسة، اعتقلت قوات الأمن نحو 200 شخص في تونس.",
+        "وشهدت الفترة نفسها، مقتل 15 مسلحا خلال اشتباكات مع الجيش في سيناء.",
+        # a habit told in a relative clause
+        "وتساند الغارات الجوية التي تشنها طائرات التحالف منذ ثلاثة أشهر المقاتلين في مأرب.",
+    ],
+)
+def test_what_went_on_over_a_stretch_of_time_is_not_one_event(sentence):
+    assert events(sentence) == []
+
+
+def test_a_short_span_after_since_is_still_one_happening():
+    assert ("Battles", "Armed clash") in types("تتواصل الاشتباكات منذ الصباح بين الجيش وداعش في الرمادي.")
+    # "منذ" that does not govern the trigger's clause leaves it alone
+    assert ("Explosions/Remote violence", "Air/drone strike") in types(
+        "شنت طائرات التحالف غارات على صنعاء، التي يسيطر عليها الحوثيون منذ عام."
+    )
+
+
 def test_still_is_not_a_negation():
     assert ("Battles", "Armed clash") in types("لا تزال الاشتباكات مستمرة بين قسد وداعش في الحسكة.")
 
@@ -131,6 +153,21 @@ def test_headline_and_body_merge_into_one_event_with_both_spans():
     assert len(evs) == 1
     assert len(evs[0].evidence) == 3
     assert evs[0].sources and evs[0].sources[0].name == "local sources"
+
+
+def test_a_definite_reference_back_adds_evidence_and_counts_not_a_record():
+    text = (
+        "تطورات ميدانية في الأنبار\n"
+        "اندلعت اشتباكات عنيفة بين الجيش العراقي وداعش في الرمادي أمس.\n"
+        "وقال مصدر عسكري إن الاشتباكات أسفرت عن مقتل 12 مسلحا، بعد يوم من تفجير انتحاري الأحد."
+    )
+    evs = events(text)
+    clashes = [e for e in evs if e.event_type == "Battles"]
+    assert len(clashes) == 1
+    (clash,) = clashes
+    assert len(clash.evidence) == 2 and clash.fatalities is not None and clash.fatalities.value == 12
+    assert clash.actor1.name == "Military Forces of Iraq"
+    assert any(e.sub_event_type == "Suicide bomb" for e in evs)
 
 
 def test_distinct_places_stay_distinct():

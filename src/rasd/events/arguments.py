@@ -491,10 +491,24 @@ def assign_counts(mentions: list[Mention], idx: DocIndex) -> None:
         owners = [m for m in mentions if fits[kind](m)]
         if not owners:
             continue
-        owner = min(owners, key=lambda m: abs(m.trigger.start - q.start))
+        owner = _caused_by(owners, v, q.start, idx.lex) or min(
+            owners, key=lambda m: abs(m.trigger.start - q.start)
+        )
         if kind in owner.counts:
             continue
         owner.counts[kind] = Count(value=q.value, qualifier=q.qualifier or "exact", unit=unit, text=q.text)
+
+
+def _caused_by(owners: list[Mention], v: SentenceView, offset: int, lex: Lexicon) -> Mention | None:
+    """ "الاشتباكات أسفرت عن مقتل 12": the toll after a verb of result belongs to the event told
+    just before that verb, even when another trigger stands nearer after the figure."""
+    q = v.token_at(offset)
+    result = lex.cue("result_verbs")
+    verb = next((i for i in range(q - 1, max(-1, q - 5), -1) if v.keys[i] & result), None)
+    if verb is None:
+        return None
+    before = [m for m in owners if m.trigger.last < verb]
+    return max(before, key=lambda m: m.trigger.last) if before else None
 
 
 def assign_sources(m: Mention, idx: DocIndex) -> None:

@@ -148,17 +148,17 @@ def to_event(c: Cluster, text: str) -> Event:
     dm = c.date_mention()
     body_first = sorted(c.mentions, key=lambda m: (m.headline, m.view.index))
     counts: dict[str, Count] = {}
-    for m in body_first:
+    for m in body_first + c.anaphors:
         for k, v in m.counts.items():
             # An exact or approximate figure beats a vague one ("عشرات") stated elsewhere.
             if k not in counts or (_vague(counts[k]) and not _vague(v)):
                 counts[k] = v
     sources: list[Source] = []
-    for m in sorted(c.mentions + c.support, key=lambda m: m.view.index):
+    for m in sorted(c.evidence_mentions, key=lambda m: m.view.index):
         for s in m.sources:
             if s.name not in {x.name for x in sources}:
                 sources.append(s)
-    sentences = sorted({m.view.index: m.view for m in c.mentions + c.support}.items())
+    sentences = sorted({m.view.index: m.view for m in c.evidence_mentions}.items())
     evidence = [Span.of(text, v.start, v.end) for _, v in sentences]
     sub = c.sub_event_type
     best = min(c.mentions, key=lambda m: 0 if m.sub_event_type == sub else 1)
@@ -182,6 +182,8 @@ def to_event(c: Cluster, text: str) -> Event:
         ev.explain.append(f"sentence {m.view.index}: " + "; ".join(m.explain))
     for m in c.support:
         ev.explain.append(f"sentence {m.view.index} (supporting evidence only): " + "; ".join(m.explain))
+    for m in c.anaphors:
+        ev.explain.append(f"sentence {m.view.index} (refers back to it: evidence and counts): " + "; ".join(m.explain))
     return ev
 
 

@@ -34,6 +34,13 @@ class Cluster:
         # Mentions the gate doubted that fit this record: they add evidence and sources only,
         # never its type, place, date, actors or counts.
         self.support: list[Mention] = []
+        # Definite references back to this happening told within another's sentence ("المعارك في
+        # هذا الحي أسفرت عن 28 قتيلا"): evidence, sources and the counts they add, nothing else.
+        self.anaphors: list[Mention] = []
+
+    @property
+    def evidence_mentions(self) -> list[Mention]:
+        return self.mentions + self.support + self.anaphors
 
     @property
     def event_type(self) -> str:
@@ -126,6 +133,26 @@ class Cluster:
         self.mentions.append(m)
 
 
+def anaphoric(m: Mention) -> bool:
+    """A definite noun with no place of its own ("واتت المداهمات بعد ...", "الهجوم"): the text
+    refers back to a happening it has already told, usually while telling something else."""
+    if m.headline or (m.location is not None and not m.location_inherited):
+        return False
+    return all(h.first == h.last and "ال" in m.view.tokens[h.first].segments for h in m.hits)
+
+
+def _antecedent(clusters: list[Cluster], m: Mention) -> Cluster | None:
+    for c in reversed(clusters):
+        if c.event_type != m.event_type:
+            continue
+        if c.event_type in SEPARATE_SUBTYPES and (
+            m.sub_event_type != c.sub_event_type or m.trigger.entry.id != c.mentions[0].trigger.entry.id
+        ):
+            continue
+        return c
+    return None
+
+
 def merge_mentions(mentions: list[Mention]) -> list[Cluster]:
     """Body mentions in order, then headline mentions folded into a compatible body record."""
     clusters: list[Cluster] = []
@@ -140,6 +167,8 @@ def merge_mentions(mentions: list[Mention]) -> list[Cluster]:
             toll = [c for c in clusters if c.absorbs_toll(m)]
             if toll:
                 toll[-1].add(m)
+            elif anaphoric(m) and (earlier := _antecedent(clusters, m)) is not None:
+                earlier.anaphors.append(m)
             else:
                 clusters.append(Cluster(m))
     return clusters

@@ -59,7 +59,45 @@ def irrealis_reason(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text:
     frames = view.phrase_starts("realis.sentence_phrases", lex.phrase_index("realis.sentence_phrases"))
     if any(i < hit.first for i in frames):
         return "irrealis frame"
+    if _in_period_frame(hit, view, lex, doc_text):
+        return "period"
     return None
+
+
+def _breaks_between(view: SentenceView, a: int, b: int, doc_text: str) -> bool:
+    """A clause break (punctuation token or punctuation between tokens) between tokens a < b."""
+    for i in range(a, b):
+        gap = doc_text[view.tokens[i].end : view.tokens[i + 1].start]
+        if view.tokens[i + 1].text in _CLAUSE_BREAKS or any(c in _CLAUSE_BREAKS for c in gap):
+            return True
+    return False
+
+
+def _in_period_frame(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text: str) -> bool:
+    """The trigger counts or describes what went on over a stretch of time, not one happening:
+    "ومنذ هجوم يونيو، اعتقل نحو 150 شخصا", "وشهدت نفس الفترة مقتل 11", "الضربات التي ينفذها
+    التحالف منذ أربعة أشهر". A frame that opens the sentence governs all of it; elsewhere only
+    its own clause. "منذ الصباح" / "منذ يومين" are the span of one happening and do not count."""
+    since, short = lex.cue("realis.since"), lex.cue("realis.short_time")
+    starts = [
+        i
+        for i in range(len(view.tokens))
+        if view.keys[i] & since and not view.has_any(short, i + 1, i + 3)
+    ]
+    starts += view.phrase_starts("realis.period_phrases", lex.phrase_index("realis.period_phrases"))
+    for s in starts:
+        if s <= 2 and s < hit.first:
+            return True  # opens the sentence
+        if s < hit.first and not _breaks_between(view, s, hit.first, doc_text):
+            return True
+        if hit.last < s <= hit.last + 6 and not _breaks_between(view, hit.last, s, doc_text):
+            # "... التي ينفذها التحالف منذ": a habit told in a relative clause
+            rel = lex.cue("realis.relative")
+            for i in range(hit.last + 1, s - 1):
+                nxt = view.tokens[i + 1].norm or view.tokens[i + 1].text
+                if view.keys[i] & rel and nxt.startswith(("ي", "ت")):
+                    return True
+    return False
 
 
 def _negates_governing_verb(view: SentenceView, i: int, lex: Lexicon) -> bool:
