@@ -140,6 +140,17 @@ def test_a_short_span_after_since_is_still_one_happening():
     )
 
 
+def test_a_report_led_by_a_trial_retells_the_old_bombing_but_keeps_yesterdays_news():
+    text = (
+        "بدء محاكمة المتهمين بالتفجير\n"
+        "بدأت محكمة الجنايات أمس أولى جلسات محاكمة المتهمين بتفجير سيارة مفخخة في سوق ببغداد.\n"
+        "وقال المتهم الأول إنه نقل السيارة المفخخة إلى السوق فجر يوم التفجير الجمعة.\n"
+        "وفي سياق آخر، انفجرت عبوة ناسفة أمس قرب دورية للشرطة في الموصل."
+    )
+    evs = events(text, "2015-08-06")
+    assert [e.evidence[0].text for e in evs] == ["وفي سياق آخر، انفجرت عبوة ناسفة أمس قرب دورية للشرطة في الموصل."]
+
+
 def test_still_is_not_a_negation():
     assert ("Battles", "Armed clash") in types("لا تزال الاشتباكات مستمرة بين قسد وداعش في الحسكة.")
 

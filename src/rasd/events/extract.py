@@ -43,13 +43,17 @@ def find_mentions(analysis: DocAnalysis, lex: Lexicon) -> tuple[list[Mention], D
     idx = DocIndex.build(analysis, views, lex)
     mentions: list[Mention] = []
     headline = _headline_key(views)
+    retrospective: set[str] = set()  # families whose lead is about an earlier happening
     for v in views:
         if headline and v.index > 0 and headline in normalize_key(v.sentence.text):
             continue  # "رابط الخبر: <headline>" — the headline repeated as boilerplate
         hits = []
         for h in find_triggers(v, lex, text):
-            if irrealis_reason(h, v, lex, text) is None:
+            reason = irrealis_reason(h, v, lex, text)
+            if reason is None:
                 hits.append(h)
+            elif reason == "background" and v.index <= 1:
+                retrospective.add(family_of(h.entry.event_type) or h.entry.event_type)
         if not hits:
             continue
         if is_total(v, lex):
@@ -66,7 +70,19 @@ def find_mentions(analysis: DocAnalysis, lex: Lexicon) -> tuple[list[Mention], D
         assign_counts(sentence, idx)
         _apply_gate(v, sentence, idx, lex)
         mentions.extend(m for m in sentence if not too_old(m, analysis.document.published))
+    if retrospective:
+        mentions = [m for m in mentions if not _retold(m, retrospective, lex)]
     return mentions, idx
+
+
+def _retold(m: Mention, retrospective: set[str], lex: Lexicon) -> bool:
+    """A report whose lead is a trial or an anniversary ("في أول جلسة لمحاكمة المتهمين بتفجير
+    مسجد...") keeps retelling that earlier happening: its mentions of the same kind are background
+    too, unless pinned to yesterday or today."""
+    if (family_of(m.event_type) or m.event_type) not in retrospective:
+        return False
+    said = normalize_key(m.date.text or "") if m.date_explicit else ""
+    return not any(w in said.split() for w in lex.cue("realis.recent_days"))
 
 
 def _headline_key(views: list[SentenceView]) -> str | None:
