@@ -181,6 +181,18 @@ def test_a_definite_reference_back_adds_evidence_and_counts_not_a_record():
     assert any(e.sub_event_type == "Suicide bomb" for e in evs)
 
 
+def test_a_definite_reference_inside_a_sentence_about_something_else_joins_its_record():
+    text = (
+        "تطورات ميدانية في الحسكة\n"
+        "فر عشرات من عناصر داعش من سجن غويران في الحسكة أمس.\n"
+        "وكشف مصدر مقرب من قسد اليوم عن تسليم 20 من عناصر داعش الفارين من السجن أنفسهم إلى قسد في الحسكة."
+    )
+    evs = events(text)
+    escapes = [e for e in evs if e.sub_event_type == "Other"]
+    assert len(escapes) == 1 and len(escapes[0].evidence) == 2
+    assert any(e.sub_event_type == "Arrests" and e.actor1.name == "Syrian Democratic Forces" for e in evs)
+
+
 def test_distinct_places_stay_distinct():
     text = "شنت طائرات التحالف غارات على صنعاء. وفي تعز شنت طائرات التحالف غارات على مواقع الحوثيين."
     evs = events(text)
@@ -194,6 +206,17 @@ def test_different_event_types_in_one_sentence_are_separate_records():
 
 
 # --- arguments ---------------------------------------------------------------------------------
+
+
+def test_the_subject_of_a_relative_clause_is_the_noun_it_hangs_on():
+    text = "شاركت طائرات التحالف في ملاحقة عناصر داعش الذين فروا من السجن في الحسكة."
+    (escape,) = [e for e in events(text) if e.sub_event_type == "Other"]
+    assert escape.actor1.name == "Islamic State"
+
+
+def test_ground_described_by_a_relative_clause_is_not_a_takeover():
+    text = "وصلت تعزيزات إلى المطار الذي سيطر عليه الحوثيون في عدن."
+    assert not any(e.event_type == "Battles" for e in events(text))
 
 
 def test_source_from_attribution_frame_not_an_actor():

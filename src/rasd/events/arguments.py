@@ -194,8 +194,15 @@ def assign_actors(m: Mention, idx: DocIndex) -> None:
         m.actor2 = _with_text(rest_sides[0][2]) if rest_sides else None
         m.explain.append(f"sides «{first_side[2].text}» / «{rest_sides[0][2].text if rest_sides else ''}»")
         return
+    # 00. a verb in a relative clause: its subject is the noun the clause hangs on
+    #     ("المسلحين الذين فرّوا من السجن"), never an actor further back in the sentence
+    if h.first > 0 and v.keys[h.first - 1] & lex.cue("realis.relative"):
+        head = [c for c in agents if c[1] in (h.first - 2, h.first - 3)]
+        if head:
+            a1 = head[-1]
+        agents = [c for c in agents if c[0] > h.last or c in head]
     # 0. the trigger phrase names the attacker ("طيران التحالف", "سلاح الجو التركي")
-    for first, last, a in agents:
+    for first, last, a in agents if a1 is None else []:
         if first <= h.last and last >= h.first:
             a1 = (first, last, a)
             break

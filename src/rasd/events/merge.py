@@ -134,14 +134,26 @@ class Cluster:
 
 
 def anaphoric(m: Mention) -> bool:
-    """A definite noun with no place of its own ("واتت المداهمات بعد ...", "الهجوم"): the text
-    refers back to a happening it has already told, usually while telling something else."""
-    if m.headline or (m.location is not None and not m.location_inherited):
+    """A definite event noun ("المداهمات", "الهجوم", "الفارين"): the text may be referring back to
+    a happening it has already told, usually while telling something else."""
+    if m.headline:
         return False
-    return all(h.first == h.last and "ال" in m.view.tokens[h.first].segments for h in m.hits)
+    for h in m.hits:
+        segments = m.view.tokens[h.first].segments
+        # "بالقذائف" after a verb is the weapon of a new happening, not a reference back
+        if h.first != h.last or "ال" not in segments or "ب" in segments:
+            return False
+    return True
 
 
-def _antecedent(clusters: list[Cluster], m: Mention) -> Cluster | None:
+def _antecedent(clusters: list[Cluster], m: Mention, busy: bool) -> Cluster | None:
+    """The record a definite mention refers back to: the latest of its kind. With a place of its
+    own it is a new happening ("وفي حلب، أسفر القصف عن ...") unless its sentence is busy telling
+    another event and the place is the antecedent's ("عناصر داعش الفارين من السجن" in a sentence
+    about their surrender)."""
+    own_place = m.location if m.location is not None and not m.location_inherited else None
+    if own_place is not None and not busy:
+        return None
     for c in reversed(clusters):
         if c.event_type != m.event_type:
             continue
@@ -149,6 +161,8 @@ def _antecedent(clusters: list[Cluster], m: Mention) -> Cluster | None:
             m.sub_event_type != c.sub_event_type or m.trigger.entry.id != c.mentions[0].trigger.entry.id
         ):
             continue
+        if own_place is not None and not same_place(c.location, own_place):
+            return None
         return c
     return None
 
@@ -156,6 +170,9 @@ def _antecedent(clusters: list[Cluster], m: Mention) -> Cluster | None:
 def merge_mentions(mentions: list[Mention]) -> list[Cluster]:
     """Body mentions in order, then headline mentions folded into a compatible body record."""
     clusters: list[Cluster] = []
+    kinds: dict[int, set[tuple[str, str]]] = {}
+    for m in mentions:
+        kinds.setdefault(m.view.index, set()).add((m.event_type, m.sub_event_type))
     body = [m for m in mentions if not m.headline]
     heads = [m for m in mentions if m.headline]
     for m in body + heads:
@@ -167,7 +184,7 @@ def merge_mentions(mentions: list[Mention]) -> list[Cluster]:
             toll = [c for c in clusters if c.absorbs_toll(m)]
             if toll:
                 toll[-1].add(m)
-            elif anaphoric(m) and (earlier := _antecedent(clusters, m)) is not None:
+            elif anaphoric(m) and (earlier := _antecedent(clusters, m, len(kinds[m.view.index]) > 1)):
                 earlier.anaphors.append(m)
             else:
                 clusters.append(Cluster(m))

@@ -23,6 +23,12 @@ def irrealis_reason(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text:
         and view.keys[hit.first - 1] & lex.cue("control_state")
     ):
         return "state of control"  # "مناطق سيطرة الجيش", "الخاضعة لسيطرة": who holds ground, not a change
+    if (
+        hit.entry.family == "takeover"
+        and hit.first > 0
+        and view.keys[hit.first - 1] & lex.cue("realis.relative")
+    ):
+        return "state of control"  # "المطارات التي استولى عليها المتطرفون": describes the ground
     if hit.entry.family == "takeover" and hit.first == hit.last:
         surface = view.tokens[hit.first].norm or view.tokens[hit.first].text
         if surface.endswith(("ته", "تها", "تهم", "تهما")):
