@@ -112,6 +112,8 @@ def test_government_regains_vs_non_state_overtakes():
         "هدد الحوثيون بقصف مواقع في صنعاء.",
         "دعا ناشطون إلى التظاهر في القاهرة يوم الجمعة.",
         "هل تشن طائرات التحالف غارات جديدة على صنعاء؟",
+        # quotes around a name do not end the clause the condition governs
+        "إذا تمكن «داعش» من السيطرة على حقول النفط في سرت فسيتغير ميزان القوى.",
     ],
 )
 def test_irrealis_sentences_give_no_event(sentence):
@@ -126,6 +128,8 @@ def test_irrealis_sentences_give_no_event(sentence):
         "وشهدت الفترة نفسها، مقتل 15 مسلحا خلال اشتباكات مع الجيش في سيناء.",
         # a habit told in a relative clause
         "وتساند الغارات الجوية التي تشنها طائرات التحالف منذ ثلاثة أشهر المقاتلين في مأرب.",
+        # a tally whose period is said at the end
+        "وشن الجيش غارات جوية على مواقع المسلحين أسفرت عن مقتل أكثر من 200 مسلح، في الفترة نفسها.",
     ],
 )
 def test_what_went_on_over_a_stretch_of_time_is_not_one_event(sentence):

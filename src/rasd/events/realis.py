@@ -7,11 +7,40 @@ question; or when the trigger sits in a total over a long period.
 
 from __future__ import annotations
 
+import re
+
 from rasd.events.context import SentenceView
 from rasd.events.lexicon import Lexicon
 from rasd.events.triggers import TriggerHit
 
 _CLAUSE_BREAKS = frozenset({"،", ",", "؛", ";", ":", "«", "»", '"', "“", "”", "(", ")", "."})
+_QUOTES = frozenset({"«", "»", '"', "“", "”"})
+_NAME_QUOTE = re.compile(r"[«\"“][^«»\"“”،,.:؛;()]{1,30}[»\"”]")
+
+
+def _clause_break_at(view: SentenceView, i: int, doc_text: str, gap: bool = True) -> bool:
+    """Is there a clause break at token i (or in the gap before it)? Quotes around a short name
+    («داعش», "قسد") do not break a clause."""
+    tok = view.tokens[i]
+    lo = view.tokens[i - 1].end if i > 0 and gap else tok.start
+    chunk = doc_text[lo : tok.end]
+    if not any(c in _CLAUSE_BREAKS for c in chunk):
+        return False
+    named = _name_quote_offsets(view, doc_text)
+    return any(c in _CLAUSE_BREAKS and not (c in _QUOTES and lo + k in named) for k, c in enumerate(chunk))
+
+
+def _name_quote_offsets(view: SentenceView, doc_text: str) -> frozenset[int]:
+    cached = view._phrases.get("_name_quotes")
+    if cached is None:
+        text = doc_text[view.start : view.end]
+        found = set()
+        for m in _NAME_QUOTE.finditer(text):
+            found |= {view.start + m.start(), view.start + m.end() - 1}
+        cached = view._phrases["_name_quotes"] = [frozenset(found)]  # type: ignore[list-item]
+    return cached[0]  # type: ignore[return-value]
+
+
 _IRREALIS = ("negation", "future", "modal", "threat", "demand", "condition", "background")
 
 
@@ -45,8 +74,7 @@ def irrealis_reason(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text:
     lo = max(0, hit.first - window)
     # Stop at the nearest clause break: a punctuation token, or punctuation between tokens.
     for i in range(hit.first - 1, lo - 1, -1):
-        gap = doc_text[view.tokens[i].end : view.tokens[i + 1].start] if i + 1 < len(view.tokens) else ""
-        if view.tokens[i].text in _CLAUSE_BREAKS or any(c in _CLAUSE_BREAKS for c in gap):
+        if _clause_break_at(view, i + 1, doc_text) or _clause_break_at(view, i, doc_text, gap=False):
             lo = i + 1
             break
     for i in range(hit.first - 1, lo - 1, -1):
@@ -72,11 +100,7 @@ def irrealis_reason(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text:
 
 def _breaks_between(view: SentenceView, a: int, b: int, doc_text: str) -> bool:
     """A clause break (punctuation token or punctuation between tokens) between tokens a < b."""
-    for i in range(a, b):
-        gap = doc_text[view.tokens[i].end : view.tokens[i + 1].start]
-        if view.tokens[i + 1].text in _CLAUSE_BREAKS or any(c in _CLAUSE_BREAKS for c in gap):
-            return True
-    return False
+    return any(_clause_break_at(view, i + 1, doc_text) for i in range(a, b))
 
 
 def _in_period_frame(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text: str) -> bool:
@@ -90,7 +114,9 @@ def _in_period_frame(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text
         for i in range(len(view.tokens))
         if view.keys[i] & since and not view.has_any(short, i + 1, i + 3)
     ]
-    starts += view.phrase_starts("realis.period_phrases", lex.phrase_index("realis.period_phrases"))
+    periods = view.phrase_starts("realis.period_phrases", lex.phrase_index("realis.period_phrases"))
+    if periods and not view.has_any(lex.cue("realis.recent_days")):
+        return True  # "... أسفرت عن مقتل أكثر من 260 مسلحا، في نفس الفترة": a tally, wherever said
     for s in starts:
         if s <= 2 and s < hit.first:
             return True  # opens the sentence
