@@ -223,6 +223,16 @@ def test_ground_described_by_a_relative_clause_is_not_a_takeover():
     assert not any(e.event_type == "Battles" for e in events(text))
 
 
+def test_a_date_after_the_report_is_not_inherited():
+    text = (
+        "ومن المتوقع أن تنتشر قوة إقليمية بحلول 30 يوليو الحالي. "
+        "وفجرت انتحارية نفسها في سوق مزدحم في مدينة الموصل."
+    )
+    (e,) = events(text, "2015-07-24")
+    assert e.sub_event_type == "Suicide bomb"
+    assert e.date.value == "2015-07-24" and e.date.precision == 2
+
+
 def test_source_from_attribution_frame_not_an_actor():
     text = "قال المرصد السوري لحقوق الإنسان إن اشتباكات اندلعت بين قسد وداعش في الحسكة."
     (e,) = events(text)

@@ -396,13 +396,16 @@ def assign_location(m: Mention, idx: DocIndex, previous: list[Mention]) -> None:
 # --- date -------------------------------------------------------------------------------------
 
 
-def _usable(d: DateMention) -> bool:
-    return getattr(d, "kind", None) not in ("to_date", "duration")
+def _usable(d: DateMention, published: dt.date | None = None) -> bool:
+    """A date an event can have: not a span, and not after the report ("بحلول 30 يوليو")."""
+    if getattr(d, "kind", None) in ("to_date", "duration"):
+        return False
+    return not (published and d.value and d.precision == 1 and d.value > published)
 
 
 def assign_date(m: Mention, idx: DocIndex) -> None:
     published = idx.analysis.document.published
-    here = [d for d in idx.dates.get(m.view.index, []) if _usable(d)]
+    here = [d for d in idx.dates.get(m.view.index, []) if _usable(d, published)]
     if here:
         h = m.trigger
         d = min(here, key=lambda d: abs(d.start - h.start))
@@ -412,7 +415,7 @@ def assign_date(m: Mention, idx: DocIndex) -> None:
     for i in range(m.view.index - 1, -1, -1):
         if idx.views[i].paragraph != m.view.paragraph:
             break
-        prior = [d for d in idx.dates.get(i, []) if _usable(d)]
+        prior = [d for d in idx.dates.get(i, []) if _usable(d, published)]
         if prior:
             d = prior[-1]
             m.date = EventDate(
