@@ -197,6 +197,20 @@ def test_a_definite_reference_inside_a_sentence_about_something_else_joins_its_r
     assert any(e.sub_event_type == "Arrests" and e.actor1.name == "Syrian Democratic Forces" for e in evs)
 
 
+def test_a_lead_that_sums_up_the_attacks_lends_them_its_doer_and_is_not_a_record():
+    text = (
+        "حصيلة دامية في العراق\n"
+        "قتل 40 شخصا أمس في هجمات مفترضة لتنظيم داعش في العراق.\n"
+        "وانفجرت سيارة مفخخة أمس في سوق مزدحم في مدينة الموصل ما أدى إلى مقتل 25 شخصا.\n"
+        "وفي بغداد قتل مسلحون 15 مدنيا أمس."
+    )
+    evs = events(text)
+    assert sorted(e.location.name for e in evs) == ["Baghdad", "Mosul"]
+    bomb = next(e for e in evs if e.location.name == "Mosul")
+    assert bomb.actor1.name == "Islamic State"
+    assert len(bomb.evidence) == 2  # the lead joins it as evidence
+
+
 def test_distinct_places_stay_distinct():
     text = "شنت طائرات التحالف غارات على صنعاء. وفي تعز شنت طائرات التحالف غارات على مواقع الحوثيين."
     evs = events(text)

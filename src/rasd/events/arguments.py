@@ -224,10 +224,15 @@ def assign_actors(m: Mention, idx: DocIndex) -> None:
     for first, last, a in agents if a1 is None else []:
         before = v.keys[first - 1] if first > 0 else frozenset()
         construct = first == h.last + 1 and not patient_trigger
+        # "هجمات مفترضة لحركة بوكو حرام": an adjective may stand between the event and its doer
+        described = (
+            first == h.last + 2 and _has_lam(v, first) and bool(v.keys[h.last + 1] & lex.cue("event_adjectives"))
+        )
         if (
             (before & agentive and first != h.last + 1)
             or construct
             or (first == h.last + 1 and _has_lam(v, first))
+            or described
         ):
             a1 = (first, last, a)
             break

@@ -183,7 +183,7 @@ def to_event(c: Cluster, text: str) -> Event:
         sub_event_type=sub,
         plover=best.plover,
         date=dm.date,
-        actor1=c.actor("actor1") or _unnamed_perpetrator(c.event_type, sub),
+        actor1=c.actor("actor1") or c.lent_actor1 or _unnamed_perpetrator(c.event_type, sub),
         actor2=c.actor("actor2"),
         location=c.location,
         fatalities=counts.get("fatalities"),

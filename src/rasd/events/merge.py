@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from rasd.events.mentions import SEPARATE_SUBTYPES, VIOLENT, Mention, rank
-from rasd.records import Location
+from rasd.records import Actor, Location
 
 
 def _km(a: Location, b: Location) -> float:
@@ -37,6 +37,8 @@ class Cluster:
         # Definite references back to this happening told within another's sentence ("المعارك في
         # هذا الحي أسفرت عن 28 قتيلا"): evidence, sources and the counts they add, nothing else.
         self.anaphors: list[Mention] = []
+        # the doer named by a lead that sums this event up with others (see fold_summaries)
+        self.lent_actor1: Actor | None = None
 
     @property
     def evidence_mentions(self) -> list[Mention]:
@@ -127,7 +129,11 @@ class Cluster:
         last = self.mentions[-1].view
         if last.paragraph != m.view.paragraph and m.view.index - last.index > 1:
             return False
-        return same_place(self.explicit_location, m.location if not m.location_inherited else None)
+        mine = self.explicit_location
+        theirs = m.location if not m.location_inherited else None
+        if theirs is not None and theirs.lat is not None and (mine is None or mine.lat is None):
+            return False  # "وفي بورنو قتل مسلحون ثمانية": a town of its own, a new scene
+        return same_place(mine, theirs)
 
     def add(self, m: Mention) -> None:
         self.mentions.append(m)
@@ -170,6 +176,8 @@ def _antecedent(clusters: list[Cluster], m: Mention, busy: bool) -> Cluster | No
 def merge_mentions(mentions: list[Mention]) -> list[Cluster]:
     """Body mentions in order, then headline mentions folded into a compatible body record."""
     clusters: list[Cluster] = []
+    summaries = [m for m in mentions if is_summary(m)]
+    mentions = [m for m in mentions if m not in summaries]
     kinds: dict[int, set[tuple[str, str]]] = {}
     for m in mentions:
         kinds.setdefault(m.view.index, set()).add((m.event_type, m.sub_event_type))
@@ -188,4 +196,46 @@ def merge_mentions(mentions: list[Mention]) -> list[Cluster]:
                 earlier.anaphors.append(m)
             else:
                 clusters.append(Cluster(m))
-    return clusters
+    return fold_summaries(summaries, clusters)
+
+
+def is_summary(m: Mention) -> bool:
+    """A lead that sums up several attacks ("قتل 60 شخصا في هجمات لبوكو حرام في الكاميرون ونيجيريا"):
+    a plural attack word in the first sentences, placed no closer than a country."""
+    if m.event_type not in VIOLENT or m.view.index > 1 or m.family not in ("attack", "kill"):
+        return False
+    if not any((m.view.tokens[h.last].norm or "").endswith("ات") for h in m.hits):
+        return False
+    loc = m.location if not m.location_inherited else None
+    return loc is None or loc.lat is None or loc.precision == 3
+
+
+def fold_summaries(summaries: list[Mention], clusters: list[Cluster]) -> list[Cluster]:
+    """A summarising lead is not a happening of its own when the report goes on to tell its events
+    town by town on the same day: its evidence and sources join the first of them, and the doer it
+    names is lent to those that name none. Otherwise it is a record like any other."""
+    out = list(clusters)
+    for m in summaries:
+        day = m.date.value
+        details = [
+            d
+            for d in clusters
+            if d.event_type in VIOLENT
+            and d.explicit_location is not None
+            and d.explicit_location.lat is not None
+            and d.date_mention().date.value == day
+        ]
+        if not details:
+            home = next((c for c in out if c.accepts(m)), None)
+            if home is not None:
+                home.add(m)
+            else:
+                out.append(Cluster(m))
+            continue
+        details[0].support.append(m)
+        doer = m.actor1
+        if doer is not None and doer.type != "Civilians" and doer.name != "Unidentified armed group":
+            for d in details:
+                if d.actor("actor1") is None:
+                    d.lent_actor1 = doer
+    return out
