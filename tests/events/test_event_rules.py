@@ -211,6 +211,18 @@ def test_a_lead_that_sums_up_the_attacks_lends_them_its_doer_and_is_not_a_record
     assert len(bomb.evidence) == 2  # the lead joins it as evidence
 
 
+def test_a_short_title_line_inside_the_body_is_evidence_for_the_paragraph_below():
+    text = (
+        "أخبار اليوم\n"
+        "اعتقلت الشرطة العراقية ثلاثة أشخاص في البصرة أمس.\n"
+        "مقتل 4 في الموصل\n"
+        "وانفجرت عبوة ناسفة أمس قرب سوق في مدينة الموصل ما أدى إلى مقتل أربعة مدنيين."
+    )
+    evs = events(text)
+    violent = [e for e in evs if e.event_type != "Strategic developments"]
+    assert len(violent) == 1 and len(violent[0].evidence) == 2
+
+
 def test_distinct_places_stay_distinct():
     text = "شنت طائرات التحالف غارات على صنعاء. وفي تعز شنت طائرات التحالف غارات على مواقع الحوثيين."
     evs = events(text)

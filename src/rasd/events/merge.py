@@ -138,6 +138,9 @@ class Cluster:
     def add(self, m: Mention) -> None:
         self.mentions.append(m)
 
+    def tells_sentence(self, index: int) -> bool:
+        return any(m.view.index == index for m in self.mentions)
+
 
 def anaphoric(m: Mention) -> bool:
     """A definite event noun ("المداهمات", "الهجوم", "الفارين"): the text may be referring back to
@@ -181,9 +184,16 @@ def merge_mentions(mentions: list[Mention]) -> list[Cluster]:
     kinds: dict[int, set[tuple[str, str]]] = {}
     for m in mentions:
         kinds.setdefault(m.view.index, set()).add((m.event_type, m.sub_event_type))
-    body = [m for m in mentions if not m.headline]
+    subtitles = [m for m in mentions if not m.headline and _subtitle(m)]
+    body = [m for m in mentions if not m.headline and m not in subtitles]
     heads = [m for m in mentions if m.headline]
-    for m in body + heads:
+    for m in body + heads + subtitles:
+        below = next((c for c in clusters if m in subtitles and c.tells_sentence(m.view.index + 1)), None)
+        if below is not None and below.event_type in VIOLENT and m.event_type in VIOLENT and _same_country(
+            below.location, m.location
+        ):
+            below.support.append(m)  # "مقتل 4 في غزة" over the paragraph that tells the blast
+            continue
         for c in clusters:
             if c.accepts(m):
                 c.add(m)
@@ -197,6 +207,19 @@ def merge_mentions(mentions: list[Mention]) -> list[Cluster]:
             else:
                 clusters.append(Cluster(m))
     return fold_summaries(summaries, clusters)
+
+
+def _same_country(a: Location | None, b: Location | None) -> bool:
+    return a is None or b is None or not a.country or not b.country or a.country == b.country
+
+
+def _subtitle(m: Mention) -> bool:
+    """A short line of its own inside the body ("مقتل 4 في غزة"): a title over what follows."""
+    v = m.view
+    return len(v.tokens) <= 7 and not v.sentence.text.rstrip().endswith((".", "،")) and m.family in (
+        "kill",
+        "attack",
+    )
 
 
 def is_summary(m: Mention) -> bool:
