@@ -7,6 +7,7 @@ from fakes import analysis_of
 
 from rasd.contract import check_event
 from rasd.events import extract_events
+from rasd.events.gate import Gate
 from rasd.events.lexicon import load_lexicon
 
 # The rules alone (the learned gate is tested in test_gate.py).
@@ -221,6 +222,21 @@ def test_a_short_title_line_inside_the_body_is_evidence_for_the_paragraph_below(
     evs = events(text)
     violent = [e for e in evs if e.event_type != "Strategic developments"]
     assert len(violent) == 1 and len(violent[0].evidence) == 2
+
+
+def test_deaths_take_the_type_of_the_bombing_the_report_keeps_telling():
+    # each sentence alone is doubtful to the gate; together they tell one suicide bombing
+    text = (
+        "استشهاد 9 من رجال الأمن في الموصل\n"
+        "دخل رجل يرتدي حزاما ناسفا قاعة الطعام في معسكر بمدينة الموصل ظهر أمس.\n"
+        "ثم قام بتفجير نفسه وسط الجنود في الموصل.\n"
+        "وارتفع عدد الشهداء إلى تسعة في الموصل."
+    )
+    lex = load_lexicon()
+    # a gate that trusts only killing words
+    lex.gate = Gate(weights={"ASSAULT": {"bias": -3.0, "fam=kill": 4.0}}, thresholds={"ASSAULT": 0.5})
+    evs = extract_events(analysis_of(text, "2015-08-07"), lex)
+    assert [(e.event_type, e.sub_event_type) for e in evs] == [("Explosions/Remote violence", "Suicide bomb")]
 
 
 def test_distinct_places_stay_distinct():

@@ -18,7 +18,7 @@ from rasd.events.context import SentenceView
 from rasd.events.gate import family_of, gate_features, strong_evidence
 from rasd.events.lexicon import Lexicon, load_lexicon
 from rasd.events.mentions import PLOVER, Mention, sentence_mentions
-from rasd.events.merge import Cluster, merge_mentions
+from rasd.events.merge import Cluster, merge_mentions, same_place
 from rasd.events.realis import irrealis_reason, is_total
 from rasd.events.triggers import find_triggers
 from rasd.records import Actor, Count, Event, Source, Span
@@ -203,6 +203,34 @@ def to_event(c: Cluster, text: str) -> Event:
     return ev
 
 
+def _type_by_weapon(clusters: list[Cluster], doubted: list[Mention]) -> None:
+    """A report whose only violent record is built on killing words ("عدد الشهداء وصل إلى 15")
+    takes the type of the bombing or strike it keeps telling at that place (in two sentences or
+    more), even in sentences the gate doubted alone: the weapon says what kind of event the
+    deaths were (ACLED's sub-type rule)."""
+    violent = [c for c in clusters if family_of(c.event_type) == "ASSAULT"]
+    if len(violent) != 1:
+        return
+    (c,) = violent
+    if c.event_type != "Violence against civilians" or any(m.family != "kill" for m in c.mentions):
+        return
+    weapons = [
+        m
+        for m in doubted
+        if m.event_type == "Explosions/Remote violence"
+        and c.location is not None
+        and m.location is not None
+        and same_place(c.location, m.location)
+    ]
+    by_kind: dict[str, list[Mention]] = defaultdict(list)
+    for m in weapons:
+        by_kind[m.sub_event_type].append(m)
+    told = [ms for ms in by_kind.values() if len({m.view.index for m in ms}) >= 2]
+    if told:
+        ms = max(told, key=lambda ms: (len(ms), -ms[0].view.index))
+        c.mentions[:0] = ms
+
+
 def _protest_follow_up(c: Cluster, views: list[SentenceView], lex: Lexicon) -> None:
     """ "Police dispersed them" / "فرقتهم الشرطة" often comes in the sentence after the protest."""
     if c.event_type != "Protests" or c.sub_event_type != "Peaceful protest":
@@ -227,14 +255,17 @@ def extract_events(analysis: DocAnalysis, lexicon: Lexicon | None = None) -> lis
     clusters = merge_mentions(kept)
     for c in clusters:
         _protest_follow_up(c, idx.views, lex)
+    doubted = [m for m in mentions if m not in kept]
+    _type_by_weapon(clusters, doubted)
     # A mention the gate doubts still supports a record it is compatible with (more evidence,
     # more sources), but never makes a record of its own.
-    for m in mentions:
-        if m not in kept:
-            for c in clusters:
-                if c.accepts(m):
-                    c.support.append(m)
-                    break
+    for m in doubted:
+        if any(m in c.mentions for c in clusters):
+            continue
+        for c in clusters:
+            if c.accepts(m):
+                c.support.append(m)
+                break
     text = analysis.document.text
     events = [to_event(c, text) for c in clusters]
     events = [e for e in events if e.event_type != "Displacement" or e.displaced is not None]
