@@ -288,6 +288,30 @@ def test_location_inherited_from_previous_sentence_when_absent():
     assert evs["Air/drone strike"].location.name == "Al Hasakah"
 
 
+def test_a_battle_side_named_alone_is_actor1_and_its_foe_comes_from_the_report():
+    text = (
+        "معارك في الحسكة\n"
+        "اندلعت اشتباكات عنيفة بين قسد وداعش في الحسكة أمس.\n"
+        "وفي حلب، استمرت الاشتباكات لساعات حيث تقدم عناصر قسد نحو الأحياء الجنوبية."
+    )
+    evs = [e for e in events(text) if e.event_type == "Battles"]
+    second = next(e for e in evs if e.location.name == "Aleppo")
+    assert second.actor1.name == "Syrian Democratic Forces"
+    assert second.actor2.name == "Islamic State"
+
+
+def test_allies_are_not_each_others_foe():
+    text = (
+        "تقدم في الموصل\n"
+        "اشتبك الجيش العراقي مع قوات الأمن في الموصل أمس.\n"
+        "وفي بغداد، استمرت الاشتباكات لساعات حيث تقدم الجيش العراقي نحو الأحياء الغربية."
+    )
+    evs = [e for e in events(text) if e.event_type == "Battles"]
+    baghdad = next(e for e in evs if e.location.name == "Baghdad")
+    assert baghdad.actor1.name == "Military Forces of Iraq"
+    assert baghdad.actor2 is None
+
+
 def test_protest_actor_is_protesters():
     (e,) = events("تظاهر مئات الطلاب في القاهرة احتجاجا على رفع الرسوم.")
     assert e.actor1.type == "Protesters"

@@ -281,6 +281,8 @@ def assign_actors(m: Mention, idx: DocIndex) -> None:
         a1 = claimed  # "نسبت إلى تنظيم داعش", "تبنى حزب العمال الهجوم": the claimant did it
         if a2 is not None and a2[2] is claimed[2]:
             a2 = None
+    if m.event_type == "Battles" and a1 is None and a2 is not None and a2 not in victims:
+        a1, a2 = a2, None  # one side named alone in a battle is its actor1
     m.actor1 = _with_text(a1[2]) if a1 else None
     m.actor2 = _with_text(a2[2]) if a2 else None
     if m.actor1 is None and m.event_type in VIOLENT:

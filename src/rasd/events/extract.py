@@ -231,6 +231,37 @@ def _type_by_weapon(clusters: list[Cluster], doubted: list[Mention]) -> None:
         c.mentions[:0] = ms
 
 
+_ARMED = ("Civilians", "Protesters", "Rioters")
+
+
+def _fill_battle_sides(mentions: list[Mention], lex: Lexicon) -> None:
+    """A battle always has two sides. When the text leaves one out ("واستمرت الاشتباكات في دار
+    سعد حيث يواصل مقاتلون محليون ..."), it is the foe the same report pairs the named side with
+    elsewhere — never an ally read as a second side."""
+    foes: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    named: dict[str, Actor] = {}
+    pro_gov = set(lex.cues.get("pro_government_ids", []))
+
+    def government_side(a: Actor) -> bool:
+        return a.type == "State forces" or a.id in pro_gov
+
+    for m in mentions:
+        a, b = m.actor1, m.actor2
+        if a is None or b is None or a.type in _ARMED or b.type in _ARMED or a.name == b.name:
+            continue
+        if family_of(m.event_type) != "ASSAULT" or (government_side(a) and government_side(b)):
+            continue  # allies read as two sides ("تلك القوات وقوات الجيش اليمني سيطرت")
+        weight = 2 if m.event_type == "Battles" else 1
+        foes[a.name][b.name] += weight
+        foes[b.name][a.name] += weight
+        named[a.name], named[b.name] = a, b
+    for m in mentions:
+        if m.event_type == "Battles" and m.actor1 is not None and m.actor2 is None and foes.get(m.actor1.name):
+            foe = max(foes[m.actor1.name].items(), key=lambda kv: (kv[1], kv[0]))[0]
+            m.actor2 = named[foe].model_copy(update={"text": None})
+            m.explain.append(f"other side from the report: {foe}")
+
+
 def _protest_follow_up(c: Cluster, views: list[SentenceView], lex: Lexicon) -> None:
     """ "Police dispersed them" / "فرقتهم الشرطة" often comes in the sentence after the protest."""
     if c.event_type != "Protests" or c.sub_event_type != "Peaceful protest":
@@ -252,6 +283,7 @@ def extract_events(analysis: DocAnalysis, lexicon: Lexicon | None = None) -> lis
     lex = lexicon or load_lexicon()
     mentions, idx = find_mentions(analysis, lex)
     kept = [m for m in mentions if _kept(m, lex)]
+    _fill_battle_sides(kept, lex)
     clusters = merge_mentions(kept)
     for c in clusters:
         _protest_follow_up(c, idx.views, lex)
