@@ -28,6 +28,9 @@ from rasd.text import analyze
         ("أهالي", "Civilians", "Civilians"),
         ("سكان", "Civilians", "Civilians"),
         ("عائلات", "Civilians", "Civilians"),
+        # the place where ordinary people gather, named as the target of a blast
+        ("محطة حافلات", "Civilians", "Civilians"),
+        ("السوق الشعبي", "Civilians", "Civilians"),
         ("متظاهرين", "Protesters", "Protesters"),
         ("المحتجين", "Protesters", "Protesters"),
         ("انتحاريتان", "Unidentified armed group", "Political militia"),
