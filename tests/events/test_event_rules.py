@@ -129,6 +129,10 @@ def test_irrealis_sentences_give_no_event(sentence):
         "وشهدت الفترة نفسها، مقتل 15 مسلحا خلال اشتباكات مع الجيش في سيناء.",
         # a habit told in a relative clause
         "وتساند الغارات الجوية التي تشنها طائرات التحالف منذ ثلاثة أشهر المقاتلين في مأرب.",
+        # a kind of thing, not a happening
+        "ويعيش المهاجرون في ظروف صعبة داخل مراكز الاعتقال في طرابلس.",
+        # a running total
+        "وبلغ عدد من ألقي القبض عليهم حتى تاريخه 300 شخص في بغداد.",
         # a tally whose period is said at the end
         "وشن الجيش غارات جوية على مواقع المسلحين أسفرت عن مقتل أكثر من 200 مسلح، في الفترة نفسها.",
     ],
@@ -237,6 +241,16 @@ def test_deaths_take_the_type_of_the_bombing_the_report_keeps_telling():
     lex.gate = Gate(weights={"ASSAULT": {"bias": -3.0, "fam=kill": 4.0}}, thresholds={"ASSAULT": 0.5})
     evs = extract_events(analysis_of(text, "2015-08-07"), lex)
     assert [(e.event_type, e.sub_event_type) for e in evs] == [("Explosions/Remote violence", "Suicide bomb")]
+
+
+def test_a_demonstrative_points_back_even_from_a_sentence_with_its_own_place():
+    text = (
+        "تعزيزات إلى الحسكة\n"
+        "وصلت تعزيزات عسكرية كبيرة لقوات قسد إلى مدينة الحسكة أمس.\n"
+        "وقصفت طائرات التحالف مواقع داعش في حلب، فيما انتشرت هذه التعزيزات في حلب."
+    )
+    evs = [e for e in events(text) if e.event_type == "Strategic developments"]
+    assert len(evs) == 1 and len(evs[0].evidence) >= 2
 
 
 def test_distinct_places_stay_distinct():

@@ -155,12 +155,27 @@ def anaphoric(m: Mention) -> bool:
     return True
 
 
+_DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين", "هذان", "هاتان", "هؤلاء"})
+
+
+def pointed_at(m: Mention) -> bool:
+    """ "هذه التعزيزات", "هذا الهجوم": a demonstrative always points back."""
+    h = m.trigger
+    return (
+        h.first > 0
+        and "ال" in m.view.tokens[h.first].segments
+        and bool(m.view.keys[h.first - 1] & _DEMONSTRATIVES)
+    )
+
+
 def _antecedent(clusters: list[Cluster], m: Mention, busy: bool) -> Cluster | None:
     """The record a definite mention refers back to: the latest of its kind. With a place of its
     own it is a new happening ("وفي حلب، أسفر القصف عن ...") unless its sentence is busy telling
     another event and the place is the antecedent's ("عناصر داعش الفارين من السجن" in a sentence
     about their surrender)."""
     own_place = m.location if m.location is not None and not m.location_inherited else None
+    if pointed_at(m):
+        own_place = None  # the place in its sentence may belong to something else
     if own_place is not None and not busy:
         return None
     for c in reversed(clusters):
