@@ -55,3 +55,19 @@ def test_a_later_sentence_that_only_mentions_the_blast_does_not_lend_its_actors(
     (arrest,) = [e for e in evs if e.sub_event_type == "Arrests"]
     assert blast.actor1 is None or blast.actor1.type != "State forces"
     assert arrest.actor1.type == "State forces" and arrest.arrested.value == 3
+
+
+def test_a_street_with_no_town_found_is_no_location_and_the_record_stays_valid():
+    text = "اعتقلت الشرطة خمسة أشخاص في شارع الجمهورية أمس."
+    (e,) = rasd.extract(text, published="2015-07-21", id="street")
+    assert check_event(e.to_json(), text) == []
+    assert e.location is None
+
+
+def test_a_street_takes_the_town_the_report_is_about():
+    text = "اشتباكات في حلب\nاعتقلت الشرطة خمسة أشخاص في مدينة حلب أمس.\nوانفجرت عبوة ناسفة أمس قرب دورية للشرطة في شارع الجمهورية ما أدى إلى مقتل شرطي."
+    evs = rasd.extract(text, published="2015-07-21", id="street2")
+    for e in evs:
+        assert check_event(e.to_json(), text) == []
+    shooting = next(e for e in evs if e.event_type != "Strategic developments")
+    assert shooting.location.name == "Aleppo"

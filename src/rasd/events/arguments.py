@@ -377,23 +377,32 @@ def choose_place(m: Mention, idx: DocIndex, places: list[PlaceMention]) -> Place
 def assign_location(m: Mention, idx: DocIndex, previous: list[Mention]) -> None:
     here = idx.places.get(m.view.index, [])
     best = choose_place(m, idx, here)
-    if best is not None:
+    if best is not None and best.location.country:
         m.location = best.location
         m.explain.append(f"place «{best.text}»")
         return
+    _inherit_location(m, idx, previous)
+    if best is not None and m.location is not None and m.location.lat is not None:
+        # "شارع ..." with no town of its own: the town the text is about, with this sublocation
+        m.location = m.location.model_copy(update={"sublocation": best.location.sublocation or best.text})
+        m.explain.append(f"place «{best.text}» in {m.location.name}")
+
+
+def _inherit_location(m: Mention, idx: DocIndex, previous: list[Mention]) -> None:
     # Inherit: the last event place in the same paragraph, then the last place named before.
+    # A bare sublocation ("شارع ...", no town found) is no place to inherit: it has no country.
     for p in reversed(previous):
-        if p.view.paragraph == m.view.paragraph and p.location is not None:
+        if p.view.paragraph == m.view.paragraph and p.location is not None and p.location.country:
             m.location, m.location_inherited = p.location, True
             return
     for i in range(m.view.index - 1, -1, -1):
-        cands = idx.places.get(i, [])
+        cands = [c for c in idx.places.get(i, []) if c.location.country]
         if cands:
             best = min(cands, key=_place_rank)
             m.location, m.location_inherited = best.location, True
             return
     for i in range(m.view.index + 1, len(idx.views)):
-        cands = idx.places.get(i, [])
+        cands = [c for c in idx.places.get(i, []) if c.location.country]
         if cands:
             best = min(cands, key=_place_rank)
             m.location, m.location_inherited = best.location, True
