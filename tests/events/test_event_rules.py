@@ -253,6 +253,16 @@ def test_a_demonstrative_points_back_even_from_a_sentence_with_its_own_place():
     assert len(evs) == 1 and len(evs[0].evidence) >= 2
 
 
+def test_two_inherited_dates_do_not_split_two_tellings_at_one_town():
+    text = (
+        "تفجيرات في العراق\n"
+        "قتل 10 أشخاص أمس في هجمات في العراق. وانفجرت سيارتان مفخختان في سوق بمدينة الموصل. "
+        "وفي 3 يوليو فجر انتحاري نفسه في بغداد. وفي مدينة الموصل وقع انفجار في السوق تلاه انفجار آخر."
+    )
+    mosul = [e for e in events(text) if e.location is not None and e.location.name == "Mosul"]
+    assert len(mosul) == 1 and len(mosul[0].evidence) >= 2
+
+
 def test_distinct_places_stay_distinct():
     text = "شنت طائرات التحالف غارات على صنعاء. وفي تعز شنت طائرات التحالف غارات على مواقع الحوثيين."
     evs = events(text)
