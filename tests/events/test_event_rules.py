@@ -61,6 +61,7 @@ def test_air_strike_with_actors_place_and_evidence():
         ("تظاهر مئات الطلاب في القاهرة احتجاجا على رفع الرسوم.", ("Protests", "Peaceful protest")),
         ("فرقت الشرطة بالغاز المسيل للدموع مظاهرة في القاهرة.", ("Protests", "Protest with intervention")),
         ("اعتقلت قوات الأمن خمسة أشخاص في بغداد.", ("Strategic developments", "Arrests")),
+        ("أوقفت قوات الأمن خمسة مشتبه بهم في بغداد.", ("Strategic developments", "Arrests")),
         ("فرضت السلطات حظر التجول في مدينة الموصل.", ("Strategic developments", "Other")),
     ],
 )
@@ -131,6 +132,10 @@ def test_irrealis_sentences_give_no_event(sentence):
         "وتساند الغارات الجوية التي تشنها طائرات التحالف منذ ثلاثة أشهر المقاتلين في مأرب.",
         # a kind of thing, not a happening
         "ويعيش المهاجرون في ظروف صعبة داخل مراكز الاعتقال في طرابلس.",
+        # "أوقف" as "stopped", and a state of detention
+        "وأوقفت الصحيفة تعاونها مع الكاتب في إسطنبول.",
+        "وأوقف المسلحون إطلاق النار في حلب.",
+        "وظل معظم المعتقلين قيد الاعتقال في سجن بغداد.",
         # a running total
         "وبلغ عدد من ألقي القبض عليهم حتى تاريخه 300 شخص في بغداد.",
         # a tally whose period is said at the end

@@ -26,6 +26,12 @@ def same_place(a: Location | None, b: Location | None) -> bool:
     return _km(a, b) <= 25
 
 
+def _distinct_kinds(a: Mention, b: Mention) -> bool:
+    """Under "Other", different triggers are different happenings (a curfew, a prison break);
+    under other sub-types (Arrests: "اعتقل" / "أوقف") they are words for the same kind."""
+    return a.sub_event_type == "Other" and a.trigger.entry.id != b.trigger.entry.id
+
+
 class Cluster:
     """Mentions of one happening; the best-supported value of each field wins."""
 
@@ -93,7 +99,7 @@ class Cluster:
         if m.event_type != self.event_type:
             return False
         if self.event_type in SEPARATE_SUBTYPES and (
-            m.sub_event_type != self.sub_event_type or m.trigger.entry.id != self.mentions[0].trigger.entry.id
+            m.sub_event_type != self.sub_event_type or _distinct_kinds(m, self.mentions[0])
         ):
             return False  # a curfew and a prison break are both "Other", and two happenings
         if m.sub_event_type not in {x.sub_event_type for x in self.mentions} and not m.headline:
@@ -187,7 +193,7 @@ def _antecedent(clusters: list[Cluster], m: Mention, busy: bool) -> Cluster | No
         if c.event_type != m.event_type:
             continue
         if c.event_type in SEPARATE_SUBTYPES and (
-            m.sub_event_type != c.sub_event_type or m.trigger.entry.id != c.mentions[0].trigger.entry.id
+            m.sub_event_type != c.sub_event_type or _distinct_kinds(m, c.mentions[0])
         ):
             continue
         if own_place is not None and not same_place(c.location, own_place):
