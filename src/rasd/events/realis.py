@@ -41,7 +41,7 @@ def _name_quote_offsets(view: SentenceView, doc_text: str) -> frozenset[int]:
     return cached[0]  # type: ignore[return-value]
 
 
-_IRREALIS = ("negation", "future", "modal", "threat", "demand", "condition", "background")
+_IRREALIS = ("negation", "cessation", "future", "modal", "threat", "demand", "condition", "background")
 
 
 def irrealis_reason(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text: str) -> str | None:
