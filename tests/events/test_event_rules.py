@@ -162,7 +162,9 @@ def test_a_report_led_by_a_trial_retells_the_old_bombing_but_keeps_yesterdays_ne
         "وفي سياق آخر، انفجرت عبوة ناسفة أمس قرب دورية للشرطة في الموصل."
     )
     evs = events(text, "2015-08-06")
-    assert [e.evidence[0].text for e in evs] == ["وفي سياق آخر، انفجرت عبوة ناسفة أمس قرب دورية للشرطة في الموصل."]
+    assert [e.evidence[0].text for e in evs] == [
+        "وفي سياق آخر، انفجرت عبوة ناسفة أمس قرب دورية للشرطة في الموصل."
+    ]
 
 
 def test_still_is_not_a_negation():

@@ -135,7 +135,10 @@ def test_dev_documents_give_valid_lines(shared_dir):
 
 
 def test_a_document_in_another_language_is_skipped_not_failed():
-    french = {"id": "fr", "text": "Les manifestants se sont rassemblés devant la mairie de la ville pour protester."}
+    french = {
+        "id": "fr",
+        "text": "Les manifestants se sont rassemblés devant la mairie de la ville pour protester.",
+    }
     res = run(["--format", "jsonl"], _jsonl(DOC_A, french))
     assert res.exit_code == 0, res.output
     lines = [json.loads(x) for x in res.stdout.splitlines()]

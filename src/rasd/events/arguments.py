@@ -226,7 +226,9 @@ def assign_actors(m: Mention, idx: DocIndex) -> None:
         construct = first == h.last + 1 and not patient_trigger
         # "هجمات مفترضة لحركة بوكو حرام": an adjective may stand between the event and its doer
         described = (
-            first == h.last + 2 and _has_lam(v, first) and bool(v.keys[h.last + 1] & lex.cue("event_adjectives"))
+            first == h.last + 2
+            and _has_lam(v, first)
+            and bool(v.keys[h.last + 1] & lex.cue("event_adjectives"))
         )
         if (
             (before & agentive and first != h.last + 1)

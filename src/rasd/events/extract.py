@@ -199,7 +199,9 @@ def to_event(c: Cluster, text: str) -> Event:
     for m in c.support:
         ev.explain.append(f"sentence {m.view.index} (supporting evidence only): " + "; ".join(m.explain))
     for m in c.anaphors:
-        ev.explain.append(f"sentence {m.view.index} (refers back to it: evidence and counts): " + "; ".join(m.explain))
+        ev.explain.append(
+            f"sentence {m.view.index} (refers back to it: evidence and counts): " + "; ".join(m.explain)
+        )
     return ev
 
 
@@ -234,7 +236,14 @@ def _type_by_weapon(clusters: list[Cluster], doubted: list[Mention]) -> None:
 _ARMED = ("Civilians", "Protesters", "Rioters")
 
 
-def _fill_battle_sides(mentions: list[Mention], lex: Lexicon) -> None:
+def _same_party(a: str, b: str) -> bool:
+    """ "United States" / "Police Forces of the United States": one state's forces, not foes."""
+    return a == b or a in b or b in a
+
+
+def _fill_battle_sides(
+    mentions: list[Mention], lex: Lexicon, named_in_text: list[Actor] | None = None
+) -> None:
     """A battle always has two sides. When the text leaves one out ("واستمرت الاشتباكات في دار
     سعد حيث يواصل مقاتلون محليون ..."), it is the foe the same report pairs the named side with
     elsewhere — never an ally read as a second side."""
@@ -255,11 +264,32 @@ def _fill_battle_sides(mentions: list[Mention], lex: Lexicon) -> None:
         foes[a.name][b.name] += weight
         foes[b.name][a.name] += weight
         named[a.name], named[b.name] = a, b
+    # Failing a pair, the armed party the report names most often that is not on the same side.
+    counts: dict[str, int] = defaultdict(int)
+    for a in named_in_text or []:
+        if a.type not in _ARMED and a.name != "Unidentified armed group":
+            counts[a.name] += 1
+            named.setdefault(a.name, a)
     for m in mentions:
-        if m.event_type == "Battles" and m.actor1 is not None and m.actor2 is None and foes.get(m.actor1.name):
-            foe = max(foes[m.actor1.name].items(), key=lambda kv: (kv[1], kv[0]))[0]
-            m.actor2 = named[foe].model_copy(update={"text": None})
-            m.explain.append(f"other side from the report: {foe}")
+        if m.event_type != "Battles" or m.actor1 is None or m.actor2 is not None:
+            continue
+        me = m.actor1
+        if foes.get(me.name):
+            foe = max(foes[me.name].items(), key=lambda kv: (kv[1], kv[0]))[0]
+        else:
+            others = [
+                (n, name)
+                for name, n in counts.items()
+                if not _same_party(me.name, name)
+                and not (government_side(me) and government_side(named[name]))
+            ]
+            if not others:
+                continue
+            foe = max(others)[1]
+        if _same_party(me.name, foe):
+            continue
+        m.actor2 = named[foe].model_copy(update={"text": None})
+        m.explain.append(f"other side from the report: {foe}")
 
 
 def _protest_follow_up(c: Cluster, views: list[SentenceView], lex: Lexicon) -> None:
@@ -283,7 +313,7 @@ def extract_events(analysis: DocAnalysis, lexicon: Lexicon | None = None) -> lis
     lex = lexicon or load_lexicon()
     mentions, idx = find_mentions(analysis, lex)
     kept = [m for m in mentions if _kept(m, lex)]
-    _fill_battle_sides(kept, lex)
+    _fill_battle_sides(kept, lex, [a.actor for a in analysis.actors])
     clusters = merge_mentions(kept)
     for c in clusters:
         _protest_follow_up(c, idx.views, lex)

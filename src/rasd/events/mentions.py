@@ -129,8 +129,7 @@ def _attacking_aircraft(view: SentenceView, lex: Lexicon) -> bool:
     """Aircraft named in the sentence, other than the helicopter that took the wounded away."""
     aircraft, transport = lex.cue("aircraft"), lex.cue("transport")
     return any(
-        view.keys[i] & aircraft and not view.has_any(transport, i - 2, i)
-        for i in range(len(view.tokens))
+        view.keys[i] & aircraft and not view.has_any(transport, i - 2, i) for i in range(len(view.tokens))
     )
 
 

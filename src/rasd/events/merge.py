@@ -215,8 +215,11 @@ def merge_mentions(mentions: list[Mention]) -> list[Cluster]:
     heads = [m for m in mentions if m.headline]
     for m in body + heads + subtitles:
         below = next((c for c in clusters if m in subtitles and c.tells_sentence(m.view.index + 1)), None)
-        if below is not None and below.event_type in VIOLENT and m.event_type in VIOLENT and _same_country(
-            below.location, m.location
+        if (
+            below is not None
+            and below.event_type in VIOLENT
+            and m.event_type in VIOLENT
+            and _same_country(below.location, m.location)
         ):
             below.support.append(m)  # "مقتل 4 في غزة" over the paragraph that tells the blast
             continue
@@ -242,9 +245,14 @@ def _same_country(a: Location | None, b: Location | None) -> bool:
 def _subtitle(m: Mention) -> bool:
     """A short line of its own inside the body ("مقتل 4 في غزة"): a title over what follows."""
     v = m.view
-    return len(v.tokens) <= 7 and not v.sentence.text.rstrip().endswith((".", "،")) and m.family in (
-        "kill",
-        "attack",
+    return (
+        len(v.tokens) <= 7
+        and not v.sentence.text.rstrip().endswith((".", "،"))
+        and m.family
+        in (
+            "kill",
+            "attack",
+        )
     )
 
 

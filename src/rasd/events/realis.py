@@ -112,9 +112,7 @@ def _in_period_frame(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text
     its own clause. "منذ الصباح" / "منذ يومين" are the span of one happening and do not count."""
     since, short = lex.cue("realis.since"), lex.cue("realis.short_time")
     starts = [
-        i
-        for i in range(len(view.tokens))
-        if view.keys[i] & since and not view.has_any(short, i + 1, i + 3)
+        i for i in range(len(view.tokens)) if view.keys[i] & since and not view.has_any(short, i + 1, i + 3)
     ]
     periods = view.phrase_starts("realis.period_phrases", lex.phrase_index("realis.period_phrases"))
     if periods and not view.has_any(lex.cue("realis.recent_days")):
