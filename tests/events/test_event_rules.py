@@ -331,6 +331,18 @@ def test_a_battle_side_named_alone_is_actor1_and_its_foe_comes_from_the_report()
     assert second.actor2.name == "Islamic State"
 
 
+def test_failing_a_pair_the_foe_is_the_armed_party_named_most_often():
+    text = (
+        "تطورات في العراق\n"
+        "وقال مسؤول إن عناصر داعش فجروا جسرا في الموصل. وأضاف أن داعش يتحصن في الأحياء القديمة.\n"
+        "وفي بغداد، اندلعت اشتباكات عنيفة حيث تقدم الجيش العراقي نحو الأحياء الغربية."
+    )
+    evs = [e for e in events(text) if e.event_type == "Battles"]
+    baghdad = next(e for e in evs if e.location.name == "Baghdad")
+    assert baghdad.actor1.name == "Military Forces of Iraq"
+    assert baghdad.actor2.name == "Islamic State"
+
+
 def test_allies_are_not_each_others_foe():
     text = (
         "تقدم في الموصل\n"
