@@ -355,6 +355,14 @@ def test_allies_are_not_each_others_foe():
     assert baghdad.actor2 is None
 
 
+def test_the_doer_may_stand_by_another_word_of_the_same_happening():
+    text = (
+        "وقال مصدر إن التوقيفات جرت أمس في بغداد، حيث شنت قوات الأمن حملة اعتقالات واسعة طالت عناصر من داعش."
+    )
+    (e,) = events(text)
+    assert e.actor1.name == "Police Forces of Iraq" and e.actor2.name == "Islamic State"
+
+
 def test_protest_actor_is_protesters():
     (e,) = events("تظاهر مئات الطلاب في القاهرة احتجاجا على رفع الرسوم.")
     assert e.actor1.type == "Protesters"

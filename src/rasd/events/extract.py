@@ -69,6 +69,10 @@ def find_mentions(analysis: DocAnalysis, lex: Lexicon) -> tuple[list[Mention], D
             _refine_takeover(m, lex)
         assign_counts(sentence, idx)
         _apply_gate(v, sentence, idx, lex)
+        for m in sentence:  # after the gate, which was trained on first-trigger actors
+            if m.actor1 is None and len(m.hits) > 1:
+                _assign_actors_any_trigger(m, idx)
+                _refine_takeover(m, lex)
         mentions.extend(m for m in sentence if not too_old(m, analysis.document.published))
     if retrospective:
         mentions = [m for m in mentions if not _retold(m, retrospective, lex)]
@@ -83,6 +87,24 @@ def _retold(m: Mention, retrospective: set[str], lex: Lexicon) -> bool:
         return False
     said = normalize_key(m.date.text or "") if m.date_explicit else ""
     return not any(w in said.split() for w in lex.cue("realis.recent_days"))
+
+
+def _assign_actors_any_trigger(m: Mention, idx: DocIndex) -> None:
+    """Actors read around the first trigger; when that finds no doer, around the sentence's other
+    words for the same happening ("التوقيفات جرت ... شنت قوات الدرك خمس عمليات أمنية")."""
+    hits, explain = list(m.hits), list(m.explain)
+    for i in range(1, len(hits)):
+        m.hits = [hits[i]] + hits[:i] + hits[i + 1 :]
+        m.actor1 = m.actor2 = None
+        m.explain = list(explain)
+        assign_actors(m, idx)
+        if m.actor1 is not None:
+            break
+    else:
+        m.hits, m.explain = hits, explain
+        assign_actors(m, idx)  # none found: back to the first trigger's reading
+        return
+    m.hits = hits
 
 
 def _headline_key(views: list[SentenceView]) -> str | None:
