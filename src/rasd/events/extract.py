@@ -19,7 +19,7 @@ from rasd.events.gate import family_of, gate_features, strong_evidence
 from rasd.events.lexicon import Lexicon, load_lexicon
 from rasd.events.mentions import PLOVER, Mention, sentence_mentions
 from rasd.events.merge import Cluster, merge_mentions, same_place
-from rasd.events.realis import irrealis_reason, is_total
+from rasd.events.realis import anchored, irrealis_reason, is_total
 from rasd.events.triggers import find_triggers
 from rasd.records import Actor, Count, Event, Source, Span
 from rasd.text import normalize_key
@@ -73,6 +73,8 @@ def find_mentions(analysis: DocAnalysis, lex: Lexicon) -> tuple[list[Mention], D
             if m.actor1 is None and len(m.hits) > 1:
                 _assign_actors_any_trigger(m, idx)
                 _refine_takeover(m, lex)
+        # an earlier happening used as a landmark in time, told with no toll of its own
+        sentence = [m for m in sentence if m.counts or not all(anchored(h, v, lex) for h in m.hits)]
         mentions.extend(m for m in sentence if not too_old(m, analysis.document.published))
     if retrospective:
         mentions = [m for m in mentions if not _retold(m, retrospective, lex)]

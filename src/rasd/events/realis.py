@@ -156,3 +156,16 @@ def _still(view: SentenceView, i: int) -> bool:
 def is_total(view: SentenceView, lex: Lexicon) -> bool:
     """The sentence reports a total over a long period ("3042 killed in ten months")."""
     return bool(view.phrase_starts("realis.totals", lex.phrase_index("realis.totals")))
+
+
+def anchored(hit: TriggerHit, view: SentenceView, lex: Lexicon) -> bool:
+    """The trigger dates something else: "بعد يومين من الإعلان عن تحرير المدينة", "قبل أسبوع من
+    الهجوم" — an earlier happening used as a landmark in time."""
+    before, unit = lex.cue("realis.anchor_before"), lex.cue("realis.anchor_units")
+    lo = max(0, hit.first - 6)
+    for i in range(lo, hit.first):
+        if view.keys[i] & before and view.has_any(unit, i + 1, i + 3):
+            link = view.first_index(lex.cue("realis.anchor_links"), i + 2, i + 5)
+            if link is not None and link < hit.first:
+                return True
+    return False
