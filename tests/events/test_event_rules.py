@@ -272,6 +272,21 @@ def test_two_inherited_dates_do_not_split_two_tellings_at_one_town():
     assert len(mosul) == 1 and len(mosul[0].evidence) >= 2
 
 
+def test_a_doubted_sentence_supports_the_record_told_nearest_to_it():
+    text = (
+        "أخبار العراق\n"
+        "انفجرت عبوة ناسفة أمس في بغداد.\n"
+        "انفجرت سيارة مفخخة أمس في الموصل.\n"
+        "وقال شهود عيان إنهم سمعوا دوي الانفجار."
+    )
+    lex = load_lexicon()
+    # a gate that trusts only sentences with a date of their own
+    lex.gate = Gate(weights={"ASSAULT": {"bias": -3.0, "date": 6.0}}, thresholds={"ASSAULT": 0.5})
+    evs = extract_events(analysis_of(text, "2015-07-21"), lex)
+    by_place = {e.location.name: e for e in evs}
+    assert len(by_place["Mosul"].evidence) == 2 and len(by_place["Baghdad"].evidence) == 1
+
+
 def test_distinct_places_stay_distinct():
     text = "شنت طائرات التحالف غارات على صنعاء. وفي تعز شنت طائرات التحالف غارات على مواقع الحوثيين."
     evs = events(text)
