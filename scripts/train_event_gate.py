@@ -78,7 +78,14 @@ def main() -> int:
         metavar="FAMILY=T",
         help="ship threshold T for FAMILY instead of the out-of-fold F1-best (e.g. ASSAULT=0.4)",
     )
-    ap.add_argument("--drop", default="", help="comma-separated feature prefixes to leave out (ablation)")
+    ap.add_argument(
+        "--drop",
+        action="append",
+        default=[],
+        metavar="[FAMILY:]PREFIXES",
+        help="comma-separated feature prefixes to leave out, for every family or for FAMILY only "
+        "(e.g. PROTEST:w= drops the sentence's words from the PROTEST model)",
+    )
     a = ap.parse_args()
     a.thresholds = {k: float(v) for k, v in (x.split("=") for x in a.threshold)}
     path = Path(a.shared) / "eval" / "dev" / "gsr" / "gsr_dev.jsonl"
@@ -94,7 +101,14 @@ def main() -> int:
         cand = [i for i in idx if feats[i] is not None]
         y = np.array([rows[i]["label"] == "yes" for i in cand])
         vec = DictVectorizer()
-        drop = tuple(x for x in a.drop.split(",") if x)
+        drop = tuple(
+            x
+            for spec in a.drop
+            for scope, _, prefixes in [spec.rpartition(":")]
+            if scope in ("", fam)
+            for x in prefixes.split(",")
+            if x
+        )
         X = vec.fit_transform([{k: 1 for k in feats[i] if not k.startswith(drop)} for i in cand]).tocsr()
         X.indices = X.indices.astype(np.int32)  # liblinear wants 32-bit sparse indices
         X.indptr = X.indptr.astype(np.int32)
