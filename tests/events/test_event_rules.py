@@ -287,6 +287,13 @@ def test_a_doubted_sentence_supports_the_record_told_nearest_to_it():
     assert len(by_place["Mosul"].evidence) == 2 and len(by_place["Baghdad"].evidence) == 1
 
 
+def test_two_happenings_joined_by_while_are_read_apart():
+    text = "قتل ثلاثة مدنيين بانفجار عبوة ناسفة في بغداد أمس، فيما قتل خمسة آخرون بانفجار سيارة مفخخة في الموصل."
+    evs = events(text)
+    assert sorted(e.location.name for e in evs) == ["Baghdad", "Mosul"]
+    assert {e.location.name: e.fatalities.value for e in evs} == {"Baghdad": 3, "Mosul": 5}
+
+
 def test_distinct_places_stay_distinct():
     text = "شنت طائرات التحالف غارات على صنعاء. وفي تعز شنت طائرات التحالف غارات على مواقع الحوثيين."
     evs = events(text)

@@ -133,8 +133,30 @@ def _attacking_aircraft(view: SentenceView, lex: Lexicon) -> bool:
     )
 
 
+def _parts(view: SentenceView, hits: list[TriggerHit], lex: Lexicon) -> list[list[TriggerHit]]:
+    """A long news sentence often joins two happenings with "فيما" / "بينما" / "في حين"
+    ("والهجوم في مروة أسفر عن مقتل 13، فيما لقي 37 مصرعهم في تفجيرين في غومبيه"): each part
+    is read on its own."""
+    cuts = view.phrase_starts("clause_joiners", lex.phrase_index("clause_joiners"))
+    parts: list[list[TriggerHit]] = []
+    for h in hits:
+        k = sum(1 for c in cuts if c <= h.first)
+        while len(parts) <= k:
+            parts.append([])
+        parts[k].append(h)
+    return [p for p in parts if p]
+
+
 def sentence_mentions(view: SentenceView, hits: list[TriggerHit], lex: Lexicon) -> list[Mention]:
-    """One mention per event type in the sentence (per sub-type for Strategic developments)."""
+    """One mention per event type in each part of the sentence (per sub-type for Strategic
+    developments)."""
+    out: list[Mention] = []
+    for part in _parts(view, hits, lex):
+        out.extend(_part_mentions(view, part, lex))
+    return out
+
+
+def _part_mentions(view: SentenceView, hits: list[TriggerHit], lex: Lexicon) -> list[Mention]:
     groups: dict[tuple[str, str], Mention] = {}
     for hit in hits:
         typed = _typed(hit, view, lex, hits)
