@@ -23,6 +23,13 @@ def events(text: str, published: str | None = "2015-07-21"):
     return out
 
 
+def gated_events(text: str, weights: dict[str, float], published: str = "2015-08-07"):
+    """Events through the rules and a hand-made ASSAULT gate with these weights (threshold 0.5)."""
+    lex = load_lexicon()
+    lex.gate = Gate(weights={"ASSAULT": weights}, thresholds={"ASSAULT": 0.5})
+    return extract_events(analysis_of(text, published), lex)
+
+
 def types(text: str) -> list[tuple[str, str]]:
     return [(e.event_type, e.sub_event_type) for e in events(text)]
 
@@ -245,10 +252,7 @@ def test_deaths_take_the_type_of_the_bombing_the_report_keeps_telling():
         "ثم قام بتفجير نفسه وسط الجنود في الموصل.\n"
         "وارتفع عدد الشهداء إلى تسعة في الموصل."
     )
-    lex = load_lexicon()
-    # a gate that trusts only killing words
-    lex.gate = Gate(weights={"ASSAULT": {"bias": -3.0, "fam=kill": 4.0}}, thresholds={"ASSAULT": 0.5})
-    evs = extract_events(analysis_of(text, "2015-08-07"), lex)
+    evs = gated_events(text, {"bias": -3.0, "fam=kill": 4.0})  # a gate that trusts only killing words
     assert [(e.event_type, e.sub_event_type) for e in evs] == [("Explosions/Remote violence", "Suicide bomb")]
 
 
@@ -279,16 +283,15 @@ def test_a_doubted_sentence_supports_the_record_told_nearest_to_it():
         "انفجرت سيارة مفخخة أمس في الموصل.\n"
         "وقال شهود عيان إنهم سمعوا دوي الانفجار."
     )
-    lex = load_lexicon()
-    # a gate that trusts only sentences with a date of their own
-    lex.gate = Gate(weights={"ASSAULT": {"bias": -3.0, "date": 6.0}}, thresholds={"ASSAULT": 0.5})
-    evs = extract_events(analysis_of(text, "2015-07-21"), lex)
+    evs = gated_events(text, {"bias": -3.0, "date": 6.0})  # trusts only sentences with a date of their own
     by_place = {e.location.name: e for e in evs}
     assert len(by_place["Mosul"].evidence) == 2 and len(by_place["Baghdad"].evidence) == 1
 
 
 def test_two_happenings_joined_by_while_are_read_apart():
-    text = "قتل ثلاثة مدنيين بانفجار عبوة ناسفة في بغداد أمس، فيما قتل خمسة آخرون بانفجار سيارة مفخخة في الموصل."
+    text = (
+        "قتل ثلاثة مدنيين بانفجار عبوة ناسفة في بغداد أمس، فيما قتل خمسة آخرون بانفجار سيارة مفخخة في الموصل."
+    )
     evs = events(text)
     assert sorted(e.location.name for e in evs) == ["Baghdad", "Mosul"]
     assert {e.location.name: e.fatalities.value for e in evs} == {"Baghdad": 3, "Mosul": 5}
@@ -343,40 +346,39 @@ def test_location_inherited_from_previous_sentence_when_absent():
     assert evs["Air/drone strike"].location.name == "Al Hasakah"
 
 
-def test_a_battle_side_named_alone_is_actor1_and_its_foe_comes_from_the_report():
-    text = (
-        "معارك في الحسكة\n"
-        "اندلعت اشتباكات عنيفة بين قسد وداعش في الحسكة أمس.\n"
-        "وفي حلب، استمرت الاشتباكات لساعات حيث تقدم عناصر قسد نحو الأحياء الجنوبية."
-    )
-    evs = [e for e in events(text) if e.event_type == "Battles"]
-    second = next(e for e in evs if e.location.name == "Aleppo")
-    assert second.actor1.name == "Syrian Democratic Forces"
-    assert second.actor2.name == "Islamic State"
-
-
-def test_failing_a_pair_the_foe_is_the_armed_party_named_most_often():
-    text = (
-        "تطورات في العراق\n"
-        "وقال مسؤول إن عناصر داعش فجروا جسرا في الموصل. وأضاف أن داعش يتحصن في الأحياء القديمة.\n"
-        "وفي بغداد، اندلعت اشتباكات عنيفة حيث تقدم الجيش العراقي نحو الأحياء الغربية."
-    )
-    evs = [e for e in events(text) if e.event_type == "Battles"]
-    baghdad = next(e for e in evs if e.location.name == "Baghdad")
-    assert baghdad.actor1.name == "Military Forces of Iraq"
-    assert baghdad.actor2.name == "Islamic State"
-
-
-def test_allies_are_not_each_others_foe():
-    text = (
-        "تقدم في الموصل\n"
-        "اشتبك الجيش العراقي مع قوات الأمن في الموصل أمس.\n"
-        "وفي بغداد، استمرت الاشتباكات لساعات حيث تقدم الجيش العراقي نحو الأحياء الغربية."
-    )
-    evs = [e for e in events(text) if e.event_type == "Battles"]
-    baghdad = next(e for e in evs if e.location.name == "Baghdad")
-    assert baghdad.actor1.name == "Military Forces of Iraq"
-    assert baghdad.actor2 is None
+@pytest.mark.parametrize(
+    ("text", "place", "side1", "side2"),
+    [
+        # one side named alone is actor1; its foe is the one the report pairs it with
+        (
+            "معارك في الحسكة\nاندلعت اشتباكات عنيفة بين قسد وداعش في الحسكة أمس.\n"
+            "وفي حلب، استمرت الاشتباكات لساعات حيث تقدم عناصر قسد نحو الأحياء الجنوبية.",
+            "Aleppo",
+            "Syrian Democratic Forces",
+            "Islamic State",
+        ),
+        # failing a pair, the armed party the report names most often
+        (
+            "تطورات في العراق\nوقال مسؤول إن عناصر داعش فجروا جسرا في الموصل. وأضاف أن داعش يتحصن في الأحياء القديمة.\n"
+            "وفي بغداد، اندلعت اشتباكات عنيفة حيث تقدم الجيش العراقي نحو الأحياء الغربية.",
+            "Baghdad",
+            "Military Forces of Iraq",
+            "Islamic State",
+        ),
+        # allies are never each other's foe
+        (
+            "تقدم في الموصل\nاشتبك الجيش العراقي مع قوات الأمن في الموصل أمس.\n"
+            "وفي بغداد، استمرت الاشتباكات لساعات حيث تقدم الجيش العراقي نحو الأحياء الغربية.",
+            "Baghdad",
+            "Military Forces of Iraq",
+            None,
+        ),
+    ],
+)
+def test_the_two_sides_of_a_battle(text, place, side1, side2):
+    battle = next(e for e in events(text) if e.event_type == "Battles" and e.location.name == place)
+    assert battle.actor1.name == side1
+    assert (battle.actor2.name if battle.actor2 else None) == side2
 
 
 def test_the_doer_may_stand_by_another_word_of_the_same_happening():
