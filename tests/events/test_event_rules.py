@@ -365,6 +365,13 @@ def test_location_inherited_from_previous_sentence_when_absent():
             "Military Forces of Iraq",
             "Islamic State",
         ),
+        # a subject of two conjuncts is one side, led by the first
+        (
+            "تقدم في الموصل\nوكان الجيش العراقي وقوات الأمن قد سيطروا على حي في الموصل أمس بعد معارك مع داعش.",
+            "Mosul",
+            "Military Forces of Iraq",
+            "Islamic State",
+        ),
         # allies are never each other's foe
         (
             "تقدم في الموصل\nاشتبك الجيش العراقي مع قوات الأمن في الموصل أمس.\n"

@@ -268,8 +268,15 @@ def assign_actors(m: Mention, idx: DocIndex) -> None:
             a1 = before[-1]
         elif after:
             a1 = after[0]
+    partners: list = []
+    if a1 is not None and a1[1] < h.first:
+        # "تلك القوات وقوات الجيش اليمني ... سيطرت": a subject of two conjuncts is one side; the
+        # first conjunct leads, and neither is the other side.
+        first_conjunct, partners = _conjuncts(v, a1, agents)
+        a1 = first_conjunct
     if a2 is None:
         rest = [c for c in cands if a1 is None or (c[2] is not a1[2] and c[2].actor.name != a1[2].actor.name)]
+        rest = [c for c in rest if c not in partners]
         if m.sub_event_type == "Arrests":
             # the arrested people's group ("يشتبه في انتمائهم لتنظيم داعش"), not "17 شخصا"
             rest = [c for c in rest if c[2].actor.type != "Civilians"] or rest
@@ -299,6 +306,19 @@ def assign_actors(m: Mention, idx: DocIndex) -> None:
         m.actor2 = None
     if a1:
         m.explain.append(f"actor1 «{a1[2].text}»")
+
+
+def _conjuncts(v: SentenceView, a1: tuple, agents: list) -> tuple[tuple, list]:
+    """The first conjunct of a coordinated subject ending in ``a1`` and the others."""
+    chain = [a1]
+    while True:
+        head = chain[0]
+        joined = "و" in v.tokens[head[0]].segments[:1] or (head[0] > 0 and v.tokens[head[0] - 1].norm == "و")
+        prev = [c for c in agents if c[1] < head[0] and head[0] - c[1] <= 2 and c not in chain]
+        if not joined or not prev:
+            break
+        chain.insert(0, prev[-1])
+    return chain[0], chain[1:]
 
 
 def _claimed_by(

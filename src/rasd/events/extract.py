@@ -350,7 +350,9 @@ def extract_events(analysis: DocAnalysis, lexicon: Lexicon | None = None) -> lis
             continue
         fits = [c for c in clusters if c.accepts(m)]
         if fits:  # the record told nearest to it ("وقال شهود عيان إنهم سمعوا دوي الانفجارين")
-            min(fits, key=lambda c: min(abs(x.view.index - m.view.index) for x in c.mentions)).support.append(m)
+            min(fits, key=lambda c: min(abs(x.view.index - m.view.index) for x in c.mentions)).support.append(
+                m
+            )
     text = analysis.document.text
     events = [to_event(c, text) for c in clusters]
     events = [e for e in events if e.event_type != "Displacement" or e.displaced is not None]
