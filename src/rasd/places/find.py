@@ -46,6 +46,16 @@ class _Subs:
 
 def _frame_word(word: str, lex: Lexicon) -> tuple[str, int] | None:
     """The sublocation frame a word is (without proclitics) and the length of those proclitics."""
+    memo = lex.frame_memo
+    if word in memo:
+        return memo[word]
+    if len(memo) >= 200_000:
+        memo.clear()
+    found = memo[word] = _find_frame_word(word, lex)
+    return found
+
+
+def _find_frame_word(word: str, lex: Lexicon) -> tuple[str, int] | None:
     for p in ("", "و", "ف", "ب", "ل", "وب", "ول", "فب"):
         if not word.startswith(p):
             continue

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rasd.places.gazetteer import ADMIN1, BARE_OK, BLOCKER, COUNTRY, STRIPPED, Candidate, Gazetteer, Lexicon
 from rasd.text import normalize_key
+from rasd.text.normalize import DROP_CHARS
 
 # Proclitic sequences allowed before a name written with (or without) its own article.
 PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
@@ -56,29 +58,42 @@ def _is_mark(ch: str) -> bool:
     return not ch.isspace() and normalize_key(ch) == ""
 
 
+# Runs of characters normalization keeps: not whitespace, not a mark it drops. A run maps one
+# to one onto the normalized text, so the text is walked run by run (about one per word), not
+# character by character.
+_KEPT_RUN = re.compile(f"[^\\s{DROP_CHARS}]+")
+# Every character's key: normalize_key of it when that is one character, else the character
+# itself (a letter whose lower case is longer, "İ"); filled in as new characters turn up.
+_CHAR_KEY: dict[int, str] = {}
+
+
+def _char_keys(text: str) -> dict[int, str]:
+    table = _CHAR_KEY
+    for ch in set(text):
+        if ord(ch) not in table:
+            n = normalize_key(ch)
+            table[ord(ch)] = n if len(n) == 1 else ch
+    return table
+
+
 def normalize_text(text: str) -> NormText:
-    chars: list[str] = []
+    """``normalize_key`` character by character (dropped marks left out, each run of whitespace
+    one space), with the original offset of every normalized character."""
+    keyed = text.translate(_char_keys(text))  # same length as ``text``
+    parts: list[str] = []
     offsets: list[int] = []
-    memo: dict[str, str] = {}
-    space = False
-    for i, ch in enumerate(text):
-        if ch.isspace():
-            space = bool(chars)
-            continue
-        n = memo.get(ch)
-        if n is None:
-            n = memo[ch] = normalize_key(ch)
-        if len(n) != 1:  # dropped mark, or a character whose key is not one character
-            if n == "":
-                continue
-            n = ch
-        if space:
-            chars.append(" ")
-            offsets.append(i - 1)
-            space = False
-        chars.append(n)
-        offsets.append(i)
-    norm = "".join(chars)
+    prev = -1  # end of the previous run (-1: none yet)
+    for m in _KEPT_RUN.finditer(text):
+        s, e = m.span()
+        if prev >= 0 and s > prev:
+            gap = text[prev:s]  # whitespace and dropped marks: one space if any whitespace
+            if gap.isspace() or any(c.isspace() for c in gap):
+                parts.append(" ")
+                offsets.append(s - 1)
+        parts.append(keyed[s:e])
+        offsets.extend(range(s, e))
+        prev = e
+    norm = "".join(parts)
     words = [(m.start(), m.end()) for m in _WORD.finditer(norm)]
     strings = [norm[s:e] for s, e in words]
     gaps = [""] + [norm[words[k - 1][1] : words[k][0]] for k in range(1, len(words))]
@@ -105,13 +120,20 @@ class RawMatch:
     weak: bool = False  # an ordinary word that is also a name, read as a place after a preposition
 
 
-def _decliticize(word: str) -> list[str]:
+@lru_cache(maxsize=65_536)
+def _decliticize(word: str) -> tuple[str, ...]:
     """The word and its forms without one or two proclitics (for frame words: "بمدينة" → "مدينه")."""
     out = [word]
     for p in ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل"):
         if word.startswith(p) and len(word) - len(p) >= 2:
             out.append(word[len(p) :])
-    return out
+    return tuple(out)
+
+
+@lru_cache(maxsize=64)
+def _last_words(phrases: frozenset[tuple[str, ...]]) -> frozenset[str]:
+    """The words phrases end with (a phrase ending before word i ends with a form of word i-1)."""
+    return frozenset(p[-1] for p in phrases if p)
 
 
 def _phrase_before(
@@ -119,6 +141,8 @@ def _phrase_before(
 ) -> tuple[int, int]:
     """(first word, length of its proclitics) of the longest phrase in ``phrases`` that ends right
     before word i, joined by spaces only; (-1, 0) when none."""
+    if i == 0 or _last_words(phrases).isdisjoint(_decliticize(nt.strings[i - 1])):
+        return -1, 0  # most words follow no frame: skip the n-gram loop
     for n in range(max_len, 0, -1):
         j = i - n
         if j < 0 or any(nt.gap(k) != " " for k in range(j + 1, i + 1)):
@@ -151,8 +175,12 @@ def scan(nt: NormText, gz: Gazetteer) -> list[RawMatch]:
     """Leftmost-longest name matches over the words of ``nt``."""
     out: list[RawMatch] = []
     n_words = len(nt.words)
+    strings, may_start = nt.strings, gz.start_memo.get
     i = 0
     while i < n_words:
+        if may_start(strings[i]) is False:  # known to start no name (the usual word)
+            i += 1
+            continue
         m = _match_at(nt, gz, i, n_words)
         if m is None:
             i += 1
@@ -171,8 +199,26 @@ def _prefixes(word: str) -> list[str]:
     return [word[:n] for n in range(min(_MAX_PREFIX, len(word) - 2) + 1) if word[:n] in _PREFIX_SET]
 
 
+def _may_start(word: str, gz: Gazetteer) -> bool:
+    """Whether a name (or the head of a longer one) may start at ``word``: remembered per word type
+    on the gazetteer, since most words of a text are no name at all."""
+    memo = gz.start_memo
+    hit = memo.get(word)
+    if hit is None:
+        if len(memo) >= 200_000:
+            memo.clear()
+        names, heads = gz.names, gz.heads
+        hit = memo[word] = any(
+            len(stem) >= 2 and (stem in names or stem in heads)
+            for stem in ([word] if word.isascii() else [word[len(p) :] for p in _prefixes(word)])
+        )
+    return hit
+
+
 def _match_at(nt: NormText, gz: Gazetteer, i: int, n_words: int) -> RawMatch | None:
     word = nt.strings[i]
+    if not _may_start(word, gz):
+        return None
     latin = word.isascii()
     names, heads, gaps, strings = gz.names, gz.heads, nt.gaps, nt.strings
     for prefix in [""] if latin else _prefixes(word):

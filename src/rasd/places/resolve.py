@@ -49,6 +49,14 @@ def km(a: Place, b: Place) -> float:
     return 12742.0 * math.asin(math.sqrt(min(1.0, h)))
 
 
+def _within(a: Place, b: Place, limit_km: float) -> bool:
+    """``km(a, b) < limit_km``, without the trigonometry for places further apart in latitude
+    alone (a degree of latitude is 111.2 km; the half degree keeps clear of rounding)."""
+    if abs(a.lat - b.lat) > limit_km / 111.0 + 0.5:
+        return False
+    return km(a, b) < limit_km
+
+
 def readings(m: RawMatch, gz: Gazetteer) -> list[Reading]:
     focus = gz.lexicon.focus_countries if gz.lexicon else frozenset()
     towns, divs, countries = [], [], []
@@ -127,7 +135,7 @@ def choose(matches: list[RawMatch], gz: Gazetteer) -> list[tuple[RawMatch, Readi
         out = []
         for r in rs:
             s = r.prior + W_FOCUS * share.get(r.code, 0.0)
-            if near and r.place is not None and any(km(r.place, q) < PROXIMITY_KM for q in near):
+            if near and r.place is not None and any(_within(r.place, q, PROXIMITY_KM) for q in near):
                 s += W_NEAR
             out.append((s, r))
         return sorted(out, key=lambda x: -x[0])
