@@ -82,7 +82,9 @@ class Gazetteer:
     heads: frozenset[str] = frozenset()  # word prefixes of multi-word names ("دير", "رأس")
     _rows: list[str] = field(default_factory=list)  # places.tsv.gz lines, parsed on demand
     _places: dict[int, Place] = field(default_factory=dict)  # parsed rows (a cache, grows with use)
-    start_memo: dict[str, bool] = field(default_factory=dict)  # word → may start a name (match.py)
+    start_memo: dict[str, tuple] = field(
+        default_factory=dict
+    )  # word → its readings as a name start (match.py)
 
     def __contains__(self, key: str) -> bool:
         return key in self.names

@@ -16,7 +16,6 @@ from functools import lru_cache
 
 from rasd.places.gazetteer import ADMIN1, BARE_OK, BLOCKER, COUNTRY, STRIPPED, Candidate, Gazetteer, Lexicon
 from rasd.text import normalize_key
-from rasd.text.normalize import DROP_CHARS
 
 # Proclitic sequences allowed before a name written with (or without) its own article.
 PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
@@ -58,42 +57,29 @@ def _is_mark(ch: str) -> bool:
     return not ch.isspace() and normalize_key(ch) == ""
 
 
-# Runs of characters normalization keeps: not whitespace, not a mark it drops. A run maps one
-# to one onto the normalized text, so the text is walked run by run (about one per word), not
-# character by character.
-_KEPT_RUN = re.compile(f"[^\\s{DROP_CHARS}]+")
-# Every character's key: normalize_key of it when that is one character, else the character
-# itself (a letter whose lower case is longer, "İ"); filled in as new characters turn up.
-_CHAR_KEY: dict[int, str] = {}
-
-
-def _char_keys(text: str) -> dict[int, str]:
-    table = _CHAR_KEY
-    for ch in set(text):
-        if ord(ch) not in table:
-            n = normalize_key(ch)
-            table[ord(ch)] = n if len(n) == 1 else ch
-    return table
-
-
 def normalize_text(text: str) -> NormText:
-    """``normalize_key`` character by character (dropped marks left out, each run of whitespace
-    one space), with the original offset of every normalized character."""
-    keyed = text.translate(_char_keys(text))  # same length as ``text``
-    parts: list[str] = []
+    chars: list[str] = []
     offsets: list[int] = []
-    prev = -1  # end of the previous run (-1: none yet)
-    for m in _KEPT_RUN.finditer(text):
-        s, e = m.span()
-        if prev >= 0 and s > prev:
-            gap = text[prev:s]  # whitespace and dropped marks: one space if any whitespace
-            if gap.isspace() or any(c.isspace() for c in gap):
-                parts.append(" ")
-                offsets.append(s - 1)
-        parts.append(keyed[s:e])
-        offsets.extend(range(s, e))
-        prev = e
-    norm = "".join(parts)
+    memo: dict[str, str] = {}
+    space = False
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            space = bool(chars)
+            continue
+        n = memo.get(ch)
+        if n is None:
+            n = memo[ch] = normalize_key(ch)
+        if len(n) != 1:  # dropped mark, or a character whose key is not one character
+            if n == "":
+                continue
+            n = ch
+        if space:
+            chars.append(" ")
+            offsets.append(i - 1)
+            space = False
+        chars.append(n)
+        offsets.append(i)
+    norm = "".join(chars)
     words = [(m.start(), m.end()) for m in _WORD.finditer(norm)]
     strings = [norm[s:e] for s, e in words]
     gaps = [""] + [norm[words[k - 1][1] : words[k][0]] for k in range(1, len(words))]
@@ -175,10 +161,10 @@ def scan(nt: NormText, gz: Gazetteer) -> list[RawMatch]:
     """Leftmost-longest name matches over the words of ``nt``."""
     out: list[RawMatch] = []
     n_words = len(nt.words)
-    strings, may_start = nt.strings, gz.start_memo.get
+    strings, plans = nt.strings, gz.start_memo
     i = 0
     while i < n_words:
-        if may_start(strings[i]) is False:  # known to start no name (the usual word)
+        if plans.get(strings[i]) == ():  # known to start no name (the usual word)
             i += 1
             continue
         m = _match_at(nt, gz, i, n_words)
@@ -199,45 +185,45 @@ def _prefixes(word: str) -> list[str]:
     return [word[:n] for n in range(min(_MAX_PREFIX, len(word) - 2) + 1) if word[:n] in _PREFIX_SET]
 
 
-def _may_start(word: str, gz: Gazetteer) -> bool:
-    """Whether a name (or the head of a longer one) may start at ``word``: remembered per word type
-    on the gazetteer, since most words of a text are no name at all."""
+# A word's readings as the start of a name: (proclitics, stem, the stem's own candidates under
+# those proclitics, whether the stem also begins longer names).
+_Plan = tuple[tuple[str, str, tuple[Candidate, ...], bool], ...]
+
+
+def _plan(word: str, gz: Gazetteer) -> _Plan:
+    """The readings under which a name, or the head of a longer one, starts at ``word`` (none for
+    most words): remembered per word type on the gazetteer, so the proclitics, the lookups and
+    the candidate decoding are done once per word type, not once per occurrence."""
     memo = gz.start_memo
-    hit = memo.get(word)
-    if hit is None:
+    plan = memo.get(word)
+    if plan is None:
         if len(memo) >= 200_000:
             memo.clear()
         names, heads = gz.names, gz.heads
-        hit = memo[word] = any(
-            len(stem) >= 2 and (stem in names or stem in heads)
-            for stem in ([word] if word.isascii() else [word[len(p) :] for p in _prefixes(word)])
+        plan = memo[word] = tuple(
+            (p, stem, tuple(c for c in gz.lookup(stem) if _accept(c, p)), stem in heads)
+            for p in ([""] if word.isascii() else _prefixes(word))
+            if len(stem := word[len(p) :]) >= 2 and (stem in names or stem in heads)
         )
-    return hit
+    return plan
 
 
 def _match_at(nt: NormText, gz: Gazetteer, i: int, n_words: int) -> RawMatch | None:
-    word = nt.strings[i]
-    if not _may_start(word, gz):
-        return None
-    latin = word.isascii()
     names, heads, gaps, strings = gz.names, gz.heads, nt.gaps, nt.strings
-    for prefix in [""] if latin else _prefixes(word):
-        stem = word[len(prefix) :]
-        if len(stem) < 2:
-            continue
-        key = stem
-        last = i
-        best: tuple[int, str, list[Candidate]] | None = None
-        while True:
+    latin = strings[i].isascii()
+    for prefix, stem, own, head in _plan(strings[i], gz):
+        best: tuple[int, str, list[Candidate]] | None = (i, stem, list(own)) if own else None
+        key, last = stem, i
+        while head:  # grow the n-gram only while it begins some longer name
+            last += 1
+            if last >= n_words or gaps[last] not in _NAME_GAPS:
+                break
+            key = key + " " + strings[last]
             if key in names:
                 cands = [c for c in gz.lookup(key) if _accept(c, prefix)]
                 if cands:
                     best = (last, key, cands)
-            last += 1
-            # Grow the n-gram only while it begins some longer name.
-            if last >= n_words or key not in heads or gaps[last] not in _NAME_GAPS:
-                break
-            key = key + " " + strings[last]
+            head = key in heads
         if best is not None:
             last, key, cands = best
             s, e = nt.words[i][0] + len(prefix), nt.words[last][1]
