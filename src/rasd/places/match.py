@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from rasd.places.gazetteer import ADMIN1, BARE_OK, BLOCKER, COUNTRY, STRIPPED, Candidate, Gazetteer, Lexicon
 from rasd.text import normalize_key
+from rasd.text.normalize import DROP_CHARS
 
 # Proclitic sequences allowed before a name written with (or without) its own article.
 PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
@@ -57,33 +58,53 @@ def _is_mark(ch: str) -> bool:
     return not ch.isspace() and normalize_key(ch) == ""
 
 
+# normalize_text, with the work done by str and re rather than per character: a character that
+# is kept or a lone whitespace between kept ones maps one to one, so only the spots where the
+# offsets shift are visited: a dropped mark, a run of two or more whitespace/marks (a paragraph
+# break), and what precedes the first and follows the last kept character.
+_GAP = f"\\s{DROP_CHARS}"
+_FIRST_KEPT = re.compile(f"[^{_GAP}]")
+_SHIFT = re.compile(f"[{_GAP}]{{2,}}|[{DROP_CHARS}]")
+
+
+class _CharKeys(dict[int, str]):
+    """Each character as normalize_text writes it: "" (a dropped mark), " " (whitespace), its key
+    when that is one character, else itself ("İ", whose lower case is longer). ``str.translate``
+    fills it in as new characters turn up."""
+
+    def __missing__(self, o: int) -> str:
+        ch = chr(o)
+        n = " " if ch.isspace() else normalize_key(ch)
+        n = self[o] = n if len(n) <= 1 else ch
+        return n
+
+
+_CHAR_KEY = _CharKeys()
+
+
 def normalize_text(text: str) -> NormText:
-    chars: list[str] = []
+    """``normalize_key`` character by character: marks dropped, each run of whitespace between
+    two kept characters one space, and the original offset of every normalized character (a
+    space: the last character of its run)."""
+    table = _CHAR_KEY
+    norm = " ".join(text.translate(table).split())
     offsets: list[int] = []
-    memo: dict[str, str] = {}
-    space = False
-    for i, ch in enumerate(text):
-        if ch.isspace():
-            space = bool(chars)
-            continue
-        n = memo.get(ch)
-        if n is None:
-            n = memo[ch] = normalize_key(ch)
-        if len(n) != 1:  # dropped mark, or a character whose key is not one character
-            if n == "":
-                continue
-            n = ch
-        if space:
-            chars.append(" ")
-            offsets.append(i - 1)
-            space = False
-        chars.append(n)
-        offsets.append(i)
-    norm = "".join(chars)
-    words = [(m.start(), m.end()) for m in _WORD.finditer(norm)]
-    strings = [norm[s:e] for s, e in words]
-    gaps = [""] + [norm[words[k - 1][1] : words[k][0]] for k in range(1, len(words))]
-    return NormText(text, norm, offsets, words, strings, gaps)
+    first = _FIRST_KEPT.search(text)
+    if first is not None:
+        pos, end = first.start(), len(text.rstrip())
+        while table[ord(text[end - 1])] in ("", " "):  # trailing marks
+            end -= 1
+        for m in _SHIFT.finditer(text, pos, end):
+            s, e = m.span()
+            offsets.extend(range(pos, s))
+            if m.group().translate(table):  # the run holds whitespace: one space
+                offsets.append(e - 1)
+            pos = e
+        offsets.extend(range(pos, end))
+    words = [m.span() for m in _WORD.finditer(norm)]
+    gaps = _WORD.split(norm)  # the pieces around the words: before the first, between, after the last
+    gaps[0] = ""
+    return NormText(text, norm, offsets, words, _WORD.findall(norm), gaps[:-1] if words else gaps)
 
 
 @dataclass(slots=True)
