@@ -56,27 +56,40 @@ class FormFilter:
 class WordMarks:
     """Which of several word tests each word of a text passes, found in one pass over the words.
 
-    The tests (``name → test``) must depend on a word's ``norm`` alone (as :class:`FormFilter`
-    does): their answers are kept as one bit mask per word type. ``positions(ws)`` gives, for each
-    test, the indexes of the words that pass it, in order: the matchers then visit those words
-    only, instead of each scanning every word. The memo is not pickled.
+    A test is a vocabulary (the word passes when one of its clitic forms is in it) or a
+    predicate on the word; both must depend on the word's ``norm`` alone. Their answers are kept
+    as one bit mask per word type; the vocabularies are merged into one table from form to bits,
+    so a new word costs one lookup per form, not one scan per test. ``positions(ws)`` gives, for
+    each test, the indexes of the words that pass it, in order: the matchers then visit those
+    words only, instead of each scanning every word. The vocabularies are read once, here.
     """
 
-    __slots__ = ("names", "tests", "_memo")
+    __slots__ = ("names", "_by_form", "_tests", "_memo")
 
-    def __init__(self, tests: dict[str, Callable[[Word], bool]]) -> None:
-        self.names = tuple(tests)
-        self.tests = tuple(tests.values())
+    def __init__(self, vocabs: dict[str, Iterable[str]], tests: dict[str, Callable[[Word], bool]]) -> None:
+        self.names = (*vocabs, *tests)
+        self._by_form: dict[str, int] = {}
+        for k, vocab in enumerate(vocabs.values()):
+            for form in vocab:
+                self._by_form[form] = self._by_form.get(form, 0) | 1 << k
+        self._tests = tuple((1 << k, test) for k, test in enumerate(tests.values(), start=len(vocabs)))
         self._memo: dict[str, int] = {}
 
     def _mask(self, w: Word) -> int:
         if len(self._memo) >= _MEMO_MAX:
             self._memo.clear()
-        mask = self._memo[w.norm] = sum(1 << k for k, test in enumerate(self.tests) if test(w))
+        get = self._by_form.get
+        mask = 0
+        for form, _ in w.forms:
+            mask |= get(form, 0)
+        for bit, test in self._tests:
+            if test(w):
+                mask |= bit
+        self._memo[w.norm] = mask
         return mask
 
     def positions(self, ws: list[Word]) -> dict[str, list[int]]:
-        found: list[list[int]] = [[] for _ in self.tests]
+        found: list[list[int]] = [[] for _ in self.names]
         get = self._memo.get
         for i, w in enumerate(ws):
             mask = get(w.norm)
@@ -117,6 +130,10 @@ class PhraseIndex(Generic[T]):
             bucket.append((key, target))
             bucket.sort(key=lambda kt: -len(kt[0]))
             self.starts.forget()
+
+    def first_words(self) -> Iterator[str]:
+        """The words phrases start with."""
+        return iter(self._by_first)
 
     def __contains__(self, word: str) -> bool:
         return word in self._by_first

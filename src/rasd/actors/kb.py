@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from rasd.actors.index import FormFilter, PhraseIndex, WordMarks
+from rasd.actors.index import PhraseIndex, WordMarks
 from rasd.actors.schema import (
     ActorEntry,
     AmbiguousEntry,
@@ -190,8 +190,6 @@ class ActorKB:
         self.source_nouns = {
             number: frozenset(normalize_key(w) for w in ws) for number, ws in sources.source_nouns.items()
         }
-        # a word that may be one of the source nouns, whatever their number (a cheap first test)
-        self.any_source_noun = FormFilter(frozenset().union(*self.source_nouns.values()))
         self._last_marks: tuple[list[Word], dict[str, list[int]]] | None = None
         self._marker: WordMarks | None = None  # built on first use, not pickled
         self.qualifiers = {normalize_key(k): q for k, q in sources.qualifiers.items()}
@@ -235,26 +233,26 @@ class ActorKB:
 
     def _make_marker(self) -> WordMarks:
         adj = self.adjective_country
-        indexes = {
-            name: getattr(self, name).starts
-            for name in (
-                "names",
-                "heads",
-                "people",
-                "country_names",
-                "signals",
-                "source_names",
-                "via_frames",
-                "titles",
-            )
-        }
+        indexes = (
+            "names",
+            "heads",
+            "people",
+            "country_names",
+            "signals",
+            "source_names",
+            "via_frames",
+            "titles",
+        )
         return WordMarks(
             {
-                **indexes,
+                **{name: list(getattr(self, name).first_words()) for name in indexes},
+                # a word that may be one of the source nouns, whatever their number
+                "source_noun": frozenset().union(*self.source_nouns.values()),
+            },
+            {
                 "nationality": lambda w: any(adj(form) for form, _ in w.forms),  # some form is an adjective
                 "adjective": lambda w: bool(adj(w.norm)),
-                "source_noun": self.any_source_noun,
-            }
+            },
         )
 
     # ------------------------------------------------------------------ lookups
