@@ -221,11 +221,13 @@ def _plan(word: str, gz: Gazetteer) -> _Plan:
         if len(memo) >= 200_000:
             memo.clear()
         names, heads = gz.names, gz.heads
-        plan = memo[word] = tuple(
+        readings = (
             (p, stem, tuple(c for c in gz.lookup(stem) if _accept(c, p)), stem in heads)
             for p in ([""] if word.isascii() else _prefixes(word))
             if len(stem := word[len(p) :]) >= 2 and (stem in names or stem in heads)
         )
+        # a reading with no candidate of its own that begins no longer name can match nothing
+        plan = memo[word] = tuple(r for r in readings if r[2] or r[3])
     return plan
 
 
