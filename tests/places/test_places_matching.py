@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from rasd.places.match import normalize_text
 
@@ -70,3 +72,42 @@ def test_english_names_including_hyphenated_ones(places):
 
 def test_english_lowercase_words_are_not_places(places):
     assert places("the mobile police unit was reading the march report") == []
+
+
+def _normalize_text_char_by_char(text):
+    """What normalize_text computes, spelled out one character at a time: each character's
+    normalize_key (the character itself when that is longer than one), dropped marks left out,
+    one space for a run of whitespace between kept characters (at the offset of the run's last
+    character)."""
+    from rasd.text import normalize_key
+
+    chars, offsets, space = [], [], False
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            space = bool(chars)
+            continue
+        n = normalize_key(ch)
+        if n == "":
+            continue
+        if space:
+            chars.append(" ")
+            offsets.append(i - 1)
+            space = False
+        chars.append(n if len(n) == 1 else ch)
+        offsets.append(i)
+    return "".join(chars), offsets
+
+
+_PIECES = st.sampled_from(
+    ["ب", "ال", "حسكة", "ـ", "\u064b", "\u0651", "\u200f", "\ufeff", " ", "  ", "\n", "\u00a0", "İ", "ß"]
+    + ["١٢", "Deir", "ez-Zor", "«", "»", ".", "،", "\u2028", "\t", "\u200c"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=25).map("".join))
+def test_normalize_text_matches_its_character_by_character_definition(text):
+    nt = normalize_text(text)
+    assert (nt.norm, nt.offsets) == _normalize_text_char_by_char(text)
+    assert nt.strings == [nt.norm[s:e] for s, e in nt.words]
+    assert nt.gaps == [""] + [nt.norm[nt.words[k - 1][1] : nt.words[k][0]] for k in range(1, len(nt.words))]

@@ -69,7 +69,8 @@ def _descriptive_after(text: str, ws: list[Word], last: int, kb: ActorKB) -> boo
 
 def _candidates(text: str, ws: list[Word], kb: ActorKB, countries: bool) -> list[_Cand]:
     out: list[_Cand] = []
-    for hit in kb.names.matches(text, ws):
+    marks = kb.word_marks(ws)
+    for hit in kb.names.matches(text, ws, marks["names"]):
         first, start = _extend_heads(text, ws, hit.first, hit.start, kb)
         kind = "named" if isinstance(hit.target, Named) else "context"
         c = _Cand(start, hit.end, first, hit.last, kind, hit.target)
@@ -80,7 +81,7 @@ def _candidates(text: str, ws: list[Word], kb: ActorKB, countries: bool) -> list
 
     # Role heads ("قوات الأمن", "طائرات حربية") with the country adjective that follows them.
     role_hits: dict[int, tuple] = {}
-    for i in range(len(ws)):
+    for i in marks["heads"]:
         for hit in kb.heads.matches_at(text, ws, i):
             assert isinstance(hit.target, RoleHead)
             iso = _adjective_after(text, ws, hit.last, kb)
@@ -99,7 +100,7 @@ def _candidates(text: str, ws: list[Word], kb: ActorKB, countries: bool) -> list
                 _Cand(hit.start, end, i, last, "generic", (hit.target.role, iso, hit.target.bare), iso)
             )
 
-    for hit in kb.people.matches(text, ws):
+    for hit in kb.people.matches(text, ws, marks["people"]):
         last, end = hit.last, hit.end
         iso = _adjective_after(text, ws, hit.last, kb)
         if iso:
@@ -108,8 +109,13 @@ def _candidates(text: str, ws: list[Word], kb: ActorKB, countries: bool) -> list
 
     # A plural nationality noun on its own is people: "مقتل أربعة فلسطينيين"; so is the indefinite
     # accusative singular, which is a noun, not an adjective: "قتل الجنود فلسطينيا".
-    for i, w in enumerate(ws):
+    adjective_country = kb.adjective_country
+    for i in marks["nationality"]:
+        w = ws[i]
         for form, cut in w.forms:
+            iso = adjective_country(form)
+            if not iso:
+                continue
             # (not a country name "تركيا", nor an adjective after an accusative noun "دعما إيرانيا")
             noun = form.endswith(_PLURAL) or (
                 form.endswith("يا")
@@ -117,13 +123,12 @@ def _candidates(text: str, ws: list[Word], kb: ActorKB, countries: bool) -> list
                 and form not in kb.country_names
                 and not (i > 0 and ws[i - 1].norm.endswith("ا"))
             )
-            if noun and kb.adjective_country(form):
-                iso = kb.adjective_country(form)
+            if noun:
                 out.append(_Cand(w.start + cut, w.end, i, i, "nationals", People(kb.nationals_id), iso))
                 break
 
     if countries:
-        for hit in kb.country_names.matches(text, ws):
+        for hit in kb.country_names.matches(text, ws, marks["country_names"]):
             out.append(_Cand(hit.start, hit.end, hit.first, hit.last, "country", hit.target))
     return out
 
@@ -147,13 +152,15 @@ def infer_country(text: str, ws: list[Word], kb: ActorKB, named: list[KBActor]) 
         votes[iso] += weight
         first_seen.setdefault(iso, pos)
 
-    for hit in kb.country_names.matches(text, ws):
+    marks = kb.word_marks(ws)
+    for hit in kb.country_names.matches(text, ws, marks["country_names"]):
         assert isinstance(hit.target, CountryName)
         vote(hit.target.iso, hit.start)
-    for hit in kb.signals.matches(text, ws):
+    for hit in kb.signals.matches(text, ws, marks["signals"]):
         assert isinstance(hit.target, CountryName)
         vote(hit.target.iso, hit.start, 2)
-    for w in ws:
+    for i in marks["adjective"]:
+        w = ws[i]
         iso = kb.adjective_country(w.norm)
         if iso:
             vote(iso, w.start)

@@ -7,13 +7,101 @@ over the following words with only name-internal punctuation between them.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterator
+from collections.abc import Callable, Container, Hashable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from rasd.actors.tokens import Word, joinable, norm_words
 
 T = TypeVar("T", bound=Hashable)
+
+_MEMO_MAX = 100_000  # word types remembered per filter before the memo is emptied
+
+
+class FormFilter:
+    """Whether some clitic form of a word is in ``vocab``, remembered by the word's lookup form.
+
+    The forms of a word are a function of its ``norm`` (only their original offsets depend on the
+    written word), so one dict lookup per word replaces a scan of its forms on every pass. The
+    memo is not pickled: a cached knowledge base stays small and starts empty.
+    """
+
+    __slots__ = ("vocab", "_memo")
+
+    def __init__(self, vocab: Container[str]) -> None:
+        self.vocab = vocab
+        self._memo: dict[str, bool] = {}
+
+    def __call__(self, w: Word) -> bool:
+        hit = self._memo.get(w.norm)
+        if hit is None:
+            if len(self._memo) >= _MEMO_MAX:
+                self._memo.clear()
+            vocab = self.vocab
+            hit = self._memo[w.norm] = any(form in vocab for form, _ in w.forms)
+        return hit
+
+    def forget(self) -> None:
+        """Empty the memo (the vocabulary changed)."""
+        self._memo = {}
+
+    def __getstate__(self) -> tuple[Container[str]]:
+        return (self.vocab,)  # a tuple: a falsy state would skip __setstate__
+
+    def __setstate__(self, state: tuple[Container[str]]) -> None:
+        self.vocab = state[0]
+        self._memo = {}
+
+
+class WordMarks:
+    """Which of several word tests each word of a text passes, found in one pass over the words.
+
+    A test is a vocabulary (the word passes when one of its clitic forms is in it) or a
+    predicate on the word; both must depend on the word's ``norm`` alone. Their answers are kept
+    as one bit mask per word type; the vocabularies are merged into one table from form to bits,
+    so a new word costs one lookup per form, not one scan per test. ``positions(ws)`` gives, for
+    each test, the indexes of the words that pass it, in order: the matchers then visit those
+    words only, instead of each scanning every word. The vocabularies are read once, here.
+    """
+
+    __slots__ = ("names", "_by_form", "_tests", "_memo")
+
+    def __init__(self, vocabs: dict[str, Iterable[str]], tests: dict[str, Callable[[Word], bool]]) -> None:
+        self.names = (*vocabs, *tests)
+        self._by_form: dict[str, int] = {}
+        for k, vocab in enumerate(vocabs.values()):
+            for form in vocab:
+                self._by_form[form] = self._by_form.get(form, 0) | 1 << k
+        self._tests = tuple((1 << k, test) for k, test in enumerate(tests.values(), start=len(vocabs)))
+        self._memo: dict[str, int] = {}
+
+    def _mask(self, w: Word) -> int:
+        if len(self._memo) >= _MEMO_MAX:
+            self._memo.clear()
+        get = self._by_form.get
+        mask = 0
+        for form, _ in w.forms:
+            mask |= get(form, 0)
+        for bit, test in self._tests:
+            if test(w):
+                mask |= bit
+        self._memo[w.norm] = mask
+        return mask
+
+    def positions(self, ws: list[Word]) -> dict[str, list[int]]:
+        found: list[list[int]] = [[] for _ in self.names]
+        get = self._memo.get
+        for i, w in enumerate(ws):
+            mask = get(w.norm)
+            if mask is None:
+                mask = self._mask(w)
+            k = 0
+            while mask:
+                if mask & 1:
+                    found[k].append(i)
+                mask >>= 1
+                k += 1
+        return dict(zip(self.names, found, strict=True))
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,21 +116,24 @@ class Hit(Generic[T]):
 class PhraseIndex(Generic[T]):
     def __init__(self) -> None:
         self._by_first: dict[str, list[tuple[tuple[str, ...], T]]] = {}
+        self.starts = FormFilter(self._by_first)  # some phrase may start at this word
 
     def add(self, phrase: str, target: T) -> None:
         key = norm_words(phrase)
         if not key:
             return
-        bucket = self._by_first.setdefault(key[0], [])
-        if (key, target) not in bucket:
-            bucket.append((key, target))
-            bucket.sort(key=lambda kt: -len(kt[0]))
+        self.add_words(key, target)
 
     def add_words(self, key: tuple[str, ...], target: T) -> None:
         bucket = self._by_first.setdefault(key[0], [])
         if (key, target) not in bucket:
             bucket.append((key, target))
             bucket.sort(key=lambda kt: -len(kt[0]))
+            self.starts.forget()
+
+    def first_words(self) -> Iterator[str]:
+        """The words phrases start with."""
+        return iter(self._by_first)
 
     def __contains__(self, word: str) -> bool:
         return word in self._by_first
@@ -53,10 +144,10 @@ class PhraseIndex(Generic[T]):
 
     def matches_at(self, text: str, ws: list[Word], i: int, strip: bool = True) -> list[Hit[T]]:
         """Every phrase starting at word ``i`` (longest first)."""
-        forms = ws[i].forms if strip else ws[i].forms[:1]
-        by_first = self._by_first
-        if not any(form in by_first for form, _ in forms):
+        w = ws[i]
+        if not (self.starts(w) if strip else w.norm in self._by_first):
             return []  # most words start no phrase: skip the allocation and the sort
+        forms = w.forms if strip else w.forms[:1]
         out: list[Hit[T]] = []
         for form, cut in forms:
             for key, target in self._by_first.get(form, ()):
@@ -73,12 +164,15 @@ class PhraseIndex(Generic[T]):
         out.sort(key=lambda h: (-(h.last - h.first), h.start))
         return out
 
-    def matches(self, text: str, ws: list[Word]) -> list[Hit[T]]:
+    def matches(self, text: str, ws: list[Word], at: Iterable[int] | None = None) -> list[Hit[T]]:
+        """Every phrase of the text, by first word; ``at``: the indexes of the words that may start
+        one (``self.starts``), when already known (see :class:`WordMarks`)."""
         out: list[Hit[T]] = []
-        by_first = self._by_first
-        for i, w in enumerate(ws):
-            if any(form in by_first for form, _ in w.forms):
-                out.extend(self.matches_at(text, ws, i))
+        if at is None:
+            starts = self.starts
+            at = (i for i, w in enumerate(ws) if starts(w))
+        for i in at:
+            out.extend(self.matches_at(text, ws, i))
         return out
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from rasd.actors.index import PhraseIndex
+from rasd.actors.index import PhraseIndex, WordMarks
 from rasd.actors.schema import (
     ActorEntry,
     AmbiguousEntry,
@@ -27,7 +27,7 @@ from rasd.actors.schema import (
     SourcesFile,
     check_actor_entries,
 )
-from rasd.actors.tokens import norm_words
+from rasd.actors.tokens import Word, norm_words, words
 from rasd.actors.types import ActorMention, KBActor, KBSource, SourceMention
 from rasd.errors import ResourceError
 from rasd.records import Actor, ActorType, Source, SourceKind
@@ -115,7 +115,8 @@ class ActorKB:
         self._role_actors: dict[tuple[str, str], KBActor] = {}
         # The last document's actor mentions (text, country, mentions): find_sources needs the
         # same pass. Replaced whole, compared by text, so a stale or concurrent entry is never reused.
-        self._last_actors: tuple[str, str | None, list[ActorMention]] | None = None
+        self._last_actors: tuple[str, str | None, list[ActorMention], list[Word]] | None = None
+        self._adjective_memo: dict[str, str | None] = {}
         self.role_of: dict[str, str] = {}  # actor id → the state role it plays (first listed wins)
         for c in countries.values():
             for role, actor_id in c.roles.items():
@@ -189,6 +190,8 @@ class ActorKB:
         self.source_nouns = {
             number: frozenset(normalize_key(w) for w in ws) for number, ws in sources.source_nouns.items()
         }
+        self._last_marks: tuple[list[Word], dict[str, list[int]]] | None = None
+        self._marker: WordMarks | None = None  # built on first use, not pickled
         self.qualifiers = {normalize_key(k): q for k, q in sources.qualifiers.items()}
         self.close_to: PhraseIndex[str] = PhraseIndex()
         for p in sources.close_to:
@@ -207,6 +210,49 @@ class ActorKB:
             {w for p in [*sources.via_frames, *sources.claim_words] for w in norm_words(p)[-1:]}
             - {"في", "من"}
             | {"ل", "ب", "عن"}
+        )
+
+    def __getstate__(self) -> dict[str, object]:
+        # the per-document memos and the word memo are not part of the base
+        memos = {"_last_actors": None, "_adjective_memo": {}, "_last_marks": None, "_marker": None}
+        return {**self.__dict__, **memos}
+
+    def word_marks(self, ws: list[Word]) -> dict[str, list[int]]:
+        """For each index and word test the matchers use, the indexes of the words of ``ws``
+        that may start a phrase or pass the test (one pass over the words, shared by the actor
+        and the source passes of a document)."""
+        last = self._last_marks
+        if last is not None and last[0] is ws:  # the memo holds ws, so its id is not reused
+            return last[1]
+        marker = self._marker
+        if marker is None:
+            marker = self._marker = self._make_marker()
+        marks = marker.positions(ws)
+        self._last_marks = (ws, marks)
+        return marks
+
+    def _make_marker(self) -> WordMarks:
+        adj = self.adjective_country
+        indexes = (
+            "names",
+            "heads",
+            "people",
+            "country_names",
+            "signals",
+            "source_names",
+            "via_frames",
+            "titles",
+        )
+        return WordMarks(
+            {
+                **{name: list(getattr(self, name).first_words()) for name in indexes},
+                # a word that may be one of the source nouns, whatever their number
+                "source_noun": frozenset().union(*self.source_nouns.values()),
+            },
+            {
+                "nationality": lambda w: any(adj(form) for form, _ in w.forms),  # some form is an adjective
+                "adjective": lambda w: bool(adj(w.norm)),
+            },
         )
 
     # ------------------------------------------------------------------ lookups
@@ -228,6 +274,16 @@ class ActorKB:
 
     def adjective_country(self, word_form: str) -> str | None:
         """ISO2 of a nationality adjective in any inflection: التركية، عراقيين، الإسرائيليون."""
+        # Asked of every word of every document (twice): remembered by word form.
+        memo = self._adjective_memo
+        if word_form in memo:
+            return memo[word_form]
+        if len(memo) >= 100_000:
+            memo.clear()
+        iso = memo[word_form] = self._adjective_country(word_form)
+        return iso
+
+    def _adjective_country(self, word_form: str) -> str | None:
         w = word_form[2:] if word_form.startswith("ال") and len(word_form) > 4 else word_form
         for suffix in self.adjective_suffixes:
             if suffix and w.endswith(suffix) and w[: -len(suffix)] in self.adjectives:
@@ -480,10 +536,12 @@ def find_actors(
     """
     from rasd.actors.find import find_in_text
 
-    mentions = find_in_text(analyzed.text, kb, country=country, countries=countries)
+    ws = words(analyzed.text)
+    mentions = find_in_text(analyzed.text, kb, country=country, countries=countries, ws=ws)
     if not countries:
         # find_sources of the same document (the pipeline's next call) reuses this actor pass
-        kb._last_actors = (analyzed.text, country, mentions)
+        # and its words
+        kb._last_actors = (analyzed.text, country, mentions, ws)
     return list(mentions)
 
 

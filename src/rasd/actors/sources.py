@@ -64,14 +64,15 @@ def find_sources_in_text(
 ) -> list[SourceMention]:
     """Source mentions of ``text``; ``phrase``: the text is itself a source phrase (framed
     aliases such as "العربية" count without an attribution word)."""
-    ws = words(text)
     memo = kb._last_actors
     if memo is not None and memo[1] == country and memo[0] == text:
-        actors = memo[2]
+        actors, ws = memo[2], memo[3]
     else:
+        ws = words(text)
         actors = find_in_text(text, kb, country=country, ws=ws)
     cands: list[_Cand] = []
-    entries = kb.source_names.matches(text, ws)
+    marks = kb.word_marks(ws)
+    entries = kb.source_names.matches(text, ws, marks["source_names"])
     entry_at = {h.first: h for h in reversed(entries)}  # longest hit per first word
 
     def frame_start(first: int, start: int) -> int:
@@ -105,7 +106,8 @@ def find_sources_in_text(
             continue
         cands.append(_Cand(frame_start(h.first, h.start), h.end, kb.sources[source_id].record()))
 
-    for i, w in enumerate(ws):
+    for i in marks["source_noun"]:
+        w = ws[i]
         number = None
         cut = None
         for num, nouns in kb.source_nouns.items():
@@ -162,7 +164,7 @@ def find_sources_in_text(
             break
 
     # الناطق باسم X، بيان X، تقارير لحركة حماس → X as its own source
-    for hit in kb.via_frames.matches(text, ws):
+    for hit in kb.via_frames.matches(text, ws, marks["via_frames"]):
         k = hit.last + 1
         if k >= len(ws) or not joinable(text, ws[hit.last], ws[k]):
             continue
@@ -178,7 +180,7 @@ def find_sources_in_text(
             cands.append(_Cand(start, m.end, source))
 
     # Titles: رئيس الوزراء التركي، مكتب رئيس الحكومة التركية، وزارة الداخلية التابعة لحماس
-    for hit in kb.titles.matches(text, ws):
+    for hit in kb.titles.matches(text, ws, marks["titles"]):
         name, start, end = hit.target, hit.start, hit.end
         office = word_has(ws, hit.first - 1, frozenset({"مكتب"}))
         if office is not None and joinable(text, ws[hit.first - 1], ws[hit.first]):

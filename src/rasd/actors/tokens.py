@@ -9,8 +9,7 @@ characters the clitic covered, so a mention's span can start after it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
+from typing import NamedTuple
 
 from rasd.text import normalize_key
 
@@ -24,8 +23,9 @@ _CONJ = ("و", "ف")
 _PREP = ("ب", "ل", "ك")
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+# A NamedTuple rather than a frozen dataclass: a document makes hundreds of these and a frozen
+# dataclass's __init__ costs about three times a tuple's (immutable and hashable all the same).
+class Word(NamedTuple):
     norm: str  # normalize_key form of the word
     start: int  # offsets into the original text
     end: int
@@ -73,23 +73,41 @@ def _orig_offset(raw: str, cut: int) -> int:
     return len(raw)
 
 
-@lru_cache(maxsize=200_000)
 def _word_forms(raw: str) -> tuple[str, tuple[tuple[str, int], ...]]:
-    """Lookup form and clitic-stripped forms of one written word; cached because news repeats its
-    vocabulary (a pure function of the string)."""
+    """Lookup form and clitic-stripped forms of one written word (a pure function of the string)."""
     norm = normalize_key(raw)
     if not norm:
         return norm, ()
     return norm, tuple((form, _orig_offset(raw, cut) if cut else 0) for form, cut in _clitic_forms(norm))
 
 
+# _word_forms by written word: news repeats its vocabulary. A plain dict (emptied when full) is
+# looked up inline in the loop below, cheaper than an lru_cache call per word.
+_FORMS: dict[str, tuple[str, tuple[tuple[str, int], ...]]] = {}
+_FORMS_MAX = 200_000
+
+
 def words(text: str) -> list[Word]:
     """The words of ``text`` with offsets into it and their clitic-stripped forms."""
     out: list[Word] = []
-    for m in _WORD.finditer(text):
-        norm, forms = _word_forms(m.group())
-        if norm:
-            out.append(Word(norm, m.start(), m.end(), forms))
+    append = out.append
+    memo = _FORMS
+    new = tuple.__new__  # Word(...) without the Python-level __new__ of a NamedTuple
+    find = text.find
+    pos = 0
+    # findall + find is a third faster than finditer's match objects; find lands on the match:
+    # between two matches there are only non-word characters, and a word starts with a word one.
+    for raw in _WORD.findall(text):
+        pos = find(raw, pos)
+        end = pos + len(raw)
+        wf = memo.get(raw)
+        if wf is None:
+            if len(memo) >= _FORMS_MAX:
+                memo.clear()
+            wf = memo[raw] = _word_forms(raw)
+        if wf[0]:
+            append(new(Word, (wf[0], pos, end, wf[1])))
+        pos = end
     return out
 
 

@@ -46,6 +46,16 @@ class _Subs:
 
 def _frame_word(word: str, lex: Lexicon) -> tuple[str, int] | None:
     """The sublocation frame a word is (without proclitics) and the length of those proclitics."""
+    memo = lex.frame_memo
+    if word in memo:
+        return memo[word]
+    if len(memo) >= 200_000:
+        memo.clear()
+    found = memo[word] = _find_frame_word(word, lex)
+    return found
+
+
+def _find_frame_word(word: str, lex: Lexicon) -> tuple[str, int] | None:
     for p in ("", "و", "ف", "ب", "ل", "وب", "ول", "فب"):
         if not word.startswith(p):
             continue
@@ -66,10 +76,12 @@ def _sublocations(
         for k in range(min(m.first, m.frame_first if m.frame_first >= 0 else m.first), m.last + 1)
     }
     out = _Subs([], [], set())
+    frames = lex.frame_memo  # _frame_word's memo, read inline: this loop visits every word
     n = len(nt.words)
     i = 0
     while i < n:
-        found = None if i in covered else _frame_word(nt.word(i), lex)
+        word = nt.strings[i]
+        found = None if i in covered else frames[word] if word in frames else _frame_word(word, lex)
         if found is None or i + 1 >= n or not _joined(nt, i + 1):
             i += 1
             continue

@@ -66,6 +66,8 @@ class Lexicon:
     not_places: frozenset[str]
     locative_prepositions: frozenset[str]
     focus_countries: frozenset[str]
+    # word → the sublocation frame it is and its proclitics' length (find.py); not compared
+    frame_memo: dict[str, tuple[str, int] | None] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(slots=True)
@@ -80,6 +82,9 @@ class Gazetteer:
     heads: frozenset[str] = frozenset()  # word prefixes of multi-word names ("دير", "رأس")
     _rows: list[str] = field(default_factory=list)  # places.tsv.gz lines, parsed on demand
     _places: dict[int, Place] = field(default_factory=dict)  # parsed rows (a cache, grows with use)
+    start_memo: dict[str, tuple] = field(
+        default_factory=dict
+    )  # word → its readings as a name start (match.py)
 
     def __contains__(self, key: str) -> bool:
         return key in self.names

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rasd.places.gazetteer import ADMIN1, BARE_OK, BLOCKER, COUNTRY, STRIPPED, Candidate, Gazetteer, Lexicon
 from rasd.text import normalize_key
+from rasd.text.normalize import DROP_CHARS
 
 # Proclitic sequences allowed before a name written with (or without) its own article.
 PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
@@ -56,33 +58,53 @@ def _is_mark(ch: str) -> bool:
     return not ch.isspace() and normalize_key(ch) == ""
 
 
+# normalize_text, with the work done by str and re rather than per character: a character that
+# is kept or a lone whitespace between kept ones maps one to one, so only the spots where the
+# offsets shift are visited: a dropped mark, a run of two or more whitespace/marks (a paragraph
+# break), and what precedes the first and follows the last kept character.
+_GAP = f"\\s{DROP_CHARS}"
+_FIRST_KEPT = re.compile(f"[^{_GAP}]")
+_SHIFT = re.compile(f"[{_GAP}]{{2,}}|[{DROP_CHARS}]")
+
+
+class _CharKeys(dict[int, str]):
+    """Each character as normalize_text writes it: "" (a dropped mark), " " (whitespace), its key
+    when that is one character, else itself ("İ", whose lower case is longer). ``str.translate``
+    fills it in as new characters turn up."""
+
+    def __missing__(self, o: int) -> str:
+        ch = chr(o)
+        n = " " if ch.isspace() else normalize_key(ch)
+        n = self[o] = n if len(n) <= 1 else ch
+        return n
+
+
+_CHAR_KEY = _CharKeys()
+
+
 def normalize_text(text: str) -> NormText:
-    chars: list[str] = []
+    """``normalize_key`` character by character: marks dropped, each run of whitespace between
+    two kept characters one space, and the original offset of every normalized character (a
+    space: the last character of its run)."""
+    table = _CHAR_KEY
+    norm = " ".join(text.translate(table).split())
     offsets: list[int] = []
-    memo: dict[str, str] = {}
-    space = False
-    for i, ch in enumerate(text):
-        if ch.isspace():
-            space = bool(chars)
-            continue
-        n = memo.get(ch)
-        if n is None:
-            n = memo[ch] = normalize_key(ch)
-        if len(n) != 1:  # dropped mark, or a character whose key is not one character
-            if n == "":
-                continue
-            n = ch
-        if space:
-            chars.append(" ")
-            offsets.append(i - 1)
-            space = False
-        chars.append(n)
-        offsets.append(i)
-    norm = "".join(chars)
-    words = [(m.start(), m.end()) for m in _WORD.finditer(norm)]
-    strings = [norm[s:e] for s, e in words]
-    gaps = [""] + [norm[words[k - 1][1] : words[k][0]] for k in range(1, len(words))]
-    return NormText(text, norm, offsets, words, strings, gaps)
+    first = _FIRST_KEPT.search(text)
+    if first is not None:
+        pos, end = first.start(), len(text.rstrip())
+        while table[ord(text[end - 1])] in ("", " "):  # trailing marks
+            end -= 1
+        for m in _SHIFT.finditer(text, pos, end):
+            s, e = m.span()
+            offsets.extend(range(pos, s))
+            if m.group().translate(table):  # the run holds whitespace: one space
+                offsets.append(e - 1)
+            pos = e
+        offsets.extend(range(pos, end))
+    words = [m.span() for m in _WORD.finditer(norm)]
+    gaps = _WORD.split(norm)  # the pieces around the words: before the first, between, after the last
+    gaps[0] = ""
+    return NormText(text, norm, offsets, words, _WORD.findall(norm), gaps[:-1] if words else gaps)
 
 
 @dataclass(slots=True)
@@ -105,13 +127,20 @@ class RawMatch:
     weak: bool = False  # an ordinary word that is also a name, read as a place after a preposition
 
 
-def _decliticize(word: str) -> list[str]:
+@lru_cache(maxsize=65_536)
+def _decliticize(word: str) -> tuple[str, ...]:
     """The word and its forms without one or two proclitics (for frame words: "بمدينة" → "مدينه")."""
     out = [word]
     for p in ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل"):
         if word.startswith(p) and len(word) - len(p) >= 2:
             out.append(word[len(p) :])
-    return out
+    return tuple(out)
+
+
+@lru_cache(maxsize=64)
+def _last_words(phrases: frozenset[tuple[str, ...]]) -> frozenset[str]:
+    """The words phrases end with (a phrase ending before word i ends with a form of word i-1)."""
+    return frozenset(p[-1] for p in phrases if p)
 
 
 def _phrase_before(
@@ -119,6 +148,8 @@ def _phrase_before(
 ) -> tuple[int, int]:
     """(first word, length of its proclitics) of the longest phrase in ``phrases`` that ends right
     before word i, joined by spaces only; (-1, 0) when none."""
+    if i == 0 or _last_words(phrases).isdisjoint(_decliticize(nt.strings[i - 1])):
+        return -1, 0  # most words follow no frame: skip the n-gram loop
     for n in range(max_len, 0, -1):
         j = i - n
         if j < 0 or any(nt.gap(k) != " " for k in range(j + 1, i + 1)):
@@ -151,8 +182,12 @@ def scan(nt: NormText, gz: Gazetteer) -> list[RawMatch]:
     """Leftmost-longest name matches over the words of ``nt``."""
     out: list[RawMatch] = []
     n_words = len(nt.words)
+    strings, plans = nt.strings, gz.start_memo
     i = 0
     while i < n_words:
+        if plans.get(strings[i]) == ():  # known to start no name (the usual word)
+            i += 1
+            continue
         m = _match_at(nt, gz, i, n_words)
         if m is None:
             i += 1
@@ -171,27 +206,47 @@ def _prefixes(word: str) -> list[str]:
     return [word[:n] for n in range(min(_MAX_PREFIX, len(word) - 2) + 1) if word[:n] in _PREFIX_SET]
 
 
+# A word's readings as the start of a name: (proclitics, stem, the stem's own candidates under
+# those proclitics, whether the stem also begins longer names).
+_Plan = tuple[tuple[str, str, tuple[Candidate, ...], bool], ...]
+
+
+def _plan(word: str, gz: Gazetteer) -> _Plan:
+    """The readings under which a name, or the head of a longer one, starts at ``word`` (none for
+    most words): remembered per word type on the gazetteer, so the proclitics, the lookups and
+    the candidate decoding are done once per word type, not once per occurrence."""
+    memo = gz.start_memo
+    plan = memo.get(word)
+    if plan is None:
+        if len(memo) >= 200_000:
+            memo.clear()
+        names, heads = gz.names, gz.heads
+        readings = (
+            (p, stem, tuple(c for c in gz.lookup(stem) if _accept(c, p)), stem in heads)
+            for p in ([""] if word.isascii() else _prefixes(word))
+            if len(stem := word[len(p) :]) >= 2 and (stem in names or stem in heads)
+        )
+        # a reading with no candidate of its own that begins no longer name can match nothing
+        plan = memo[word] = tuple(r for r in readings if r[2] or r[3])
+    return plan
+
+
 def _match_at(nt: NormText, gz: Gazetteer, i: int, n_words: int) -> RawMatch | None:
-    word = nt.strings[i]
-    latin = word.isascii()
     names, heads, gaps, strings = gz.names, gz.heads, nt.gaps, nt.strings
-    for prefix in [""] if latin else _prefixes(word):
-        stem = word[len(prefix) :]
-        if len(stem) < 2:
-            continue
-        key = stem
-        last = i
-        best: tuple[int, str, list[Candidate]] | None = None
-        while True:
+    latin = strings[i].isascii()
+    for prefix, stem, own, head in _plan(strings[i], gz):
+        best: tuple[int, str, list[Candidate]] | None = (i, stem, list(own)) if own else None
+        key, last = stem, i
+        while head:  # grow the n-gram only while it begins some longer name
+            last += 1
+            if last >= n_words or gaps[last] not in _NAME_GAPS:
+                break
+            key = key + " " + strings[last]
             if key in names:
                 cands = [c for c in gz.lookup(key) if _accept(c, prefix)]
                 if cands:
                     best = (last, key, cands)
-            last += 1
-            # Grow the n-gram only while it begins some longer name.
-            if last >= n_words or key not in heads or gaps[last] not in _NAME_GAPS:
-                break
-            key = key + " " + strings[last]
+            head = key in heads
         if best is not None:
             last, key, cands = best
             s, e = nt.words[i][0] + len(prefix), nt.words[last][1]

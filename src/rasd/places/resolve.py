@@ -49,6 +49,14 @@ def km(a: Place, b: Place) -> float:
     return 12742.0 * math.asin(math.sqrt(min(1.0, h)))
 
 
+def _within(a: Place, b: Place, limit_km: float) -> bool:
+    """``km(a, b) < limit_km``, without the trigonometry for places further apart in latitude
+    alone (a degree of latitude is 111.2 km; the half degree keeps clear of rounding)."""
+    if abs(a.lat - b.lat) > limit_km / 111.0 + 0.5:
+        return False
+    return km(a, b) < limit_km
+
+
 def readings(m: RawMatch, gz: Gazetteer) -> list[Reading]:
     focus = gz.lexicon.focus_countries if gz.lexicon else frozenset()
     towns, divs, countries = [], [], []
@@ -127,7 +135,7 @@ def choose(matches: list[RawMatch], gz: Gazetteer) -> list[tuple[RawMatch, Readi
         out = []
         for r in rs:
             s = r.prior + W_FOCUS * share.get(r.code, 0.0)
-            if near and r.place is not None and any(km(r.place, q) < PROXIMITY_KM for q in near):
+            if near and r.place is not None and any(_within(r.place, q, PROXIMITY_KM) for q in near):
                 s += W_NEAR
             out.append((s, r))
         return sorted(out, key=lambda x: -x[0])
@@ -141,12 +149,17 @@ def choose(matches: list[RawMatch], gz: Gazetteer) -> list[tuple[RawMatch, Readi
         if r.kind != "town" or (r.place is not None and r.place.pop >= ANCHOR_POP)
     ]
     result = []
+    # The other names' first choices a name may be near: those of other keys (a name repeated is
+    # no evidence for itself), so the same for every mention of one key.
+    near_by_key: dict[str, list[Place]] = {}
+    all_anchored = Counter(cc for _j, cc in anchors)
+    anchor_of = dict(anchors)
     for k, (m, rs) in enumerate(options):
-        near = [
-            r.place
-            for j, r in enumerate(first)
-            if j != k and r.place is not None and options[j][0].key != m.key
-        ]
+        near = near_by_key.get(m.key)
+        if near is None:
+            near = near_by_key[m.key] = [
+                r.place for j, r in enumerate(first) if r.place is not None and options[j][0].key != m.key
+            ]
         ranked = scored(rs, near)
         best_score, best = ranked[0]
         z = sum(math.exp(s - best_score) for s, _ in ranked)
@@ -155,7 +168,9 @@ def choose(matches: list[RawMatch], gz: Gazetteer) -> list[tuple[RawMatch, Readi
         if best.kind == "town" and best.place is not None:
             if m.frame != "town" and _false_friend(m, best, share, support.get(best.code, 0.0), focus, named):
                 continue
-            anchored = Counter(cc for j, cc in anchors if j != k)
+            anchored = all_anchored.copy()  # the anchors other than this name
+            if k in anchor_of:
+                anchored[anchor_of[k]] -= 1  # (a count left at 0 weighs nothing below)
             total_anchored = sum(anchored.values())
             anchor_share = {cc: n / total_anchored for cc, n in anchored.items()} if total_anchored else {}
             if _contradicted(best, support, anchor_share):

@@ -84,9 +84,13 @@ class DateLexicon:
         # One scan finds the words a date expression must contain (a month, a weekday, أمس...);
         # each pattern is then tried only at the few word starts just before such an anchor.
         # Running the eight patterns over every position of the text was the stage's hot spot.
+        # The lookahead on the letters an anchor can start with lets the scan skip the other
+        # positions with one set test instead of trying each alternative there.
+        firsts = {k[0] for k in (*self.months, *self.hmonths, *self.weekdays, *self.rel)} | {"م", "ا"}
         self.anchor = re.compile(
-            rf"(?P<month>{M})|(?P<hmonth>{H})|(?P<wd>{W})|(?P<rel>{R})|(?P<since>منذ)"
-            r"|(?P<period>الاسبوع|الشهر)|(?P<num>\d{1,4}\s?[/.\-]\s?\d)"
+            rf"(?=[{re.escape(''.join(sorted(firsts)))}\d])"
+            rf"(?:(?P<month>{M})|(?P<hmonth>{H})|(?P<wd>{W})|(?P<rel>{R})|(?P<since>منذ)"
+            r"|(?P<period>الاسبوع|الشهر)|(?P<num>\d{1,4}\s?[/.\-]\s?\d))"
         )
         self.anchor_kinds: dict[str, tuple[str, ...]] = {
             "month": ("day_month", "ordinal", "month"),

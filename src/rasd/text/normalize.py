@@ -17,10 +17,10 @@ import re
 from dataclasses import dataclass
 
 # Diacritics (harakat, Quranic marks, superscript alef), tatweel, zero-width and bidi controls.
-_DROP_CHARS = (
+DROP_CHARS = (
     "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff"
 )
-_DROP = re.compile(f"[{_DROP_CHARS}]")
+_DROP = re.compile(f"[{DROP_CHARS}]")
 # Marks that belong to the letter before them: a span ending on that letter also covers them.
 _ATTACHED = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _MAP = str.maketrans(

@@ -174,12 +174,14 @@ class Segmenter:
         whole = self.known(key)
         for pre, cuts in self._prefixes(light):
             # never split inside an atomic word (وكما is و + كما, not و + ك + ما)
-            if any(light[c:] in self.atomic for c in cuts[:-1]):
+            if len(cuts) > 1 and any(light[c:] in self.atomic for c in cuts[:-1]):
                 continue
             rest = light[cuts[-1] :]
             has_article = bool(pre) and pre[-1] == self.article
-            for enc in ("", *self.enclitics):
-                if enc and (has_article or not rest.endswith(enc)):
+            # no pronoun after the article; else the ones ``rest`` ends with (one C call first)
+            encs = self.enclitics if not has_article and rest.endswith(self.enclitics) else ()
+            for enc in ("", *encs):
+                if enc and not rest.endswith(enc):
                     continue
                 base = rest[: len(rest) - len(enc)] if enc else rest
                 if enc and base.endswith("ت") and len(base) >= 4:

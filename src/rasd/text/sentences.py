@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from rasd.datafiles import read_yaml
@@ -35,6 +36,9 @@ _WORDS = re.compile(r"\S+")
 _DIGIT = re.compile(r"\d")
 _HAS_WORD = re.compile(r"\w")
 _QUOTE_MARK = re.compile('[«»“”"()‹›„]')
+# A run-on sentence is cut recursively and each level keys every word of its part again: keys
+# of words are remembered (news repeats its vocabulary).
+_word_key = lru_cache(maxsize=65_536)(normalize_key)
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,7 +194,7 @@ class SentenceSplitter:
         for k in range(max(lo, 1), hi + 1):
             ws, we = words[k]
             prev_tail = text[words[k - 1][1] - 1]
-            w = normalize_key(text[ws:we].strip('،,؛;:«»"“”()'))
+            w = _word_key(text[ws:we].strip('،,؛;:«»"“”()'))
             score: float | None = None
             if prev_tail in "؛;":
                 score = 0.0
@@ -213,7 +217,7 @@ class SentenceSplitter:
     def _opens_phrase(self, text: str, w: str, words: list[tuple[int, int]], k: int) -> bool:
         if k + 1 >= len(words):
             return False
-        nxt = normalize_key(text[words[k + 1][0] : words[k + 1][1]])
+        nxt = _word_key(text[words[k + 1][0] : words[k + 1][1]])
         return f"{w} {nxt}" in self.rules.opener_phrases
 
 

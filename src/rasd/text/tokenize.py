@@ -42,9 +42,13 @@ def tokenize(text: str, segmenter: Segmenter, sentences: list[Sentence]) -> list
     last = len(starts) - 2
     tokens: list[Token] = []
     append = tokens.append
-    for m in TOKEN_RE.finditer(text):
-        s = m.start()
-        surface = m.group()
+    find = text.find
+    s = 0
+    # findall + find instead of finditer's match objects: find lands on the token, since no
+    # token matches anywhere between the end of the last one and the start of this one (a token
+    # is matched from its first character on, with no lookaround).
+    for surface in TOKEN_RE.findall(text):
+        s = find(surface, s)
         # tokens come in order: advance the sentence pointer instead of a search per token
         while s >= nxt and si < last:
             si += 1
@@ -52,5 +56,7 @@ def tokenize(text: str, segmenter: Segmenter, sentences: list[Sentence]) -> list
         t = cache.get(surface)
         if t is None:
             t = info(surface)
-        append(Token(surface, s, s + len(surface), t[0], t[1], t[2], t[3], si, t[4]))
+        e = s + len(surface)
+        append(Token(surface, s, e, t[0], t[1], t[2], t[3], si, t[4]))
+        s = e
     return tokens
