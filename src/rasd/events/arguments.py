@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -48,10 +49,16 @@ class DocIndex:
             idx.actors[at(a.start)].append(a)
         for s in analysis.sources:
             idx.sources[at(s.start)].append(s)
-        blocked = [(a.start, a.end) for a in analysis.actors] + [(s.start, s.end) for s in analysis.sources]
+        blocked = sorted(
+            [(a.start, a.end) for a in analysis.actors] + [(s.start, s.end) for s in analysis.sources]
+        )
+        starts = [s for s, _ in blocked]
+        longest = max((e - s for s, e in blocked), default=0)
         for p in analysis.places:
             # "قوات سوريا الديمقراطية", "مصادر الميادين": a place name inside an actor or source name.
-            if not any(s <= p.start and p.end <= e and (e - s) > (p.end - p.start) for s, e in blocked):
+            # Only spans starting at most `longest` before the place can hold it (sorted, so bisect).
+            lo, hi = bisect_left(starts, p.start - longest), bisect_right(starts, p.start)
+            if not any(p.end <= e and (e - s) > (p.end - p.start) for s, e in blocked[lo:hi]):
                 idx.places[at(p.start)].append(p)
         for q in analysis.text.quantities:
             idx.quantities[at(q.start)].append(q)

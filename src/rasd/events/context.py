@@ -22,6 +22,8 @@ class SentenceView:
     tokens: list[Token]
     keys: list[frozenset[str]]
     _phrases: dict[str, list[int]] = field(default_factory=dict)
+    _all_keys: frozenset[str] | None = None
+    name_quotes: frozenset[int] | None = None  # offsets of quotes around short names (realis)
 
     @classmethod
     def build(cls, index: int, sentence: Sentence, tokens: list[Token]) -> SentenceView:
@@ -41,13 +43,24 @@ class SentenceView:
         return self.sentence.paragraph
 
     def has_any(self, words: frozenset[str], lo: int = 0, hi: int | None = None) -> bool:
-        hi = len(self.tokens) if hi is None else hi
-        return any(self.keys[i] & words for i in range(max(lo, 0), min(hi, len(self.tokens))))
+        n = len(self.tokens)
+        if lo <= 0 and (hi is None or hi >= n):
+            # the whole sentence: one check against the union of its keys
+            return not self.all_keys.isdisjoint(words)
+        hi = n if hi is None else hi
+        keys = self.keys
+        return any(not keys[i].isdisjoint(words) for i in range(max(lo, 0), min(hi, n)))
+
+    @property
+    def all_keys(self) -> frozenset[str]:
+        if self._all_keys is None:
+            self._all_keys = frozenset().union(*self.keys)
+        return self._all_keys
 
     def first_index(self, words: frozenset[str], lo: int = 0, hi: int | None = None) -> int | None:
         hi = len(self.tokens) if hi is None else hi
         for i in range(max(lo, 0), min(hi, len(self.tokens))):
-            if self.keys[i] & words:
+            if not self.keys[i].isdisjoint(words):
                 return i
         return None
 

@@ -45,7 +45,12 @@ def find_mentions(analysis: DocAnalysis, lex: Lexicon) -> tuple[list[Mention], D
     headline = _headline_key(views)
     retrospective: set[str] = set()  # families whose lead is about an earlier happening
     for v in views:
-        if headline and v.index > 0 and headline in normalize_key(v.sentence.text):
+        if (
+            headline
+            and v.index > 0
+            and len(v.sentence.text) >= len(headline)
+            and headline in normalize_key(v.sentence.text)
+        ):
             continue  # "رابط الخبر: <headline>" — the headline repeated as boilerplate
         hits = []
         for h in find_triggers(v, lex, text):

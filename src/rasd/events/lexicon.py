@@ -73,6 +73,10 @@ class Lexicon:
     gate: Gate | None = None  # the learned sentence gate (None: rules only)
     _phrase_indexes: dict[str, dict[str, list[tuple[str, ...]]]] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        # every key a trigger can start with: most tokens share none and are skipped at once
+        self.trigger_starts: frozenset[str] = frozenset(self.words) | frozenset(self.phrases)
+
     def cue(self, name: str) -> frozenset[str]:
         return self.sets[name]
 

@@ -31,14 +31,13 @@ def _clause_break_at(view: SentenceView, i: int, doc_text: str, gap: bool = True
 
 
 def _name_quote_offsets(view: SentenceView, doc_text: str) -> frozenset[int]:
-    cached = view._phrases.get("_name_quotes")
-    if cached is None:
+    if view.name_quotes is None:
         text = doc_text[view.start : view.end]
-        found = set()
+        found: set[int] = set()
         for m in _NAME_QUOTE.finditer(text):
             found |= {view.start + m.start(), view.start + m.end() - 1}
-        cached = view._phrases["_name_quotes"] = [frozenset(found)]  # type: ignore[list-item]
-    return cached[0]  # type: ignore[return-value]
+        view.name_quotes = frozenset(found)
+    return view.name_quotes
 
 
 _IRREALIS = ("negation", "cessation", "future", "modal", "threat", "demand", "condition", "background")
