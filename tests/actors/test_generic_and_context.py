@@ -157,3 +157,10 @@ def test_nationality_noun_and_perpetrator(kb, actors_in):
 
 def test_accusative_adjective_is_not_a_person(actors_in):
     assert actors_in("قدمت طهران دعما إيرانيا كبيرا للحكومة") == []
+
+
+def test_a_person_described_by_the_bomb_they_carried_is_an_unidentified_attacker(kb):
+    actor = kb.guess("الرجل الذي ارتدى حزاما ناسفا")
+    assert (actor.name, actor.type) == ("Unidentified armed group", "Political militia")
+    # an unknown organisation keeps its own name and a guessed category
+    assert kb.guess("كتائب الفجر الجديد").name == "كتائب الفجر الجديد"

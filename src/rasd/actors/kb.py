@@ -173,6 +173,7 @@ class ActorKB:
         self.descriptive = frozenset(normalize_key(x) for x in generic.descriptive_adjectives)
         self.named_heads = frozenset(w for h in generic.named_heads for w in norm_words(h))
         self.connectors = frozenset(w for h in generic.connectors for w in norm_words(h))
+        self.attacker_words = frozenset(w for h in generic.attacker_words for w in norm_words(h))
         self.guess_words: dict[str, ActorType] = {}
         for category, first_words in generic.guess.items():
             for w in first_words:
@@ -394,8 +395,12 @@ class ActorKB:
         if found is not None:
             return found
         surface = " ".join(phrase.split()).strip("\"'«»“”()")
+        words = norm_words(surface)
+        if any(_bare(w) in self.attacker_words for w in words):
+            # a person described by the bomb or gun they carried: an unidentified attacker
+            return self.actors["unidentified"].record(text=phrase.strip())
         category: ActorType | None = None
-        first = norm_words(surface)[:1]
+        first = words[:1]
         if first:
             w = first[0]
             for form in (w, w[1:] if w[:1] in "وفبل" else w):
@@ -550,3 +555,10 @@ def find_sources(analyzed: AnalyzedText, kb: ActorKB, country: str | None = None
     from rasd.actors.sources import find_sources_in_text
 
     return find_sources_in_text(analyzed.text, kb, country=country)
+
+
+def _bare(word: str) -> str:
+    """A word without a leading و/ب/ل/ف and article: "بحزام" → "حزام"."""
+    if word[:1] in "وفبل" and len(word) > 3:
+        word = word[1:]
+    return word[2:] if word.startswith("ال") and len(word) > 4 else word

@@ -197,6 +197,8 @@ class GenericFile(_Strict):
     adjective_suffixes: list[str]  # endings that inflect a nationality adjective: ه ين ون ا
     descriptive_adjectives: list[str]  # non-national adjectives a name may carry: الكردية، الشيعية
     guess: dict[str, list[str]]  # ACLED category → first words of unknown organisations
+    # words that make a described person the attacker: "الشيطان الذي جهز نفسه بحزام ناسف"
+    attacker_words: list[str] = Field(default_factory=list)
 
 
 class AmbiguousEntry(_Strict):
