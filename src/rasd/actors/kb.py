@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import hashlib
 import os
 import pickle
@@ -174,6 +176,7 @@ class ActorKB:
         self.named_heads = frozenset(w for h in generic.named_heads for w in norm_words(h))
         self.connectors = frozenset(w for h in generic.connectors for w in norm_words(h))
         self.attacker_words = frozenset(w for h in generic.attacker_words for w in norm_words(h))
+        self.attack_verbs = frozenset(w for h in generic.attack_verbs for w in norm_words(h))
         self.guess_words: dict[str, ActorType] = {}
         for category, first_words in generic.guess.items():
             for w in first_words:
@@ -542,7 +545,10 @@ def find_actors(
     from rasd.actors.find import find_in_text
 
     ws = words(analyzed.text)
-    mentions = find_in_text(analyzed.text, kb, country=country, countries=countries, ws=ws)
+    mentions = [
+        _as_doer(m, analyzed.text, kb)
+        for m in find_in_text(analyzed.text, kb, country=country, countries=countries, ws=ws)
+    ]
     if not countries:
         # find_sources of the same document (the pipeline's next call) reuses this actor pass
         # and its words
@@ -555,6 +561,17 @@ def find_sources(analyzed: AnalyzedText, kb: ActorKB, country: str | None = None
     from rasd.actors.sources import find_sources_in_text
 
     return find_sources_in_text(analyzed.text, kb, country=country)
+
+
+def _as_doer(m: ActorMention, text: str, kb: ActorKB) -> ActorMention:
+    """ "فلسطينيا هاجم الجنود": ordinary people named right before a verb of attack are the
+    attacker — an unidentified armed group, not civilians."""
+    if m.actor.type != "Civilians":
+        return m
+    after = text[m.end : m.end + 40].split()
+    if not after or _bare(normalize_key(after[0])) not in kb.attack_verbs:
+        return m
+    return dataclasses.replace(m, actor=kb.as_perpetrator(m.actor), generic=True, via="context")
 
 
 def _bare(word: str) -> str:

@@ -199,6 +199,8 @@ class GenericFile(_Strict):
     guess: dict[str, list[str]]  # ACLED category → first words of unknown organisations
     # words that make a described person the attacker: "الشيطان الذي جهز نفسه بحزام ناسف"
     attacker_words: list[str] = Field(default_factory=list)
+    # verbs of attack: ordinary people named right before one are the attacker ("فلسطينيا هاجم")
+    attack_verbs: list[str] = Field(default_factory=list)
 
 
 class AmbiguousEntry(_Strict):
