@@ -9,7 +9,6 @@
 from __future__ import annotations
 
 import dataclasses
-
 import hashlib
 import os
 import pickle
