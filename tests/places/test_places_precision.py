@@ -164,3 +164,17 @@ def test_a_bare_division_named_like_its_seat_is_the_seat(places):
     assert (katsina.kind, katsina.location.name, katsina.location.precision) == ("town", "Katsina", 1)
     yobe = only(places("هاجم مسلحون قرية في يوبي."))
     assert (yobe.kind, yobe.location.name, yobe.location.precision) == ("admin1", "Yobe", 3)
+
+
+def test_the_whole_country_is_the_country_the_report_is_about(places):
+    text = "شنت الشرطة التركية حملة في إسطنبول وأنقرة، وجرت المداهمات في كل أنحاء البلاد."
+    whole = next(p for p in places(text) if "أنحاء" in p.text)
+    assert whole.kind == "country" and whole.location.country == "TR" and whole.location.lat is None
+
+
+def test_an_unnamed_town_of_a_named_country_is_that_country(places):
+    text = "قتل 30 شخصا في تفجير انتحاري في بلدة تركية على الحدود السورية."
+    town = next(p for p in places(text) if p.text.startswith("بلدة"))
+    assert (town.kind, town.location.country, town.location.precision) == ("country", "TR", 3)
+    # a frame before a real town name stays that town
+    assert not [p for p in places("وصلت تعزيزات إلى مدينة حلب.") if p.kind == "country"]

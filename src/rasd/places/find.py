@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
+from rasd.datafiles import read_yaml
 from rasd.places.gazetteer import Gazetteer, Lexicon
 from rasd.places.match import NormText, RawMatch, add_context, normalize_text, scan
 from rasd.places.resolve import Reading, choose, mention_of
 from rasd.places.types import PlaceMention
 from rasd.records import Location
+from rasd.text import normalize_key
 from rasd.text.types import AnalyzedText
 
 MAX_NAME_WORDS = 3  # words of a sublocation name after its frame ("دوار الباسل", "السوق المركزي")
@@ -34,7 +39,65 @@ def find_places(analyzed: AnalyzedText, gazetteer: Gazetteer) -> list[PlaceMenti
     resolved = list(subs.with_town)
     for s, e in subs.free:
         resolved.append(_attach(nt.text, s, e, towns, mentions, sentence_of, gazetteer))
+    resolved += _whole_country(analyzed.text, mentions, gazetteer)
+    taken = [(p.start, p.end) for p in mentions + resolved]
+    resolved += [
+        p
+        for p in _unnamed_towns(analyzed.text, gazetteer)
+        if not any(s < p.end and p.start < e for s, e in taken)
+    ]
     return sorted(mentions + resolved, key=lambda p: (p.start, p.end))
+
+
+# "في كل أنحاء البلاد", "في مختلف أنحاء البلاد": the whole of the country the report is about
+_WHOLE_COUNTRY = re.compile(r"(?:كل|كافة|جميع|مختلف|سائر)\s+[أاإ]نحاء\s+(?:البلاد|المملكة|الدولة)")
+
+
+# "في بلدة تركية على الحدود السورية": a town the text leaves unnamed, in a named country
+_UNNAMED_TOWN = re.compile(r"(?<!\w)(?:[وب]?)(?:بلدة|مدينة|قرية|منطقة|ولاية)\s+(\w+)")
+
+
+@lru_cache(maxsize=1)
+def _adjective_countries() -> dict[str, str]:
+    """Nationality adjective (normalized, masculine and feminine) → ISO2. The facts live with the
+    actor stage's country table (one table for both stages)."""
+    table = read_yaml(resources.files("rasd.actors") / "data" / "countries.yaml", "country adjectives") or {}
+    out: dict[str, str] = {}
+    for iso, entry in table.items():
+        for adj in entry.get("adjectives", []):
+            base = normalize_key(adj)
+            for form in (base, base + "ه", "ال" + base, "ال" + base + "ه"):
+                out[form] = iso
+    return out
+
+
+def _unnamed_towns(text: str, gz: Gazetteer) -> list[PlaceMention]:
+    out = []
+    for m in _UNNAMED_TOWN.finditer(text):
+        cc = _adjective_countries().get(normalize_key(m.group(1)))
+        if cc:
+            loc = Location(name=gz.country_name(cc) or cc, text=m.group(), country=cc, precision=3)
+            out.append(PlaceMention(m.start(), m.end(), m.group(), loc, "country", 0.5))
+    return out
+
+
+def _whole_country(text: str, mentions: list[PlaceMention], gz: Gazetteer) -> list[PlaceMention]:
+    countries = Counter(m.location.country for m in mentions if m.location.country)
+    if not countries:
+        return []
+    cc = countries.most_common(1)[0][0]
+    name = gz.country_name(cc) or cc
+    return [
+        PlaceMention(
+            m.start(),
+            m.end(),
+            m.group(),
+            Location(name=name, text=m.group(), country=cc, precision=3),
+            "country",
+            0.5,
+        )
+        for m in _WHOLE_COUNTRY.finditer(text)
+    ]
 
 
 @dataclass(slots=True)
