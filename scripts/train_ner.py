@@ -58,8 +58,8 @@ LABELS = ("PERS", "LOC", "ORG", "MISC")
 CRF_PARAMS = {"c1": 0.02, "c2": 0.05, "max_iterations": 200, "feature.possible_transitions": True}
 FOLDS = 5
 # The shipped model's feature families. ``profile`` and ``embed`` raised the held-out score but
-# not the test score (docs/ner.md), and ``embed`` costs tagging speed, so the shipped model keeps
-# to these; pass ``--families`` to train with them.
+# the test score only with both and two passes, at half the tagging speed (docs/ner.md), so the
+# shipped model keeps to these; pass ``--families`` to train with them.
 SHIPPED_FAMILIES = ("lexical", "clitic", "clusters", "geo", "trainlist")
 EMBED_DIM = 50
 EMBED_SCALE = 1.0
