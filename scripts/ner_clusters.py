@@ -58,3 +58,22 @@ def cluster_vectors(wv, k: int) -> dict[str, int]:
     km = MiniBatchKMeans(n_clusters=k, random_state=SEED, batch_size=2048, n_init=1, max_iter=10)
     labels = km.fit_predict(x)
     return dict(zip(words, labels.tolist(), strict=True))
+
+
+# Reduced vectors are stored as int8 steps of this size (per unit of standard deviation): ±4 σ.
+QUANT_RANGE = 4.0
+
+
+def reduce_vectors(wv, dim: int) -> np.ndarray:
+    """The word vectors (rows in ``wv.index_to_key`` order) reduced for the ``embed`` features:
+    unit-normalised, centred, projected on their ``dim`` first principal components, each
+    component scaled to standard deviation 1 and quantised to int8 (the value is ``q * QUANT_RANGE
+    / 127``). PCA by an eigendecomposition in float64 with fixed signs, so it is deterministic."""
+    x = wv.vectors / np.linalg.norm(wv.vectors, axis=1, keepdims=True).clip(1e-8)
+    x = (x - x.mean(axis=0)).astype(np.float64)
+    vals, vecs = np.linalg.eigh(x.T @ x / len(x))
+    comp = vecs[:, np.argsort(vals)[::-1][:dim]]
+    comp *= np.sign(comp[np.abs(comp).argmax(axis=0), np.arange(comp.shape[1])])
+    y = x @ comp
+    y /= y.std(axis=0)
+    return np.clip(np.round(y * 127 / QUANT_RANGE), -127, 127).astype(np.int8)

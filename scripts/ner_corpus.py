@@ -13,6 +13,7 @@ import hashlib
 import json
 import re
 import zipfile
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -57,3 +58,33 @@ def build_corpus(shared: Path, out: Path) -> int:
                     n += len(toks)
     tmp.rename(out)
     return n
+
+
+def context_profiles(
+    corpus: Path, left: dict[str, str], right: dict[str, str], min_count: int = 5
+) -> dict[str, dict[str, float]]:
+    """For every corpus word seen ≥ ``min_count`` times, the share of its occurrences right
+    after a left trigger (a word that usually precedes a name of the trigger's label: titles,
+    ``نادي``, ``شركه`` …) or right before a right trigger, per label: ``{"PERS": 0.31, …}``.
+
+    The unlabeled news sees far more names than the training set, each in many contexts, so a
+    name met bare in a sentence still carries the evidence of the titles it stands behind elsewhere.
+    """
+    total: Counter = Counter()
+    hits: dict[str, Counter] = {}
+    with open(corpus, encoding="utf-8") as f:
+        for line in f:
+            toks = line.split()
+            total.update(toks)
+            for a, b in zip(toks, toks[1:], strict=False):
+                lab = left.get(a)
+                if lab is not None:
+                    hits.setdefault(b, Counter())[lab] += 1
+                lab = right.get(b)
+                if lab is not None:
+                    hits.setdefault(a, Counter())[lab] += 1
+    return {
+        w: {lab: n / total[w] for lab, n in sorted(c.items())}
+        for w, c in hits.items()
+        if total[w] >= min_count
+    }

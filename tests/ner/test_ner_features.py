@@ -60,3 +60,58 @@ def test_cluster_table_finds_words_by_binary_search_including_prefixes():
     assert table.get("حلب") == ("5", "6") and table.get("ab") == ("7", "8")
     assert table.get("دم") is None and table.get("zz") is None
     assert len(table) == 4 and set(table) == {"دمشق", "دمش", "حلب", "ab"}
+
+
+def test_profile_marks_reach_the_word_and_its_neighbours():
+    res = Resources(profiles={normalize_key("ماتيوس"): "PERS:hi ORG:lo"}, families=frozenset({"profile"}))
+    words = ["قال", "ماتيوس", "للصحفيين"]
+    items = sentence_features([type_features(w, res) for w in words], res)
+    assert "cx=PERS:hi" in items[1] and "cx=ORG:lo" in items[1]
+    assert "-1:cx=PERS:hi" in items[2] and "+1:cx=PERS:hi" in items[0]
+    # a clitic-stripped word finds the base's profile
+    assert "cx=PERS:hi" in type_features("وماتيوس", res).own
+
+
+def test_embed_items_carry_real_values_of_the_word():
+    vec = {normalize_key("حلب"): [0.5, -1.25], normalize_key("مدينه"): [2.0, 0.0]}
+    res = Resources(vectors=vec, families=frozenset({"clitic", "embed"}))
+    words = ["وصل", "الى", "مدينة", "حلب"]
+    items = sentence_features([type_features(w, res) for w in words], res)
+    assert isinstance(items[3], dict)
+    assert items[3]["e"] == {"0": 0.5, "1": -1.25} and items[2]["e"] == {"0": 2.0, "1": 0.0}
+    assert set(items[3]) == {"x", "e"}
+    assert items[0]["e"] == {"oov": 1.0}  # no vector: one indicator instead
+    assert "w=" + normalize_key("حلب") in items[3]["x"]
+    # a word without its own vector borrows its clitic-stripped base's (وبحلب → حلب)
+    assert type_features("وبحلب", res).emb == {"0": 0.5, "1": -1.25}
+
+
+def test_extend_item_adds_names_to_lists_and_dict_items_alike():
+    from rasd.ner.features import extend_item
+
+    assert extend_item(["a"], ["b"]) == ["a", "b"]
+    item = {"x": ["a"], "e": {"0": 1.0}}
+    assert extend_item(item, ["b"]) == {"x": ["a", "b"], "e": {"0": 1.0}}
+    assert item["x"] == ["a"]  # the first-pass item is left as it was
+
+
+def test_vector_table_round_trips_through_the_model_files(tmp_path):
+    import numpy as np
+
+    from rasd.ner.resources import VectorTable, load_resources, save_resources
+
+    words = ["حلب", "دمشق", "حمص"]
+    rows = np.array([[1, -2], [3, 4], [-5, 6]], dtype=np.int8)
+    index = {w: i for i, w in enumerate(words)}
+    res = Resources(
+        ks=(2,),
+        clusters={w: (i,) for i, w in enumerate(words)},
+        vectors=VectorTable(index.get, rows, 0.5),
+        families=frozenset({"clusters", "embed"}),
+    )
+    save_resources(res, tmp_path, {})
+    back = load_resources(tmp_path)
+    for w in words:
+        assert back.vectors[w] == res.vectors[w]
+    assert back.vectors["حمص"] == [-2.5, 3.0]
+    assert back.vectors.get("حماه") is None

@@ -10,7 +10,7 @@ the shipped model stays valid whatever the tokenizer upstream does.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from rasd.text import normalize_key
@@ -47,9 +47,15 @@ def strip_clitics(norm: str) -> tuple[str, str]:
 
 # --- resources the features read -------------------------------------------------------------
 
-FAMILIES = ("lexical", "clitic", "clusters", "geo", "trainlist")
+# Feature families in the order the ablation adds them (the shipped model's are in its config.json
+# and in scripts/train_ner.py: all but ``embed``).
+FAMILIES = ("lexical", "clitic", "clusters", "geo", "trainlist", "profile", "embed")
 # Optional families, off in the shipped model (measured worse on held-out data; docs/ner.md).
 OPTIONAL_FAMILIES = ("context",)
+
+# A CRF item: feature names (weight 1), or, with real-valued features, a dict of those names
+# under "x" and name → value maps under other keys (python-crfsuite prefixes "key:" to each name).
+Item = list[str] | dict[str, object]
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +74,11 @@ class Resources:
     max_phrase: int = 1
     token_lists: dict[str, str] = field(default_factory=dict)
     families: frozenset[str] = frozenset(FAMILIES)
+    # lookup form → how often the unlabeled news puts it behind a title-like trigger, per label
+    # (``profile`` family): ``"PERS:hi ORG:lo"``
+    profiles: Mapping[str, str] = field(default_factory=dict)
+    # lookup form → reduced word2vec vector (``embed`` family), a sequence of floats
+    vectors: Mapping[str, Sequence[float]] = field(default_factory=dict)
     # first word of a phrase → the phrase lengths starting with it, longest first (derived)
     starts: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False)
 
@@ -115,6 +126,8 @@ class TypeFeatures:
     gaz_key: str  # the form phrase lookup starts from (clitic-stripped)
     norm: str
     base: str
+    # real-valued features (``embed``): the word's vector, or its base's when the word has none
+    emb: dict[str, float] = field(default_factory=dict)
 
 
 def type_features(word: str, res: Resources) -> TypeFeatures:
@@ -163,13 +176,25 @@ def type_features(word: str, res: Resources) -> TypeFeatures:
         if lab:
             own.append("tl=" + lab)
             nb.append("tl=" + lab)
+    if "profile" in fam:
+        prof = res.profiles.get(norm) or res.profiles.get(base)
+        if prof:
+            marks = ["cx=" + m for m in prof.split()]
+            own += marks
+            nb += marks
+    emb: dict[str, float] = {}
+    if "embed" in fam and res.vectors:
+        vec = res.vectors.get(norm)
+        if vec is None and base != norm:
+            vec = res.vectors.get(base)
+        emb = {str(j): float(v) for j, v in enumerate(vec)} if vec is not None else {"oov": 1.0}
     as_nb = {
         -1: tuple("-1:" + f for f in nb),
         1: tuple("+1:" + f for f in nb),
         -2: tuple("-2:" + f for f in nb2),
         2: tuple("+2:" + f for f in nb2),
     }
-    return TypeFeatures(tuple(own), as_nb, base if "clitic" in fam else norm, norm, base)
+    return TypeFeatures(tuple(own), as_nb, base if "clitic" in fam else norm, norm, base, emb)
 
 
 def phrase_tags(types: list[TypeFeatures], res: Resources) -> list[str | None]:
@@ -203,7 +228,7 @@ def phrase_tags(types: list[TypeFeatures], res: Resources) -> list[str | None]:
     return out
 
 
-def sentence_features(types: list[TypeFeatures], res: Resources) -> list[list[str]]:
+def sentence_features(types: list[TypeFeatures], res: Resources) -> list[Item]:
     """CRF items for one sentence, from the cached type features of its tokens."""
     n = len(types)
     gaz = phrase_tags(types, res) if "geo" in res.families or "trainlist" in res.families else [None] * n
@@ -239,8 +264,17 @@ def sentence_features(types: list[TypeFeatures], res: Resources) -> list[list[st
             f.append("-1:gz=" + gaz[i - 1])
         if i + 1 < n and gaz[i + 1]:
             f.append("+1:gz=" + gaz[i + 1])
-        items.append(f)
+        # The word's own vector only (a shared dict, not copied): 50 real values already cost
+        # about half a pass of tagging time, the neighbours' would triple it.
+        items.append({"x": f, "e": t.emb} if t.emb else f)
     return items
+
+
+def extend_item(item: Item, extra: list[str]) -> Item:
+    """The item with more feature names (the second pass adds its document features)."""
+    if isinstance(item, dict):
+        return {**item, "x": item["x"] + extra}
+    return item + extra
 
 
 def document_features(types: list[list[TypeFeatures]], tags: list[list[str]]) -> list[list[list[str]]]:

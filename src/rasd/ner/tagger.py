@@ -16,6 +16,7 @@ from rasd.ner.features import (
     Resources,
     TypeFeatures,
     document_features,
+    extend_item,
     sentence_features,
     type_features,
 )
@@ -57,7 +58,7 @@ class Tagger:
             return first
         extra = document_features(types, first)
         return [
-            list(self._crf2.tag([a + b for a, b in zip(x, e, strict=True)])) if x else []
+            list(self._crf2.tag([extend_item(a, b) for a, b in zip(x, e, strict=True)])) if x else []
             for x, e in zip(items, extra, strict=True)
         ]
 
