@@ -15,10 +15,11 @@ from rasd.events.arguments import (
     too_old,
 )
 from rasd.events.context import SentenceView
+from rasd.events.document import fill_battle_sides, protest_follow_up, type_by_weapon
 from rasd.events.gate import family_of, gate_features, strong_evidence
 from rasd.events.lexicon import Lexicon, load_lexicon
 from rasd.events.mentions import PLOVER, Mention, sentence_mentions
-from rasd.events.merge import Cluster, merge_mentions, same_place
+from rasd.events.merge import Cluster, merge_mentions
 from rasd.events.realis import anchored, irrealis_reason, is_total
 from rasd.events.triggers import find_triggers
 from rasd.records import Actor, Count, Event, Source, Span
@@ -234,120 +235,16 @@ def to_event(c: Cluster, text: str) -> Event:
     return ev
 
 
-def _type_by_weapon(clusters: list[Cluster], doubted: list[Mention]) -> None:
-    """A report whose only violent record is built on killing words ("عدد الشهداء وصل إلى 15")
-    takes the type of the bombing or strike it keeps telling at that place (in two sentences or
-    more), even in sentences the gate doubted alone: the weapon says what kind of event the
-    deaths were (ACLED's sub-type rule)."""
-    violent = [c for c in clusters if family_of(c.event_type) == "ASSAULT"]
-    if len(violent) != 1:
-        return
-    (c,) = violent
-    if c.event_type != "Violence against civilians" or any(m.family != "kill" for m in c.mentions):
-        return
-    weapons = [
-        m
-        for m in doubted
-        if m.event_type == "Explosions/Remote violence"
-        and c.location is not None
-        and m.location is not None
-        and same_place(c.location, m.location)
-    ]
-    by_kind: dict[str, list[Mention]] = defaultdict(list)
-    for m in weapons:
-        by_kind[m.sub_event_type].append(m)
-    told = [ms for ms in by_kind.values() if len({m.view.index for m in ms}) >= 2]
-    if told:
-        ms = max(told, key=lambda ms: (len(ms), -ms[0].view.index))
-        c.mentions[:0] = ms
-
-
-_ARMED = ("Civilians", "Protesters", "Rioters")
-
-
-def _same_party(a: str, b: str) -> bool:
-    """ "United States" / "Police Forces of the United States": one state's forces, not foes."""
-    return a == b or a in b or b in a
-
-
-def _fill_battle_sides(
-    mentions: list[Mention], lex: Lexicon, named_in_text: list[Actor] | None = None
-) -> None:
-    """A battle always has two sides. When the text leaves one out ("واستمرت الاشتباكات في دار
-    سعد حيث يواصل مقاتلون محليون ..."), it is the foe the same report pairs the named side with
-    elsewhere — never an ally read as a second side."""
-    foes: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    named: dict[str, Actor] = {}
-    pro_gov = set(lex.cues.get("pro_government_ids", []))
-
-    def government_side(a: Actor) -> bool:
-        return a.type == "State forces" or a.id in pro_gov
-
-    for m in mentions:
-        a, b = m.actor1, m.actor2
-        if a is None or b is None or a.type in _ARMED or b.type in _ARMED or a.name == b.name:
-            continue
-        if family_of(m.event_type) != "ASSAULT" or (government_side(a) and government_side(b)):
-            continue  # allies read as two sides ("تلك القوات وقوات الجيش اليمني سيطرت")
-        weight = 2 if m.event_type == "Battles" else 1
-        foes[a.name][b.name] += weight
-        foes[b.name][a.name] += weight
-        named[a.name], named[b.name] = a, b
-    # Failing a pair, the armed party the report names most often that is not on the same side.
-    counts: dict[str, int] = defaultdict(int)
-    for a in named_in_text or []:
-        if a.type not in _ARMED and a.name != "Unidentified armed group":
-            counts[a.name] += 1
-            named.setdefault(a.name, a)
-    for m in mentions:
-        if m.event_type != "Battles" or m.actor1 is None or m.actor2 is not None:
-            continue
-        me = m.actor1
-        if foes.get(me.name):
-            foe = max(foes[me.name].items(), key=lambda kv: (kv[1], kv[0]))[0]
-        else:
-            others = [
-                (n, name)
-                for name, n in counts.items()
-                if not _same_party(me.name, name)
-                and not (government_side(me) and government_side(named[name]))
-            ]
-            if not others:
-                continue
-            foe = max(others)[1]
-        if _same_party(me.name, foe):
-            continue
-        m.actor2 = named[foe].model_copy(update={"text": None})
-        m.explain.append(f"other side from the report: {foe}")
-
-
-def _protest_follow_up(c: Cluster, views: list[SentenceView], lex: Lexicon) -> None:
-    """ "Police dispersed them" / "فرقتهم الشرطة" often comes in the sentence after the protest."""
-    if c.event_type != "Protests" or c.sub_event_type != "Peaceful protest":
-        return
-    for m in list(c.mentions):
-        nxt = m.view.index + 1
-        if (
-            nxt < len(views)
-            and views[nxt].paragraph == m.view.paragraph
-            and views[nxt].has_any(lex.cue("intervention"))
-        ):
-            m.sub_event_type = "Protest with intervention"
-            m.plover = PLOVER.get(m.sub_event_type, m.plover)
-            m.explain.append("intervention in the next sentence")
-            return
-
-
 def extract_events(analysis: DocAnalysis, lexicon: Lexicon | None = None) -> list[Event]:
     lex = lexicon or load_lexicon()
     mentions, idx = find_mentions(analysis, lex)
     kept = [m for m in mentions if _kept(m, lex)]
-    _fill_battle_sides(kept, lex, [a.actor for a in analysis.actors])
+    fill_battle_sides(kept, lex, [a.actor for a in analysis.actors])
     clusters = merge_mentions(kept)
     for c in clusters:
-        _protest_follow_up(c, idx.views, lex)
+        protest_follow_up(c, idx.views, lex)
     doubted = [m for m in mentions if m not in kept]
-    _type_by_weapon(clusters, doubted)
+    type_by_weapon(clusters, doubted)
     # A mention the gate doubts still supports a record it is compatible with (more evidence,
     # more sources), but never makes a record of its own.
     for m in doubted:
