@@ -145,6 +145,9 @@ def test_irrealis_sentences_give_no_event(sentence):
         "وظل معظم المعتقلين قيد الاعتقال في سجن بغداد.",
         # an earlier happening used as a landmark in time, with no toll of its own
         "عاد الهدوء إلى أسواق صنعاء بعد يومين من الإعلان عن تحرير المدينة.",
+        # deaths in an accident, an objection
+        "ولقي 11 صيادا مصرعهم غرقا بعد انقلاب مركبهم قرب الإسكندرية.",
+        "واعترضت الحكومة على القرار الأميركي في بغداد.",
         # a running total
         "وبلغ عدد من ألقي القبض عليهم حتى تاريخه 300 شخص في بغداد.",
         # a tally whose period is said at the end
