@@ -178,3 +178,8 @@ def test_an_unnamed_town_of_a_named_country_is_that_country(places):
     assert (town.kind, town.location.country, town.location.precision) == ("country", "TR", 3)
     # a frame before a real town name stays that town
     assert not [p for p in places("وصلت تعزيزات إلى مدينة حلب.") if p.kind == "country"]
+
+
+def test_a_weekday_after_a_definite_frame_dates_the_event(places):
+    text = "وردت الفصائل بإطلاق قذائف على العاصمة الجمعة ما أسفر عن مقتل ثلاثة أشخاص."
+    assert [p.text for p in places(text)] == []

@@ -45,6 +45,7 @@ class Lexicon:
     town_frames: frozenset[tuple[str, ...]]
     province_frames: frozenset[tuple[str, ...]]
     loose_frames: frozenset[str]
+    weekdays: frozenset[str]  # after a definite frame ("العاصمة الجمعة") a weekday is a date
     district_frames: frozenset[tuple[str, ...]]
     vicinity_frames: frozenset[tuple[str, ...]]
     sublocation_frames: frozenset[str]
@@ -176,6 +177,7 @@ def load_lexicon(data: Path | None = None) -> Lexicon:
         town_frames=_phrases(y["town_frames"]),
         province_frames=_phrases(y["province_frames"]),
         loose_frames=_words(y["loose_frames"]),
+        weekdays=_words(y.get("weekdays") or []),
         district_frames=_phrases(y["district_frames"]),
         vicinity_frames=_phrases(y["vicinity_frames"]),
         sublocation_frames=_words(y["sublocation_frames"]),

@@ -285,6 +285,8 @@ def add_context(m: RawMatch, nt: NormText, lex: Lexicon) -> RawMatch | None:
         return None  # "واشنطن بوست", "الشرق الأوسط": a longer name that is not a place
     if m.key in lex.frame_words or (m.stripped and "ال" + m.key in lex.frame_words):
         return None  # "مدينة" is also Medina without its article, but never that in a text
+    if m.frame == "town" and m.frame_word.startswith("ال") and m.key in lex.weekdays:
+        return None  # "على العاصمة الجمعة": a definite frame, then the day it happened
     if m.frame == "town":
         return m  # "قرية الخميس", "مدينة الرياض": the frame says it is a town
     if (
