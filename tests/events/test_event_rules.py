@@ -91,6 +91,12 @@ def test_generic_attack_on_civilians_is_violence_against_civilians():
     ]
 
 
+def test_the_group_named_in_a_liberation_is_the_one_driven_out():
+    (e,) = events("وأكد قائد عسكري تحرير مدينة الموصل بالكامل من داعش أمس.")
+    assert e.sub_event_type == "Government regains territory"
+    assert e.actor1 is None and e.actor2.name == "Islamic State"
+
+
 def test_aircraft_that_attack_versus_the_helicopter_that_carried_the_wounded():
     assert types("هاجمت طائرات حربية مواقع المسلحين قرب الموصل.") == [
         ("Explosions/Remote violence", "Air/drone strike")
@@ -148,6 +154,7 @@ def test_irrealis_sentences_give_no_event(sentence):
         "عاد الهدوء إلى أسواق صنعاء بعد يومين من الإعلان عن تحرير المدينة.",
         # deaths in an accident, an objection
         "ولقي 11 صيادا مصرعهم غرقا بعد انقلاب مركبهم قرب الإسكندرية.",
+        "ودمرت الانزلاقات الأرضية 70 منزلا وقتل فيها 12 شخصا في الموصل.",
         "واعترضت الحكومة على القرار الأميركي في بغداد.",
         # a running total
         "وبلغ عدد من ألقي القبض عليهم حتى تاريخه 300 شخص في بغداد.",

@@ -144,8 +144,15 @@ def _refine_takeover(m: Mention, lex: Lexicon) -> None:
     pro_gov = set(lex.cues.get("pro_government_ids", []))
     by_state = m.actor1 is not None and (m.actor1.type == "State forces" or m.actor1.id in pro_gov)
     takeover_tokens = [i for h in m.hits if h.entry.family == "takeover" for i in range(h.first, h.last + 1)]
-    if by_state or any(m.view.keys[i] & regain for i in takeover_tokens):
+    regained = any(m.view.keys[i] & regain for i in takeover_tokens)
+    if by_state or regained:
         m.sub_event_type = "Government regains territory"
+    rebels = ("Rebel group", "Political militia", "Identity militia")
+    if regained and not by_state and m.actor1 is not None and m.actor1.type in rebels:
+        # "تحرير الموصل من داعش": the group named is the one driven out, not the liberator
+        if m.actor2 is None or m.actor2.name == m.actor1.name:
+            m.actor1, m.actor2 = None, m.actor1
+            m.explain.append("the group named is the one driven out")
     m.plover = PLOVER.get(m.sub_event_type, m.plover)
 
 
