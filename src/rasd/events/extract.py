@@ -148,11 +148,11 @@ def _refine_takeover(m: Mention, lex: Lexicon) -> None:
     if by_state or regained:
         m.sub_event_type = "Government regains territory"
     rebels = ("Rebel group", "Political militia", "Identity militia")
-    if regained and not by_state and m.actor1 is not None and m.actor1.type in rebels:
+    alone = m.actor1 is not None and (m.actor2 is None or m.actor2.name == m.actor1.name)
+    if regained and not by_state and alone and m.actor1.type in rebels:
         # "تحرير الموصل من داعش": the group named is the one driven out, not the liberator
-        if m.actor2 is None or m.actor2.name == m.actor1.name:
-            m.actor1, m.actor2 = None, m.actor1
-            m.explain.append("the group named is the one driven out")
+        m.actor1, m.actor2 = None, m.actor1
+        m.explain.append("the group named is the one driven out")
     m.plover = PLOVER.get(m.sub_event_type, m.plover)
 
 
