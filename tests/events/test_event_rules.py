@@ -148,6 +148,7 @@ def test_irrealis_sentences_give_no_event(sentence):
         # "أوقف" as "stopped", and a state of detention
         "وأوقفت الصحيفة تعاونها مع الكاتب في إسطنبول.",
         "وأوقفت الخارجية البريطانية تمويل مشروع لتدريب الشرطة في بغداد.",
+        "وأوقفت السلطات صدور صحيفة معارضة في المنامة.",
         "وأوقف المسلحون إطلاق النار في حلب.",
         "وظل معظم المعتقلين قيد الاعتقال في سجن بغداد.",
         # an earlier happening used as a landmark in time, with no toll of its own
