@@ -119,7 +119,7 @@ def _typed(
     if fam == "kill":
         if other_violent or any(h.entry.family == "attack" for h in others):
             return None
-        if view.has_any(lex.cue("accident")):
+        if view.phrase_starts("accident", lex.phrase_index("accident")):
             return None  # "لقي 11 صيادا مصرعهم غرقا": deaths by drowning, a crash, a flood
         if mil and not civ:
             return "Battles", "Armed clash"
