@@ -79,6 +79,13 @@ def main() -> int:
         help="ship threshold T for FAMILY instead of the out-of-fold F1-best (e.g. ASSAULT=0.4)",
     )
     ap.add_argument(
+        "--C",
+        action="append",
+        default=[],
+        metavar="FAMILY=C",
+        help="fix the inverse regularisation strength for FAMILY instead of choosing it",
+    )
+    ap.add_argument(
         "--drop",
         action="append",
         default=[],
@@ -88,6 +95,7 @@ def main() -> int:
     )
     a = ap.parse_args()
     a.thresholds = {k: float(v) for k, v in (x.split("=") for x in a.threshold)}
+    a.Cs = {k: float(v) for k, v in (x.split("=") for x in a.C)}
     path = Path(a.shared) / "eval" / "dev" / "gsr" / "gsr_dev.jsonl"
     rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
     rows = [r for r in rows if r["label"] in ("yes", "easy no", "difficult no")]
@@ -134,12 +142,14 @@ def main() -> int:
             return f1(int((pred & gold).sum()), int((pred & ~gold).sum()), int((~pred & gold).sum()))
 
         # With a few dozen positives one split's F1 swings by several points: choose C and the
-        # threshold on the mean over `--repeats` differently shuffled K-fold splits.
+        # threshold on the mean over `--repeats` differently shuffled K-fold splits. A threshold
+        # given on the command line is the one C is chosen for.
+        ts = [a.thresholds[fam]] if fam in a.thresholds else list(np.arange(0.2, 0.95, 0.025))
         grid = [
             (mean_f1(C, t, oofs), C, round(float(t), 3))
-            for C in (0.03, 0.1, 0.3, 1.0)
+            for C in ([a.Cs[fam]] if fam in a.Cs else [0.03, 0.1, 0.3, 1.0])
             for oofs in [[out_of_fold(C, seed=13 + r) for r in range(a.repeats)]]
-            for t in np.arange(0.2, 0.95, 0.025)
+            for t in ts
         ]
         _, C, t = max(grid)
         oof = out_of_fold(C)

@@ -76,6 +76,12 @@ def test_sub_event_types(sentence, expected):
     assert expected in types(sentence)
 
 
+def test_tear_gas_grenades_that_disperse_a_protest_are_no_bombing():
+    assert types("تظاهر مئات الطلاب في القاهرة، واستخدمت الشرطة قنابل الغاز لتفريقهم.") == [
+        ("Protests", "Protest with intervention")
+    ]
+
+
 def test_car_bomb_is_ied_unless_suicide_is_said():
     assert types("انفجرت سيارة مفخخة في حي الكرادة ببغداد.") == [
         ("Explosions/Remote violence", "Remote explosive/landmine/IED")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from rasd.events.lexicon import word_keys
+from rasd.events.lexicon import Lexicon, word_keys
 from rasd.text import Sentence, Token, normalize_key
 
 
@@ -50,6 +50,10 @@ class SentenceView:
         hi = n if hi is None else hi
         keys = self.keys
         return any(not keys[i].isdisjoint(words) for i in range(max(lo, 0), min(hi, n)))
+
+    def has_cue(self, lex: Lexicon, name: str) -> bool:
+        """Does the sentence hold a word or a multi-word phrase of the cue list ``name``?"""
+        return self.has_any(lex.cue(name)) or bool(self.phrase_starts(name, lex.phrase_index(name)))
 
     @property
     def all_keys(self) -> frozenset[str]:

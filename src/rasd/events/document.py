@@ -109,7 +109,7 @@ def protest_follow_up(c: Cluster, views: list[SentenceView], lex: Lexicon) -> No
         if (
             nxt < len(views)
             and views[nxt].paragraph == m.view.paragraph
-            and views[nxt].has_any(lex.cue("intervention"))
+            and views[nxt].has_cue(lex, "intervention")
         ):
             m.sub_event_type = "Protest with intervention"
             m.plover = PLOVER.get(m.sub_event_type, m.plover)

@@ -96,7 +96,7 @@ def _typed(
             return None
         return e.event_type, e.sub_event_type
     if fam == "bombard":
-        if view.has_any(lex.cue("aerial")):
+        if view.has_cue(lex, "aerial"):
             return "Explosions/Remote violence", "Air/drone strike"
         return "Explosions/Remote violence", "Shelling/artillery/missile attack"
     if fam == "explosion":
@@ -186,6 +186,6 @@ def _part_mentions(view: SentenceView, hits: list[TriggerHit], lex: Lexicon) -> 
 def _protest_subtype(m: Mention, view: SentenceView, lex: Lexicon) -> None:
     if view.has_any(lex.cue("counts.fatalities")) and view.has_any(lex.cue("protester_words")):
         m.sub_event_type = "Excessive force against protesters"
-    elif view.has_any(lex.cue("intervention")):
+    elif view.has_cue(lex, "intervention"):
         m.sub_event_type = "Protest with intervention"
     m.plover = PLOVER.get(m.sub_event_type, m.plover)
