@@ -34,6 +34,7 @@ PLACES = {
     "الموصل": Location(
         name="Mosul", geonames_id=99072, lat=36.335, lon=43.11889, admin1="Nineveh", country="IQ"
     ),
+    "العراق": Location(name="Iraq", country="IQ", precision=3),
 }
 ACTORS = {
     "طائرات التحالف": Actor(name="Saudi-led Coalition", type="External/Other forces", id="saudi-coalition"),

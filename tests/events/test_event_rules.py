@@ -314,6 +314,10 @@ def test_two_happenings_joined_by_while_are_read_apart():
     evs = events(text)
     assert sorted(e.location.name for e in evs) == ["Baghdad", "Mosul"]
     assert {e.location.name: e.fatalities.value for e in evs} == {"Baghdad": 3, "Mosul": 5}
+    # each part takes a place of its own part when it names one
+    text = "وقتل مسلحون خمسة مدنيين في شمال العراق، فيما انفجرت عبوة ناسفة قرب سوق في بغداد."
+    by_type = {e.event_type: e.location.name for e in events(text)}
+    assert by_type == {"Violence against civilians": "Iraq", "Explosions/Remote violence": "Baghdad"}
 
 
 def test_distinct_places_stay_distinct():

@@ -405,6 +405,11 @@ def choose_place(m: Mention, idx: DocIndex, places: list[PlaceMention]) -> Place
 
 def assign_location(m: Mention, idx: DocIndex, previous: list[Mention]) -> None:
     here = idx.places.get(m.view.index, [])
+    if m.span is not None:
+        # a place named in the mention's own part of the sentence, if its part names one
+        lo, hi = m.span
+        own = [p for p in here if lo <= m.view.token_at(p.start) < hi]
+        here = own or here
     best = choose_place(m, idx, here)
     if best is not None and best.location.country:
         m.location = best.location

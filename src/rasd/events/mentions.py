@@ -70,6 +70,7 @@ class Mention:
     sentences: list[int] = field(default_factory=list)
     gate: float = 1.0  # the learned gate's probability that the sentence reports this family
     gate_features: set[str] = field(default_factory=set)
+    span: tuple[int, int] | None = None  # token range of its part of the sentence (mentions._parts)
     explain: list[str] = field(default_factory=list)
 
     @property
@@ -135,26 +136,28 @@ def _attacking_aircraft(view: SentenceView, lex: Lexicon) -> bool:
     )
 
 
-def _parts(view: SentenceView, hits: list[TriggerHit], lex: Lexicon) -> list[list[TriggerHit]]:
+def _parts(
+    view: SentenceView, hits: list[TriggerHit], lex: Lexicon
+) -> list[tuple[tuple[int, int], list[TriggerHit]]]:
     """A long news sentence often joins two happenings with "فيما" / "بينما" / "في حين"
     ("والهجوم في مروة أسفر عن مقتل 13، فيما لقي 37 مصرعهم في تفجيرين في غومبيه"): each part
-    is read on its own."""
+    (its token range and its hits) is read on its own."""
     cuts = view.phrase_starts("clause_joiners", lex.phrase_index("clause_joiners"))
-    parts: list[list[TriggerHit]] = []
+    bounds = list(zip([0, *cuts], [*cuts, len(view.tokens)], strict=True))
+    parts: dict[int, list[TriggerHit]] = {}
     for h in hits:
-        k = sum(1 for c in cuts if c <= h.first)
-        while len(parts) <= k:
-            parts.append([])
-        parts[k].append(h)
-    return [p for p in parts if p]
+        parts.setdefault(sum(1 for c in cuts if c <= h.first), []).append(h)
+    return [(bounds[k], parts[k]) for k in sorted(parts)]
 
 
 def sentence_mentions(view: SentenceView, hits: list[TriggerHit], lex: Lexicon) -> list[Mention]:
     """One mention per event type in each part of the sentence (per sub-type for Strategic
     developments)."""
     out: list[Mention] = []
-    for part in _parts(view, hits, lex):
-        out.extend(_part_mentions(view, part, lex))
+    for span, part in _parts(view, hits, lex):
+        for m in _part_mentions(view, part, lex):
+            m.span = span
+            out.append(m)
     return out
 
 
