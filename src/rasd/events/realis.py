@@ -113,14 +113,13 @@ def _in_period_frame(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text
     "ومنذ هجوم يونيو، اعتقل نحو 150 شخصا", "وشهدت نفس الفترة مقتل 11", "الضربات التي ينفذها
     التحالف منذ أربعة أشهر". A frame that opens the sentence governs all of it; elsewhere only
     its own clause. "منذ الصباح" / "منذ يومين" are the span of one happening and do not count."""
-    since, short = lex.cue("realis.since"), lex.cue("realis.short_time")
-    starts = [
-        i for i in range(len(view.tokens)) if view.keys[i] & since and not view.has_any(short, i + 1, i + 3)
-    ]
     periods = view.phrase_starts("realis.period_phrases", lex.phrase_index("realis.period_phrases"))
     if periods and not view.has_any(lex.cue("realis.recent_days")):
         return True  # "... أسفرت عن مقتل أكثر من 260 مسلحا، في نفس الفترة": a tally, wherever said
-    for s in starts:
+    short = lex.cue("realis.short_time")
+    # the sentence's "منذ" are found once per sentence (phrase_starts remembers them)
+    since = view.phrase_starts("realis.since", lex.phrase_index("realis.since"))
+    for s in (i for i in since if not view.has_any(short, i + 1, i + 3)):
         if s <= 2 and s < hit.first:
             return True  # opens the sentence
         if s < hit.first and not _breaks_between(view, s, hit.first, doc_text):
