@@ -57,11 +57,7 @@ def fill_battle_sides(
     elsewhere — never an ally read as a second side."""
     foes: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     named: dict[str, Actor] = {}
-    pro_gov = set(lex.cues.get("pro_government_ids", []))
-
-    def government_side(a: Actor) -> bool:
-        return a.type == "State forces" or a.id in pro_gov
-
+    government_side = lex.government_side
     for m in mentions:
         a, b = m.actor1, m.actor2
         if a is None or b is None or a.type in _UNARMED or b.type in _UNARMED or a.name == b.name:

@@ -141,8 +141,7 @@ def _refine_takeover(m: Mention, lex: Lexicon) -> None:
     if m.event_type != "Battles" or not any(h.entry.family == "takeover" for h in m.hits):
         return
     regain = lex.cue("regain")
-    pro_gov = set(lex.cues.get("pro_government_ids", []))
-    by_state = m.actor1 is not None and (m.actor1.type == "State forces" or m.actor1.id in pro_gov)
+    by_state = m.actor1 is not None and lex.government_side(m.actor1)
     takeover_tokens = [i for h in m.hits if h.entry.family == "takeover" for i in range(h.first, h.last + 1)]
     regained = any(m.view.keys[i] & regain for i in takeover_tokens)
     if by_state or regained:

@@ -12,6 +12,7 @@ from importlib import resources
 
 from rasd.datafiles import read_yaml
 from rasd.events.gate import Gate, load_gate
+from rasd.records import Actor
 from rasd.text import normalize_key
 
 _PROCLITICS = ("وبال", "فبال", "وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
@@ -76,9 +77,15 @@ class Lexicon:
     def __post_init__(self) -> None:
         # every key a trigger can start with: most tokens share none and are skipped at once
         self.trigger_starts: frozenset[str] = frozenset(self.words) | frozenset(self.phrases)
+        # actor ids (not words, so not normalized) of forces fighting for a government
+        self.pro_government: frozenset[str] = frozenset(self.cues.get("pro_government_ids", []))
 
     def cue(self, name: str) -> frozenset[str]:
         return self.sets[name]
+
+    def government_side(self, actor: Actor) -> bool:
+        """State forces, or a force fighting for the government (cues: pro_government_ids)."""
+        return actor.type == "State forces" or actor.id in self.pro_government
 
     def phrase_index(self, name: str) -> dict[str, list[tuple[str, ...]]]:
         """The cue phrase list ``name`` (dotted path) indexed by first word, built once."""
