@@ -26,12 +26,6 @@ def same_place(a: Location | None, b: Location | None) -> bool:
     return _km(a, b) <= 25
 
 
-def _distinct_kinds(a: Mention, b: Mention) -> bool:
-    """Under "Other", different triggers are different happenings (a curfew, a prison break);
-    under other sub-types (Arrests: "اعتقل" / "أوقف") they are words for the same kind."""
-    return a.sub_event_type == "Other" and a.trigger.entry.id != b.trigger.entry.id
-
-
 class Cluster:
     """Mentions of one happening; the best-supported value of each field wins."""
 
@@ -95,13 +89,22 @@ class Cluster:
                     return a
         return None
 
-    def accepts(self, m: Mention) -> bool:
+    def same_kind(self, m: Mention) -> bool:
+        """Same event type; for Strategic developments the same sub-type too, and under "Other"
+        the same trigger (a curfew and a prison break are both "Other", and two happenings;
+        under Arrests "اعتقل" and "أوقف" are words for the same kind)."""
         if m.event_type != self.event_type:
             return False
-        if self.event_type in SEPARATE_SUBTYPES and (
-            m.sub_event_type != self.sub_event_type or _distinct_kinds(m, self.mentions[0])
-        ):
-            return False  # a curfew and a prison break are both "Other", and two happenings
+        if self.event_type not in SEPARATE_SUBTYPES:
+            return True
+        first = self.mentions[0]
+        if m.sub_event_type != self.sub_event_type:
+            return False
+        return m.sub_event_type != "Other" or m.trigger.entry.id == first.trigger.entry.id
+
+    def accepts(self, m: Mention) -> bool:
+        if not self.same_kind(m):
+            return False
         if m.sub_event_type not in {x.sub_event_type for x in self.mentions} and not m.headline:
             # Different kinds of the same type (a car bomb, an air strike) are one record only
             # when the same known actor did both (ACLED's sub-type priority rule).
@@ -191,11 +194,7 @@ def _antecedent(clusters: list[Cluster], m: Mention, busy: bool) -> Cluster | No
     if own_place is not None and not busy:
         return None
     for c in reversed(clusters):
-        if c.event_type != m.event_type:
-            continue
-        if c.event_type in SEPARATE_SUBTYPES and (
-            m.sub_event_type != c.sub_event_type or _distinct_kinds(m, c.mentions[0])
-        ):
+        if not c.same_kind(m):
             continue
         if own_place is not None and not same_place(c.location, own_place):
             return None
