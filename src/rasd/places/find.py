@@ -81,11 +81,16 @@ def _unnamed_towns(text: str, gz: Gazetteer) -> list[PlaceMention]:
     return out
 
 
-def _whole_country(text: str, mentions: list[PlaceMention], gz: Gazetteer) -> list[PlaceMention]:
+def _document_country(mentions: list[PlaceMention]) -> str | None:
+    """The country the document names most often (ISO2), if it names any."""
     countries = Counter(m.location.country for m in mentions if m.location.country)
-    if not countries:
+    return countries.most_common(1)[0][0] if countries else None
+
+
+def _whole_country(text: str, mentions: list[PlaceMention], gz: Gazetteer) -> list[PlaceMention]:
+    cc = _document_country(mentions)
+    if cc is None:
         return []
-    cc = countries.most_common(1)[0][0]
     name = gz.country_name(cc) or cc
     return [
         PlaceMention(
@@ -257,8 +262,7 @@ def _attach(
             return PlaceMention(
                 s, e, phrase, loc, "sublocation", round(t.score * (0.9 if k == here else 0.7), 3)
             )
-    countries = Counter(m.location.country for m in mentions if m.location.country)
-    cc = countries.most_common(1)[0][0] if countries else None
+    cc = _document_country(mentions)
     # No town: the document's country at country precision, keeping the phrase as sublocation.
     name = (gz.country_name(cc) if cc else None) or phrase
     loc = Location(name=name, text=phrase, lat=None, lon=None, country=cc, precision=3, sublocation=phrase)
