@@ -28,7 +28,7 @@ from rasd.actors.schema import (
     SourcesFile,
     check_actor_entries,
 )
-from rasd.actors.tokens import Word, norm_words, words
+from rasd.actors.tokens import Word, bare_forms, norm_words, words
 from rasd.actors.types import ActorMention, KBActor, KBSource, SourceMention
 from rasd.errors import ResourceError
 from rasd.records import Actor, ActorType, Source, SourceKind
@@ -398,7 +398,7 @@ class ActorKB:
             return found
         surface = " ".join(phrase.split()).strip("\"'«»“”()")
         words = norm_words(surface)
-        if any(_bare(w) in self.attacker_words for w in words):
+        if any(not bare_forms(w).isdisjoint(self.attacker_words) for w in words):
             # a person described by the bomb or gun they carried: an unidentified attacker
             return self.actors["unidentified"].record(text=phrase.strip())
         category: ActorType | None = None
@@ -568,13 +568,6 @@ def _as_doer(m: ActorMention, text: str, kb: ActorKB) -> ActorMention:
     if m.actor.type != "Civilians":
         return m
     after = text[m.end : m.end + 40].split()
-    if not after or _bare(normalize_key(after[0])) not in kb.attack_verbs:
+    if not after or bare_forms(normalize_key(after[0])).isdisjoint(kb.attack_verbs):
         return m
     return dataclasses.replace(m, actor=kb.as_perpetrator(m.actor), generic=True, via="context")
-
-
-def _bare(word: str) -> str:
-    """A word without a leading و/ب/ل/ف and article: "بحزام" → "حزام"."""
-    if word[:1] in "وفبل" and len(word) > 3:
-        word = word[1:]
-    return word[2:] if word.startswith("ال") and len(word) > 4 else word

@@ -62,6 +62,13 @@ def _clitic_forms(norm: str) -> list[tuple[str, int]]:
     return out
 
 
+def bare_forms(norm: str) -> frozenset[str]:
+    """A lookup-form word with its proclitics and then its article stripped ("بحزام" → "حزام",
+    "والمفخخة" → "مفخخة"), with every form between, for tests against plain-word lists."""
+    forms = {form for form, _ in _clitic_forms(norm)}
+    return frozenset(forms | {f[2:] for f in forms if f.startswith("ال") and len(f) > 4})
+
+
 def _orig_offset(raw: str, cut: int) -> int:
     """Original index in ``raw`` of normalized character ``cut`` (diacritics of the clitic skipped)."""
     n = 0
