@@ -145,17 +145,16 @@ def main() -> int:
         # threshold on the mean over `--repeats` differently shuffled K-fold splits. A threshold
         # given on the command line is the one C is chosen for.
         ts = [a.thresholds[fam]] if fam in a.thresholds else list(np.arange(0.2, 0.95, 0.025))
-        grid = [
-            (mean_f1(C, t, oofs), C, round(float(t), 3))
+        splits = {
+            C: [out_of_fold(C, seed=13 + r) for r in range(a.repeats)]
             for C in ([a.Cs[fam]] if fam in a.Cs else [0.03, 0.1, 0.3, 1.0])
-            for oofs in [[out_of_fold(C, seed=13 + r) for r in range(a.repeats)]]
-            for t in ts
-        ]
+        }
+        grid = [(mean_f1(C, t, oofs), C, round(float(t), 3)) for C, oofs in splits.items() for t in ts]
         _, C, t = max(grid)
-        oof = out_of_fold(C)
+        oof = splits[C][0]  # the seed-13 split, for the figures below
         t = a.thresholds.get(fam, t)
         p, r, f = scores(oof, t)
-        f_mean = mean_f1(C, t, [out_of_fold(C, seed=13 + k) for k in range(a.repeats)])
+        f_mean = mean_f1(C, t, splits[C])
         print(f"{fam}: out-of-fold F1 at threshold {t}, mean of {a.repeats} splits: {f_mean:.3f}")
         strong = [i for i in cand if strong_evidence(feats[i])]
         judged_yes = sum(rows[i]["label"] == "yes" for i in strong)
