@@ -12,6 +12,7 @@ from rasd.datafiles import read_yaml
 from rasd.places.gazetteer import Gazetteer, Lexicon
 from rasd.places.match import NormText, RawMatch, add_context, normalize_text, scan
 from rasd.places.resolve import Reading, choose, mention_of
+from rasd.places.transliterated import transliterated_towns
 from rasd.places.types import PlaceMention
 from rasd.records import Location
 from rasd.text import normalize_key
@@ -34,6 +35,12 @@ def find_places(analyzed: AnalyzedText, gazetteer: Gazetteer) -> list[PlaceMenti
     for first in subs.consumed:
         places.pop(first, None)
     mentions = [pm for _m, _r, pm in places.values()]
+    sub_spans = [(p.start, p.end) for p in subs.with_town] + subs.free
+    mentions += [
+        t
+        for t in transliterated_towns(nt.text, mentions, gazetteer)
+        if not any(s < t.end and t.start < e for s, e in sub_spans)
+    ]
     sentence_of = _sentence_index(analyzed)
     towns = [pm for pm in mentions if pm.kind == "town"] + subs.with_town
     resolved = list(subs.with_town)

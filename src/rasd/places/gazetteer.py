@@ -14,7 +14,7 @@ import gzip
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -86,6 +86,8 @@ class Gazetteer:
     start_memo: dict[str, tuple] = field(
         default_factory=dict
     )  # word → its readings as a name start (match.py)
+    # transliterated.py's index of towns by consonant skeleton, built on first need
+    skeletons: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def __contains__(self, key: str) -> bool:
         return key in self.names
