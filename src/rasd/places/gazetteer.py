@@ -86,7 +86,7 @@ class Gazetteer:
     start_memo: dict[str, tuple] = field(
         default_factory=dict
     )  # word → its readings as a name start (match.py)
-    # transliterated.py's index of towns by consonant skeleton, built on first need
+    # transliterated.py: country → its towns by consonant skeleton, built on first need
     skeletons: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def __contains__(self, key: str) -> bool:

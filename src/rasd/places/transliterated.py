@@ -96,32 +96,36 @@ def latin_skeleton(name: str) -> str:
 
 
 @dataclass
-class _Index:
-    towns: dict[tuple[str, str], Place]  # (country, skeleton) → its most populous town
-    centre: dict[str, tuple[float, float]]  # country → mean lat, lon of its towns
+class _Country:
+    towns: dict[str, Place]  # consonant skeleton → the most populous town that has it
+    centre: tuple[float, float]  # mean lat, lon of the country's places
 
 
-def _index(gz: Gazetteer) -> _Index:
-    """Built on first need and kept on the gazetteer. Towns that GeoNames also names in Arabic stay
-    in: its Arabic spelling is often not the one the newspaper uses ("ماروا" / "مروة")."""
-    if "index" in gz.skeletons:
-        return gz.skeletons["index"]
-    towns: dict[tuple[str, str], Place] = {}
-    sums: dict[str, list[float]] = {}
-    for row in range(len(gz._rows)):
-        p = gz.place(row)
-        acc = sums.setdefault(p.country, [0.0, 0.0, 0])
-        acc[0] += p.lat
-        acc[1] += p.lon
-        acc[2] += 1
-        key = (p.country, latin_skeleton(p.name))
-        if p.pop < MIN_POPULATION or len(key[1]) < MIN_SKELETON:
+def _country(gz: Gazetteer, cc: str) -> _Country:
+    """One country's towns by skeleton, built on first need and kept on the gazetteer. Towns that
+    GeoNames also names in Arabic stay in: its Arabic spelling is often not the one the newspaper
+    uses ("ماروا" / "مروة"). Rows are read raw, not through ``gz.place()``, so that the country's
+    villages are not parsed and cached for the few towns big enough to be read by sound."""
+    if cc in gz.skeletons:
+        return gz.skeletons[cc]
+    towns: dict[str, Place] = {}
+    lat_sum = lon_sum = 0.0
+    n = 0
+    tab_cc = f"\t{cc}\t"
+    for row, line in enumerate(gz._rows):
+        if tab_cc not in line:
             continue
-        if key not in towns or p.pop > towns[key].pop:
-            towns[key] = p
-    centre = {cc: (a[0] / a[2], a[1] / a[2]) for cc, a in sums.items()}
-    gz.skeletons["index"] = index = _Index(towns, centre)
-    return index
+        _id, name, lat, lon, pop, _cc, _admin1 = line.split("\t")
+        lat_sum += float(lat)
+        lon_sum += float(lon)
+        n += 1
+        if int(pop) < MIN_POPULATION:
+            continue
+        key = latin_skeleton(name)
+        if len(key) >= MIN_SKELETON and (key not in towns or int(pop) > towns[key].pop):
+            towns[key] = gz.place(row)
+    gz.skeletons[cc] = country = _Country(towns, (lat_sum / max(n, 1), lon_sum / max(n, 1)))
+    return country
 
 
 def _lies(direction: str, p: Place, centre: tuple[float, float]) -> bool:
@@ -166,9 +170,9 @@ def transliterated_towns(text: str, mentions: list[PlaceMention], gz: Gazetteer)
             or key in found
         ):
             continue
-        index = _index(gz)
-        place = index.towns.get((cc, arabic_skeleton(key)))
-        if place is not None and _lies(direction, place, index.centre[cc]):
+        country = _country(gz, cc)
+        place = country.towns.get(arabic_skeleton(key))
+        if place is not None and _lies(direction, place, country.centre):
             found[key] = place
     return [_mention(text, span, found[k], gz) for span, k in _occurrences(text, found, mentions)]
 
