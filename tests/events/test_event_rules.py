@@ -275,6 +275,32 @@ def test_deaths_take_the_type_of_the_bombing_the_report_keeps_telling():
     assert [(e.event_type, e.sub_event_type) for e in evs] == [("Explosions/Remote violence", "Suicide bomb")]
 
 
+def test_an_attack_told_by_the_generic_word_is_the_bombing_told_at_the_same_town():
+    text = (
+        "أخبار اليوم\n"
+        "وأسفر الهجوم في مدينة الموصل أمس عن مقتل سبعة أشخاص.\n"
+        "وكان انتحاري قد فجر نفسه أمس في سوق شعبي في مدينة الموصل."
+    )
+    evs = [e for e in events(text) if e.event_type != "Strategic developments"]
+    assert [(e.event_type, e.sub_event_type) for e in evs] == [("Explosions/Remote violence", "Suicide bomb")]
+    assert evs[0].fatalities.value == 7 and len(evs[0].evidence) >= 2
+
+
+def test_attacks_in_the_plural_and_attacks_in_another_town_stay_records_of_their_own():
+    plural = (
+        "أخبار اليوم\n"
+        "قتل 12 شخصا أمس في ثلاث هجمات استهدفت أحياء في مدينة الموصل.\n"
+        "وفجر انتحاري نفسه أمس في سوق شعبي في مدينة الموصل."
+    )
+    assert ("Violence against civilians", "Attack") in types(plural)
+    elsewhere = (
+        "أخبار اليوم\n"
+        "وأسفر هجوم في مدينة بغداد أمس عن مقتل سبعة أشخاص.\n"
+        "وفجر انتحاري نفسه أمس في سوق شعبي في مدينة الموصل."
+    )
+    assert ("Violence against civilians", "Attack") in types(elsewhere)
+
+
 def test_a_demonstrative_points_back_even_from_a_sentence_with_its_own_place():
     text = (
         "تعزيزات إلى الحسكة\n"

@@ -9,7 +9,7 @@ from rasd.events.context import SentenceView
 from rasd.events.gate import family_of
 from rasd.events.lexicon import Lexicon
 from rasd.events.mentions import PLOVER, Mention
-from rasd.events.merge import Cluster, same_place
+from rasd.events.merge import Cluster, plural, same_place
 from rasd.records import Actor
 
 
@@ -39,6 +39,44 @@ def type_by_weapon(clusters: list[Cluster], doubted: list[Mention]) -> None:
     if told:
         ms = max(told, key=lambda ms: (len(ms), -ms[0].view.index))
         c.mentions[:0] = ms
+
+
+def fold_generic_attacks(clusters: list[Cluster]) -> list[Cluster]:
+    """An attack told only by the generic word ("والهجوم المزدوج في مروة أسفر عن مقتل 13") at the
+    town and on the day where the report also tells a bombing ("فجرتا نفسيهما في السوق المركزي في
+    مروة") is that bombing told twice: ACLED keeps one record, typed by the weapon. The generic
+    telling adds its evidence, sources and counts to the bombing's record. Plural attack words
+    ("قتل 21 شخصا في ثلاث هجمات") count several happenings and are left alone."""
+    out = list(clusters)
+    for g in clusters:
+        where = g.explicit_location
+        if (
+            g.event_type != "Violence against civilians"
+            or any(m.family != "attack" or plural(m) for m in g.mentions)
+            or where is None
+            or where.geonames_id is None
+            or where.precision != 1
+        ):
+            continue
+        day = g.date_mention().date.value
+        bombing = next(
+            (
+                c
+                for c in out
+                if c.event_type == "Explosions/Remote violence"
+                and c.explicit_location is not None
+                and c.explicit_location.geonames_id == where.geonames_id
+                and c.date_mention().date.value == day
+            ),
+            None,
+        )
+        if bombing is None:
+            continue
+        bombing.anaphors += g.mentions + g.anaphors
+        bombing.support += g.support
+        bombing.lent_actor1 = bombing.lent_actor1 or g.actor("actor1") or g.lent_actor1
+        out.remove(g)
+    return out
 
 
 _UNARMED = ("Civilians", "Protesters", "Rioters")  # people who are never a side of a battle

@@ -15,7 +15,7 @@ from rasd.events.arguments import (
     too_old,
 )
 from rasd.events.context import SentenceView
-from rasd.events.document import fill_battle_sides, protest_follow_up, type_by_weapon
+from rasd.events.document import fill_battle_sides, fold_generic_attacks, protest_follow_up, type_by_weapon
 from rasd.events.gate import family_of, gate_features, strong_evidence
 from rasd.events.lexicon import Lexicon, load_lexicon
 from rasd.events.mentions import PLOVER, Mention, sentence_mentions
@@ -251,6 +251,7 @@ def extract_events(analysis: DocAnalysis, lexicon: Lexicon | None = None) -> lis
         protest_follow_up(c, idx.views, lex)
     doubted = [m for m in mentions if m not in kept]
     type_by_weapon(clusters, doubted)
+    clusters = fold_generic_attacks(clusters)
     # A mention the gate doubts still supports a record it is compatible with (more evidence,
     # more sources), but never makes a record of its own.
     for m in doubted:

@@ -256,12 +256,17 @@ def _subtitle(m: Mention) -> bool:
     )
 
 
+def plural(m: Mention) -> bool:
+    """Told with a plural event noun ("هجمات", "غارات"): several happenings at once."""
+    return any((m.view.tokens[h.last].norm or "").endswith("ات") for h in m.hits)
+
+
 def is_summary(m: Mention) -> bool:
     """A lead that sums up several attacks ("قتل 60 شخصا في هجمات لبوكو حرام في الكاميرون ونيجيريا"):
     a plural attack word in the first sentences, placed no closer than a country."""
     if m.event_type not in VIOLENT or m.view.index > 1 or m.family not in ("attack", "kill"):
         return False
-    if not any((m.view.tokens[h.last].norm or "").endswith("ات") for h in m.hits):
+    if not plural(m):
         return False
     loc = m.location if not m.location_inherited else None
     return loc is None or loc.lat is None or loc.precision == 3
