@@ -71,3 +71,42 @@ def test_a_street_takes_the_town_the_report_is_about():
         assert check_event(e.to_json(), text) == []
     shooting = next(e for e in evs if e.event_type != "Strategic developments")
     assert shooting.location.name == "Aleppo"
+
+
+def _one(text: str, published: str = "2015-08-06"):
+    evs = rasd.extract(text, published=published, id="t")
+    for e in evs:
+        assert check_event(e.to_json(), text) == []
+    return evs
+
+
+def test_a_country_name_in_the_doer_slot_stands_for_its_forces():
+    svo = _one("قال المتحدث العسكري أمس إن تركيا وحلفاءها قصفوا مواقع لتنظيم داعش قرب الحدود.")
+    vso = _one("قصفت تركيا أمس مواقع حزب العمال الكردستاني في شمال العراق.")
+    light = _one("شنت إسرائيل فجر اليوم غارات على مواقع في قطاع غزة.")
+    assert [e.actor1.name for e in svo + vso] == ["Turkish Armed Forces", "Turkish Armed Forces"]
+    assert [e.actor1.name for e in light] == ["Israel Defense Forces"]
+
+
+def test_a_country_that_only_saw_or_led_the_deed_is_not_its_doer():
+    saw = _one("شهدت تركيا أمس هجوما انتحاريا في مدينة سروج.")
+    led = _one("تشن طائرات التحالف بقيادة المملكة العربية السعودية غارات على مواقع الحوثيين أمس.")
+    assert [e.actor1.name for e in saw] == ["Unidentified armed group"]
+    assert [e.actor1.name for e in led] == ["Saudi-led Coalition"]
+
+
+def test_the_day_after_a_verb_of_saying_dates_the_saying_not_the_happening():
+    (e,) = _one(
+        "أعلنت الشرطة اليوم (الخميس) أن مسلحين هاجموا حاجزا للجيش على الطريق الدولي قرب مدينة الموصل "
+        "يوم الثلاثاء."
+    )
+    assert e.date.value == "2015-08-04" and e.date.text == "يوم الثلاثاء"
+
+
+def test_a_reference_back_to_a_happening_months_old_is_background_too():
+    text = (
+        "الشرطة تربط بين هجومي الموصل\n"
+        "قالت الشرطة العراقية أمس إن التحقيق في الهجوم على سوق الموصل في 12 مارس الماضي مستمر.\n"
+        "وأضافت أن الهجوم الذي خلف 20 قتيلا نفذه أشخاص تدربوا في معسكر واحد."
+    )
+    assert _one(text) == []

@@ -8,7 +8,15 @@ Interface::
     kb.resolve(phrase) -> Actor | None
 """
 
-from rasd.actors.kb import ActorKB, find_actors, find_sources, load_kb
+from rasd.actors.kb import ActorKB, country_forces, find_actors, find_sources, load_kb
 from rasd.actors.types import ActorMention, SourceMention
 
-__all__ = ["ActorKB", "ActorMention", "SourceMention", "find_actors", "find_sources", "load_kb"]
+__all__ = [
+    "ActorKB",
+    "ActorMention",
+    "SourceMention",
+    "country_forces",
+    "find_actors",
+    "find_sources",
+    "load_kb",
+]

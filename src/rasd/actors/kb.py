@@ -562,6 +562,34 @@ def find_sources(analyzed: AnalyzedText, kb: ActorKB, country: str | None = None
     return find_sources_in_text(analyzed.text, kb, country=country)
 
 
+def country_forces(
+    text: str, names: list[tuple[int, int, str]], kb: ActorKB, country: str | None = None
+) -> list[ActorMention]:
+    """Country names standing for their state's forces ("قصفت تركيا", "إسرائيل تشن غارات"), one
+    mention per ``(start, end, iso2)`` span of a country name the places stage found. Country
+    names are places first: the event stage reads these only where the grammar makes the country
+    the doer. ``country``: the document's country, for the external/domestic type."""
+    out = []
+    for start, end, iso in names:
+        if iso not in kb.countries:
+            continue
+        actor = kb.role_actor("military", iso)
+        surface = text[start:end]
+        type_ = kb.actor_type_for(actor, country) if country else actor.type
+        out.append(
+            ActorMention(
+                start=start,
+                end=end,
+                text=surface,
+                actor=actor.record(text=surface, type_=type_),
+                generic=True,
+                via="country",
+                country=iso,
+            )
+        )
+    return out
+
+
 def _as_doer(m: ActorMention, text: str, kb: ActorKB) -> ActorMention:
     """ "فلسطينيا هاجم الجنود": ordinary people named right before a verb of attack are the
     attacker — an unidentified armed group, not civilians."""

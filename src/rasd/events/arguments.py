@@ -40,6 +40,7 @@ class DocIndex:
     quantities: dict[int, list[Quantity]] = field(default_factory=lambda: defaultdict(list))
     dates: dict[int, list[DateMention]] = field(default_factory=lambda: defaultdict(list))
     speakers: dict[int, list[Source]] = field(default_factory=dict)
+    country_forces: dict[int, list[ActorMention]] = field(default_factory=lambda: defaultdict(list))
 
     @classmethod
     def build(cls, analysis: DocAnalysis, views: list[SentenceView], lex: Lexicon) -> DocIndex:
@@ -49,6 +50,8 @@ class DocIndex:
             idx.actors[at(a.start)].append(a)
         for s in analysis.sources:
             idx.sources[at(s.start)].append(s)
+        for a in analysis.country_forces:
+            idx.country_forces[at(a.start)].append(a)
         blocked = sorted(
             [(a.start, a.end) for a in analysis.actors] + [(s.start, s.end) for s in analysis.sources]
         )
@@ -245,6 +248,10 @@ def assign_actors(m: Mention, idx: DocIndex) -> None:
         ):
             a1 = (first, last, a)
             break
+    # 1b. a country name in the doer's slot stands for its forces ("قصفت تركيا مواقع ...",
+    #     "الولايات المتحدة وحلفاؤها قصفوا", "شنت إسرائيل غارات")
+    if a1 is None and not patient_trigger:
+        a1 = _country_doer(m, idx)
     # 2. the patient right after a patient noun ("مقتل عناصر داعش")
     if patient_trigger:
         for first, last, a in cands:
@@ -313,6 +320,35 @@ def assign_actors(m: Mention, idx: DocIndex) -> None:
         m.actor2 = None
     if a1:
         m.explain.append(f"actor1 «{a1[2].text}»")
+
+
+# Light verbs whose subject does the deed; "شهدت تركيا هجوما" (Turkey saw an attack) is a place.
+_DOING = frozenset({"شن", "شنت", "شنوا", "نفذ", "نفذت", "نفذوا", "وجه", "وجهت"})
+
+
+def _country_doer(m: Mention, idx: DocIndex) -> tuple[int, int, ActorMention] | None:
+    """A bare country name as the doer: the subject opening its clause right before the trigger
+    ("إن الولايات المتحدة وحلفاءها قصفوا"), right after a trigger that is a verb ("قصفت تركيا"), or
+    right after a verb of doing that carries the event noun ("شنت إسرائيل غارات")."""
+    v, h, lex = m.view, m.trigger, idx.lex
+    verb = bool(v.keys[h.first] & lex.cue("verbs"))
+    doing = next((i for i in range(h.first - 1, max(-1, h.first - 13), -1) if v.keys[i] & _DOING), None)
+    opens = lex.cue("complementizers")
+    for a in idx.country_forces.get(v.index, []):
+        first, last = _tok_span(v, a.start, a.end)
+        if _preposition_before(v, first, lex):
+            continue
+        # what stands between a preverbal subject and its verb: nothing, or its conjunct ("وحلفاؤها")
+        between = [v.tokens[i].norm or "" for i in range(last + 1, h.first)]
+        subject = (
+            last < h.first
+            and len(between) <= 1
+            and all(w.startswith("و") for w in between)
+            and (first == 0 or bool(v.keys[first - 1] & opens) or not v.tokens[first - 1].text.isalnum())
+        )
+        if subject or (verb and first == h.last + 1) or (doing is not None and first == doing + 1):
+            return first, last, a
+    return None
 
 
 def _conjuncts(v: SentenceView, a1: tuple, agents: list) -> tuple[tuple, list]:
@@ -456,6 +492,11 @@ def _usable(d: DateMention, published: dt.date | None = None) -> bool:
 def assign_date(m: Mention, idx: DocIndex) -> None:
     published = idx.analysis.document.published
     here = [d for d in idx.dates.get(m.view.index, []) if _usable(d, published)]
+    if len(here) > 1:
+        # "أكدت الشرطة اليوم وجود صلة بين الهجوم على المتحف في 18 مارس ...": the day after a
+        # verb of saying dates the saying; the happening takes the sentence's other date
+        of_event = [d for d in here if not _dates_saying(d, m, idx)]
+        here = of_event or here
     if here:
         h = m.trigger
         d = min(here, key=lambda d: abs(d.start - h.start))
@@ -474,6 +515,17 @@ def assign_date(m: Mention, idx: DocIndex) -> None:
             m.date_explicit = True
             return
     m.date = EventDate(value=published.isoformat() if published else None, precision=2, text=None)
+
+
+def _dates_saying(d: DateMention, m: Mention, idx: DocIndex) -> bool:
+    """The date stands within six words after a verb of saying ("أكدت الشرطة البريطانية اليوم
+    (الأربعاء)"), with the trigger not between."""
+    v = m.view
+    at = next((i for i, t in enumerate(v.tokens) if t.start >= d.start), None)
+    if at is None:
+        return False
+    verbs = idx.lex.cue("attribution.verbs")
+    return any(v.keys[i] & verbs and not (i < m.trigger.first < at) for i in range(max(0, at - 6), at))
 
 
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")

@@ -45,6 +45,7 @@ def find_mentions(analysis: DocAnalysis, lex: Lexicon) -> tuple[list[Mention], D
     mentions: list[Mention] = []
     headline = _headline_key(views)
     retrospective: set[str] = set()  # families whose lead is about an earlier happening
+    old: list[Mention] = []  # happenings dated more than a month back (too_old)
     for v in views:
         if (
             headline
@@ -81,10 +82,46 @@ def find_mentions(analysis: DocAnalysis, lex: Lexicon) -> tuple[list[Mention], D
                 _refine_takeover(m, lex)
         # an earlier happening used as a landmark in time, told with no toll of its own
         sentence = [m for m in sentence if m.counts or not all(anchored(h, v, lex) for h in m.hits)]
-        mentions.extend(m for m in sentence if not too_old(m, analysis.document.published))
+        for m in sentence:
+            (old if too_old(m, analysis.document.published) else mentions).append(m)
     if retrospective:
         mentions = [m for m in mentions if not _retold(m, retrospective, lex)]
-    return mentions, idx
+    return _drop_old_references(mentions, old), idx
+
+
+def _drop_old_references(mentions: list[Mention], old: list[Mention]) -> list[Mention]:
+    """A definite reference with no date of its own ("الهجوم على المتحف الذي خلف 22 قتيلا مرتبط
+    بهجوم سوسة") points back to the latest happening of its kind told before it; when that one
+    is months old, so is the reference. A headline about such happenings ("صلة بين هجومي تونس")
+    is background too when the body tells none of its kind that is recent."""
+    # only happenings a date expression places months back: a year named elsewhere in the
+    # sentence ("تحتله تركيا منذ 1974") is too weak to make what refers back to it old
+    old = [m for m in old if m.date_explicit and m.date.text]
+    if not old:
+        return mentions
+
+    def kind(m: Mention) -> str:
+        return family_of(m.event_type) or m.event_type
+
+    past = list(old)
+    kept: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: m.view.index):
+        before = [x for x in past + kept if kind(x) == kind(m) and x.view.index < m.view.index]
+        latest = max(before, key=lambda x: x.view.index) if before else None
+        if latest is not None and any(x is latest for x in past) and not m.date_explicit and _definite(m):
+            past.append(m)
+        else:
+            kept.append(m)
+    recent = {kind(m) for m in kept if not m.headline}
+    olds = {kind(m) for m in past}
+    kept_ids = {id(m) for m in kept}
+    return [m for m in mentions if id(m) in kept_ids and not (m.headline and kind(m) in olds - recent)]
+
+
+def _definite(m: Mention) -> bool:
+    """Told with a definite event noun ("الهجوم", "الهجومين"), as a reference is."""
+    h = m.trigger
+    return not m.headline and h.first == h.last and "ال" in m.view.tokens[h.first].segments
 
 
 def _retold(m: Mention, retrospective: set[str], lex: Lexicon) -> bool:
