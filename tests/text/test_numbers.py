@@ -171,3 +171,21 @@ def test_eleven_with_the_article_is_not_ten(analyzer):
 def test_vague_words_behind_clitics_and_words_that_only_look_vague(analyzer):
     got = _qs(analyzer, "أدى القصف للعشرات من الضحايا، وأرسلت كميات من الأسلحة.")
     assert got == [("للعشرات من الضحايا", 12, "at_least", "ضحيه")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("اعتقلت الشرطة أكثر من ألف و500 مشتبه به خلال الشهر.", 1500),
+        ("نزح مليون و200 ألف شخص من المدينة.", 1_200_000),
+        ("قتل 3 آلاف و400 مدني منذ بدء الحملة.", 3400),
+        ("أصيب ألفان و300 شخص في المواجهات.", 2300),
+    ],
+)
+def test_a_smaller_part_in_digits_after_a_scale_word_is_added(analyzer, text, value):
+    assert [q[1] for q in _qs(analyzer, text)] == [value]
+
+
+def test_digits_after_and_that_are_no_smaller_part_stay_apart(analyzer):
+    # "20 و30": two counts side by side, not twenty-thirty
+    assert [q[1] for q in _qs(analyzer, "قتل 20 شخصا و30 جنديا أمس.")] == [20, 30]

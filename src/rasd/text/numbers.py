@@ -297,7 +297,38 @@ class QuantityFinder:
     # -- numbers ------------------------------------------------------------------------------
 
     def _number(self, toks: list[Token], i: int) -> tuple[int | None, int] | None:
-        """(value, end) of a number written with digits or words starting at token ``i``."""
+        """(value, end) of a number written with digits or words starting at token ``i``, with
+        the smaller part news adds in digits after a scale word ("ألف و500", "مليون و200 ألف")."""
+        found = self._plain_number(toks, i)
+        if found is None or found[0] is None:
+            return found
+        value, j = found
+        scale = self._scale(toks[j - 1])
+        if (
+            scale
+            and j + 1 < len(toks)
+            and toks[j].norm == "و"
+            and toks[j + 1].kind == "num"
+            and toks[j + 1].sentence == toks[i].sentence
+        ):
+            rest = self._plain_number(toks, j + 1)
+            if rest is not None and rest[0] is not None and rest[0] < scale:
+                return value + rest[0], rest[1]
+        return value, j
+
+    def _scale(self, tok: Token) -> int | None:
+        """The multiplier a scale word stands for (ألف, آلاف, ألفان, مليون ...), else None."""
+        if tok.kind != "word":
+            return None
+        lex = self.lex
+        for w in (tok.base, tok.norm):
+            if w in lex.mult:
+                return lex.mult[w]
+            if w in lex.mult_dual:
+                return lex.mult_dual[w] // 2
+        return None
+
+    def _plain_number(self, toks: list[Token], i: int) -> tuple[int | None, int] | None:
         tok = toks[i]
         lex = self.lex
         if tok.kind == "num":
