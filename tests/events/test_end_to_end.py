@@ -110,3 +110,14 @@ def test_a_reference_back_to_a_happening_months_old_is_background_too():
         "وأضافت أن الهجوم الذي خلف 20 قتيلا نفذه أشخاص تدربوا في معسكر واحد."
     )
     assert _one(text) == []
+
+
+def test_people_before_an_unvoweled_passive_are_victims_not_attackers():
+    (e,) = _one("وقال مسؤول الصحة إن 19 شخصا قتلوا بينهم مدنيون جراء انفجار ألغام في عدن أمس.")
+    assert e.actor2.name == "Civilians" and e.actor1.name == "Unidentified armed group"
+
+
+def test_the_force_whose_building_a_bomb_hit_is_not_the_bomber():
+    (e,) = _one("وقع تفجير انتحاري في مسجد قوات الطوارئ الخاصة في أبها أمس.")
+    assert e.actor1.name == "Unidentified armed group"
+    assert e.actor2.name == "Saudi Special Emergency Forces"

@@ -176,6 +176,7 @@ class ActorKB:
         self.connectors = frozenset(w for h in generic.connectors for w in norm_words(h))
         self.attacker_words = frozenset(w for h in generic.attacker_words for w in norm_words(h))
         self.attack_verbs = frozenset(w for h in generic.attack_verbs for w in norm_words(h))
+        self.passive_followers = frozenset(w for h in generic.passive_followers for w in norm_words(h))
         self.guess_words: dict[str, ActorType] = {}
         for category, first_words in generic.guess.items():
             for w in first_words:
@@ -595,7 +596,10 @@ def _as_doer(m: ActorMention, text: str, kb: ActorKB) -> ActorMention:
     attacker — an unidentified armed group, not civilians."""
     if m.actor.type != "Civilians":
         return m
-    after = text[m.end : m.end + 40].split()
+    after = text[m.end : m.end + 60].split()
     if not after or bare_forms(normalize_key(after[0])).isdisjoint(kb.attack_verbs):
         return m
+    nxt = normalize_key(after[1]) if len(after) > 1 else ""
+    if not nxt.isalnum() or nxt in kb.passive_followers or (nxt.startswith("ب") and nxt[1:3] == "ال"):
+        return m  # "مدنيين قتلوا في انفجار": they were killed
     return dataclasses.replace(m, actor=kb.as_perpetrator(m.actor), generic=True, via="context")

@@ -201,6 +201,8 @@ class GenericFile(_Strict):
     attacker_words: list[str] = Field(default_factory=list)
     # verbs of attack: ordinary people named right before one are the attacker ("فلسطينيا هاجم")
     attack_verbs: list[str] = Field(default_factory=list)
+    # words after such a verb that make it the passive ("مدنيين قتلوا في انفجار")
+    passive_followers: list[str] = Field(default_factory=list)
 
 
 class AmbiguousEntry(_Strict):
