@@ -528,3 +528,24 @@ def test_a_responsibility_claim_names_the_attacker():
 def test_arrested_peoples_group_is_actor2():
     (e,) = events("ألقت قوات الأمن القبض على 17 شخصا يشتبه في انتمائهم إلى داعش في بغداد.")
     assert e.actor1.name == "Police Forces of Iraq" and e.actor2.name == "Islamic State"
+
+
+def test_a_headline_repeated_at_the_end_adds_no_evidence():
+    head = "قصف مدفعي على أحياء مدينة تعز يقتل أربعة مدنيين"
+    body = "وقالت مصادر طبية إن القصف استهدف أحياء سكنية أمس."
+    once = events(f"{head}\n{body}")
+    twice = events(f"{head}\n{body}\nرابط الخبر: {head}")
+    assert len(once) == len(twice) == 1
+    assert len(twice[0].evidence) == len(once[0].evidence)
+
+
+def test_the_headline_test_is_skipped_only_where_no_later_sentence_can_repeat_it():
+    from rasd.events.extract import _may_repeat
+    from rasd.text.normalize import normalize, normalize_key
+
+    head = normalize_key("قصف على تعز")
+    assert not _may_repeat(head, normalize("قصف على تعز\nوقالت مصادر إن القصف استمر."))
+    assert _may_repeat(head, normalize("قصف على تعز\nرابط الخبر:  قصفٌ على   تعز"))
+    # "İ" lower-cases to two characters in normalize_key: no shortcut then
+    assert _may_repeat(head, normalize("قصف على تعز\nİstanbul"))
+    assert _may_repeat(head, None)

@@ -30,3 +30,29 @@ def test_pipeline_analysis_offsets_point_into_the_text():
         assert text[s.start : s.end] == s.text
     for t in analysis.text.tokens:
         assert text[t.start : t.end] == t.text
+
+
+def test_extract_holds_the_collector_off_for_the_document_only(monkeypatch):
+    import gc
+
+    import rasd.pipeline as rp
+
+    seen = []
+    real = rp.extract_events
+
+    def spy(analysis, lex):
+        seen.append(gc.isenabled())
+        return real(analysis, lex)
+
+    monkeypatch.setattr(rp, "extract_events", spy)
+    pipeline = rasd.Pipeline()
+    doc = Document(id="g", text="قتل ثلاثة مدنيين في قصف على مدينة تعز أمس.", published="2015-07-21")
+    assert gc.isenabled()
+    pipeline.extract(doc)
+    assert seen == [False] and gc.isenabled()
+    gc.disable()  # a caller that runs with the collector off keeps it off
+    try:
+        pipeline.extract(doc)
+        assert seen == [False, False] and not gc.isenabled()
+    finally:
+        gc.enable()

@@ -158,3 +158,18 @@ def test_upcoming_dates_last_night_and_numeric_hijri(analyzer, text, expected):
 )
 def test_ordinal_days(analyzer, text, expected):
     assert _ds(analyzer, text) == [expected]
+
+
+def test_the_anchor_trie_matches_what_the_word_alternation_matches():
+    import re
+
+    from rasd.text.dates import _alt, _trie
+    from rasd.text.normalize import normalize_key
+
+    words = ["آب", "أبريل", "أول من أمس", "أمس", "اليوم", "الأحد", "الأربعاء"]
+    alt, trie = re.compile(_alt(words)), re.compile(_trie(words))
+    text = normalize_key("منذ أول من أمس والأربعاءالأحد ابريل آب أبريلاب اليومين") + " اول  من\nامس"
+    found = [m.group() for m in trie.finditer(text)]
+    assert found == [m.group() for m in alt.finditer(text)]
+    # the longest word wins where a shorter one is its prefix, and "\s+" joins a phrase's words
+    assert found == ["اول من امس", "الاربعاء", "الاحد", "ابريل", "اب", "ابريل", "اب", "اليوم", "اول  من\nامس"]

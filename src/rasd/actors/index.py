@@ -116,6 +116,9 @@ class Hit(Generic[T]):
 class PhraseIndex(Generic[T]):
     def __init__(self) -> None:
         self._by_first: dict[str, list[tuple[tuple[str, ...], T]]] = {}
+        # per first word, built on first use: the bucket positions of its one-word phrases, and
+        # of its longer phrases by their second word (see _entries)
+        self._by_second: dict[str, tuple[tuple[int, ...], dict[str, tuple[int, ...]]]] = {}
         self.starts = FormFilter(self._by_first)  # some phrase may start at this word
 
     def add(self, phrase: str, target: T) -> None:
@@ -130,6 +133,7 @@ class PhraseIndex(Generic[T]):
             bucket.append((key, target))
             bucket.sort(key=lambda kt: -len(kt[0]))
             self.starts.forget()
+            self._by_second.pop(key[0], None)
 
     def first_words(self) -> Iterator[str]:
         """The words phrases start with."""
@@ -142,15 +146,36 @@ class PhraseIndex(Generic[T]):
         for bucket in self._by_first.values():
             yield from bucket
 
+    def _entries(self, form: str, nxt: str | None) -> list[tuple[tuple[str, ...], T]]:
+        """The phrases starting with ``form`` that can match when the next word is ``nxt``: the
+        one-word ones and those whose second word is ``nxt``, in the bucket's order. A first word
+        like "قوات" or "الجيش" starts dozens of phrases, and most words after it start none of
+        their tails: the second word picks the few worth comparing."""
+        bucket = self._by_first.get(form)
+        if not bucket:
+            return []
+        split = self._by_second.get(form)
+        if split is None:
+            seconds: dict[str, list[int]] = {}
+            for j, (key, _target) in enumerate(bucket):
+                if len(key) > 1:
+                    seconds.setdefault(key[1], []).append(j)
+            singles = tuple(j for j, (key, _target) in enumerate(bucket) if len(key) == 1)
+            split = self._by_second[form] = (singles, {k: tuple(v) for k, v in seconds.items()})
+        singles, by_second = split
+        more = by_second.get(nxt, ()) if nxt is not None else ()
+        return [bucket[j] for j in (sorted((*singles, *more)) if more else singles)]
+
     def matches_at(self, text: str, ws: list[Word], i: int, strip: bool = True) -> list[Hit[T]]:
         """Every phrase starting at word ``i`` (longest first)."""
         w = ws[i]
         if not (self.starts(w) if strip else w.norm in self._by_first):
             return []  # most words start no phrase: skip the allocation and the sort
         forms = w.forms if strip else w.forms[:1]
+        nxt = ws[i + 1].norm if i + 1 < len(ws) else None
         out: list[Hit[T]] = []
         for form, cut in forms:
-            for key, target in self._by_first.get(form, ()):
+            for key, target in self._entries(form, nxt):
                 n = len(key)
                 if i + n > len(ws):
                     continue

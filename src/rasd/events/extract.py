@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from rasd.events.arguments import (
@@ -24,18 +26,27 @@ from rasd.events.realis import anchored, irrealis_reason, is_total
 from rasd.events.triggers import find_triggers
 from rasd.records import Actor, Count, Event, Source, Span
 from rasd.text import normalize_key
+from rasd.text.normalize import Normalized
 
 if TYPE_CHECKING:
     from rasd.pipeline import DocAnalysis
 
 _COUNT_FIELDS = ("fatalities", "injured", "displaced", "arrested")
+_SENTENCE = attrgetter("sentence")
 
 
 def sentence_views(analysis: DocAnalysis) -> list[SentenceView]:
-    by_sentence = defaultdict(list)
-    for t in analysis.text.tokens:
-        by_sentence[t.sentence].append(t)
-    return [SentenceView.build(i, s, by_sentence.get(i, [])) for i, s in enumerate(analysis.text.sentences)]
+    """One view per sentence with its tokens. The tokenizer numbers tokens in text order, so
+    each sentence's tokens are one run of the list, found by bisection rather than by a pass
+    over every token."""
+    tokens = analysis.text.tokens
+    views = []
+    lo = 0
+    for i, s in enumerate(analysis.text.sentences):
+        hi = bisect_right(tokens, i, lo, key=_SENTENCE)
+        views.append(SentenceView.build(i, s, tokens[lo:hi]))
+        lo = hi
+    return views
 
 
 def find_mentions(analysis: DocAnalysis, lex: Lexicon) -> tuple[list[Mention], DocIndex]:
@@ -44,6 +55,8 @@ def find_mentions(analysis: DocAnalysis, lex: Lexicon) -> tuple[list[Mention], D
     idx = DocIndex.build(analysis, views, lex)
     mentions: list[Mention] = []
     headline = _headline_key(views)
+    if headline and not _may_repeat(headline, analysis.text.normalized):
+        headline = None  # no sentence after the first can hold it: spare the test per sentence
     retrospective: set[str] = set()  # families whose lead is about an earlier happening
     old: list[Mention] = []  # happenings dated more than a month back (too_old)
     for v in views:
@@ -156,6 +169,17 @@ def _headline_key(views: list[SentenceView]) -> str | None:
     if not views or len(views[0].tokens) < 4:
         return None
     return normalize_key(views[0].sentence.text)
+
+
+def _may_repeat(headline: str, normalized: Normalized | None) -> bool:
+    """Whether the headline's key occurs in the document's key past its start, as it must when
+    a later sentence repeats it (a sentence's key is a piece of the document's). The text
+    stage's normalized text is the document's key up to runs of whitespace, except for "İ",
+    which it keeps as one character where ``normalize_key`` lower-cases it to two: with one in
+    the text, say yes and leave it to the test per sentence."""
+    if normalized is None or "İ" in normalized.text:
+        return True
+    return " ".join(normalized.text.split()).find(headline, 1) >= 0
 
 
 def _apply_gate(v: SentenceView, sentence: list[Mention], idx: DocIndex, lex: Lexicon) -> None:

@@ -24,7 +24,7 @@ def _clause_break_at(view: SentenceView, i: int, doc_text: str, gap: bool = True
     tok = view.tokens[i]
     lo = view.tokens[i - 1].end if i > 0 and gap else tok.start
     chunk = doc_text[lo : tok.end]
-    if not any(c in _CLAUSE_BREAKS for c in chunk):
+    if _CLAUSE_BREAKS.isdisjoint(chunk):
         return False
     named = _name_quote_offsets(view, doc_text)
     return any(c in _CLAUSE_BREAKS and not (c in _QUOTES and lo + k in named) for k, c in enumerate(chunk))
@@ -82,12 +82,13 @@ def irrealis_reason(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text:
         if _clause_break_at(view, i + 1, doc_text) or _clause_break_at(view, i, doc_text, gap=False):
             lo = i + 1
             break
+    cues = [(name, lex.cue(f"realis.{name}")) for name in _IRREALIS]  # once, not per token
     for i in range(hit.first - 1, lo - 1, -1):
         keys = view.keys[i]
-        for name in _IRREALIS:
+        for name, cue in cues:
             if name == "negation" and hit.first - i > 3 and not _negates_governing_verb(view, i, lex):
                 continue  # "لم" negates the verb right after it, not a noun further on
-            if keys & lex.cue(f"realis.{name}"):
+            if not keys.isdisjoint(cue):
                 if name == "modal" and _perfective_qad(view, i):
                     continue
                 if name == "negation" and _still(view, i):
@@ -136,7 +137,10 @@ def _in_period_frame(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text
 
 def _negates_governing_verb(view: SentenceView, i: int, lex: Lexicon) -> bool:
     """``لم تشن ... غارات``: the negated verb is the one that carries the event noun."""
-    return i + 1 < len(view.tokens) and bool(view.keys[i + 1] & (lex.cue("light_verbs") | lex.cue("verbs")))
+    if i + 1 >= len(view.tokens):
+        return False
+    keys = view.keys[i + 1]
+    return not (keys.isdisjoint(lex.cue("light_verbs")) and keys.isdisjoint(lex.cue("verbs")))
 
 
 def _perfective_qad(view: SentenceView, i: int) -> bool:

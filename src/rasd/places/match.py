@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 from rasd.places.gazetteer import ADMIN1, BARE_OK, BLOCKER, COUNTRY, STRIPPED, Candidate, Gazetteer, Lexicon
 from rasd.text import normalize_key
@@ -22,7 +23,8 @@ from rasd.text.normalize import DROP_CHARS
 PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
 # Before a name indexed without its article: the article itself, possibly after proclitics.
 ARTICLE_PREFIXES = ("ال", "وال", "فال", "بال", "وبال", "فبال", "كال", "وكال", "لل", "ولل", "فلل")
-_WORD = re.compile(r"[^\W_]+")
+# A word, captured: split keeps the words between the gaps.
+_WORD_PARTS = re.compile(r"([^\W_]+)")
 _QUOTES = "«»\"'“”„‘’"
 # What may separate the words of one name: "دير الزور", "Deir ez-Zor", "Ma'rib" (keys use spaces).
 _NAME_GAPS = (" ", "-", "'", "’")
@@ -101,10 +103,16 @@ def normalize_text(text: str) -> NormText:
                 offsets.append(e - 1)
             pos = e
         offsets.extend(range(pos, end))
-    words = [m.span() for m in _WORD.finditer(norm)]
-    gaps = _WORD.split(norm)  # the pieces around the words: before the first, between, after the last
+    # One split gives the words and the gaps around them, alternating (gap, word, ..., gap); the
+    # running sum of their lengths gives each word's span (three regex passes did it before).
+    parts = _WORD_PARTS.split(norm)
+    bounds = list(accumulate(map(len, parts)))
+    strings = parts[1::2]
+    # word i is parts[2i + 1]: it spans [bounds[2i], bounds[2i + 1])
+    words = list(zip(bounds[0:-1:2], bounds[1::2], strict=True))
+    gaps = parts[0::2]  # before the first word, between words, after the last
     gaps[0] = ""
-    return NormText(text, norm, offsets, words, _WORD.findall(norm), gaps[:-1] if words else gaps)
+    return NormText(text, norm, offsets, words, strings, gaps[:-1] if strings else gaps)
 
 
 @dataclass(slots=True)

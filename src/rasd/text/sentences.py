@@ -45,7 +45,7 @@ _word_key = lru_cache(maxsize=65_536)(normalize_key)
 class SentenceRules:
     abbreviations: frozenset[str]
     openers: frozenset[str]
-    opener_phrases: tuple[str, ...]
+    opener_phrases: frozenset[str]  # asked of every word of a run-on sentence: a set, not a tuple
     max_words: int
     min_words: int
     max_quote_words: int
@@ -57,7 +57,7 @@ class SentenceRules:
         return cls(
             abbreviations=frozenset(normalize_key(a) for a in d["abbreviations"]),
             openers=frozenset(w for w in openers if " " not in w),
-            opener_phrases=tuple(w for w in openers if " " in w),
+            opener_phrases=frozenset(w for w in openers if " " in w),
             max_words=int(d["max_words"]),
             min_words=int(d["min_words"]),
             max_quote_words=int(d["max_quote_words"]),
