@@ -121,3 +121,11 @@ def test_the_force_whose_building_a_bomb_hit_is_not_the_bomber():
     (e,) = _one("وقع تفجير انتحاري في مسجد قوات الطوارئ الخاصة في أبها أمس.")
     assert e.actor1.name == "Unidentified armed group"
     assert e.actor2.name == "Saudi Special Emergency Forces"
+
+
+def test_the_first_conjunct_of_a_subject_leads_even_with_its_place_between():
+    (e,) = _one(
+        "وقالت المصادر إن المقاومة الشعبية في محافظة لحج وقوات الجيش الموالية للرئيس سيطرت على قاعدة "
+        "العند الجوية أمس."
+    )
+    assert e.actor1.name == "Popular Resistance"

@@ -183,3 +183,13 @@ def test_an_unnamed_town_of_a_named_country_is_that_country(places):
 def test_a_weekday_after_a_definite_frame_dates_the_event(places):
     text = "وردت الفصائل بإطلاق قذائف على العاصمة الجمعة ما أسفر عن مقتل ثلاثة أشخاص."
     assert [p.text for p in places(text)] == []
+
+
+def test_a_sublocation_takes_the_province_of_its_sentence_before_a_town_told_earlier(places):
+    text = (
+        "تواصلت المعارك قرب مدينة تعز أمس. "
+        "وسيطرت المقاومة الشعبية في محافظة لحج على قاعدة العند الجوية بعد معارك عنيفة."
+    )
+    (base,) = [m for m in places(text) if m.kind == "sublocation"]
+    assert base.location.sublocation == "قاعدة العند الجوية"
+    assert base.location.admin1 == "Lahij" and base.location.precision == 3

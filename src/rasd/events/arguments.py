@@ -357,7 +357,15 @@ def _conjuncts(v: SentenceView, a1: tuple, agents: list) -> tuple[tuple, list]:
     while True:
         head = chain[0]
         joined = "و" in v.tokens[head[0]].segments[:1] or (head[0] > 0 and v.tokens[head[0] - 1].norm == "و")
-        prev = [c for c in agents if c[1] < head[0] and head[0] - c[1] <= 2 and c not in chain]
+        # the conjuncts stand next to each other, or the first carries where it is from ("المقاومة
+        # الشعبية في محافظة لحج وقوات الجيش")
+        prev = [
+            c
+            for c in agents
+            if c[1] < head[0]
+            and (head[0] - c[1] <= 2 or (head[0] - c[1] <= 5 and v.tokens[c[1] + 1].norm == "في"))
+            and c not in chain
+        ]
         if not joined or not prev:
             break
         chain.insert(0, prev[-1])

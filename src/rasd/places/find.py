@@ -261,8 +261,13 @@ def _attach(
     for t in towns:
         if t.location.lat is not None:
             by_sentence.setdefault(sentence_of(t.start), []).append(t)
+    # a province named in the same sentence places it better than a town told sentences before
+    # ("المقاومة في محافظة لحج ... سيطرت على قاعدة العند")
+    provinces = [p for p in mentions if p.kind == "admin1" and sentence_of(p.start) == here]
     for k in [here, *range(here - 1, here - 1 - SENTENCES_BACK, -1), here + 1]:
         cands = by_sentence.get(k)
+        if not cands and k == here and provinces:
+            cands = provinces
         if cands:
             t = min(cands, key=lambda t: abs(t.start - s) if t.start >= e else abs(s - t.end) + 1)
             loc = t.location.model_copy(update={"sublocation": phrase})
