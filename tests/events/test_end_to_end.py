@@ -129,3 +129,8 @@ def test_the_first_conjunct_of_a_subject_leads_even_with_its_place_between():
         "العند الجوية أمس."
     )
     assert e.actor1.name == "Popular Resistance"
+
+
+def test_a_happening_said_to_be_last_year_is_background():
+    text = "وكشف الوزير أمس أن قائد الخلية الذي قتل العام الماضي في غارة جوية خطط للهجمات."
+    assert _one(text) == []

@@ -173,3 +173,13 @@ def test_the_anchor_trie_matches_what_the_word_alternation_matches():
     assert found == [m.group() for m in alt.finditer(text)]
     # the longest word wins where a shorter one is its prefix, and "\s+" joins a phrase's words
     assert found == ["اول من امس", "الاربعاء", "الاحد", "ابريل", "اب", "ابريل", "اب", "اليوم", "اول  من\nامس"]
+
+
+@pytest.mark.parametrize("text", ["قتل القيادي العام الماضي في غارة.", "وقع التفجير في السنة الماضية."])
+def test_last_year_is_a_past_date_a_year_back(analyzer, text):
+    (d,) = analyzer.analyze(text, dt.date(2015, 7, 21)).dates
+    assert (d.value, d.precision) == (dt.date(2014, 7, 1), 3)
+
+
+def test_this_year_is_no_date_of_a_happening(analyzer):
+    assert analyzer.analyze("قتل مئات المدنيين هذا العام.", dt.date(2015, 7, 21)).dates == []

@@ -539,16 +539,18 @@ def _dates_saying(d: DateMention, m: Mention, idx: DocIndex) -> bool:
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 
 
-def too_old(m: Mention, published: dt.date | None, days: int = 35) -> bool:
+def too_old(m: Mention, published: dt.date | None, lex: Lexicon | None = None, days: int = 35) -> bool:
     """Background more than about a month before publication is not coded: an explicit date that
     old, or — with no usable date in the sentence — a year named that is before publication's
-    ("عام 2003 هاجم إرهابيون ...", "منذ 2004")."""
+    ("عام 2003 هاجم إرهابيون ...", "منذ 2004") or said to be past ("الذي قتل العام الماضي")."""
     if published is None:
         return False
     if m.date.value and m.date_explicit and m.date.text:
         return (published - dt.date.fromisoformat(m.date.value)).days > days
     years = [int(y) for y in _YEAR.findall(m.view.sentence.text)]
     if years and max(years) < published.year:
+        return True
+    if lex is not None and m.view.has_cue(lex, "realis.past_years"):
         return True
     if m.date.value and m.date_explicit:
         return (published - dt.date.fromisoformat(m.date.value)).days > days

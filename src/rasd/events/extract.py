@@ -96,7 +96,7 @@ def find_mentions(analysis: DocAnalysis, lex: Lexicon) -> tuple[list[Mention], D
         # an earlier happening used as a landmark in time, told with no toll of its own
         sentence = [m for m in sentence if m.counts or not all(anchored(h, v, lex) for h in m.hits)]
         for m in sentence:
-            (old if too_old(m, analysis.document.published) else mentions).append(m)
+            (old if too_old(m, analysis.document.published, lex) else mentions).append(m)
     if retrospective:
         mentions = [m for m in mentions if not _retold(m, retrospective, lex)]
     return _drop_old_references(mentions, old), idx

@@ -11,7 +11,8 @@ map. Resolution:
   الماضي``: strictly before). Precision 1.
 - ``منذ يومين`` published − 2 (precision 1), ``منذ أسبوع`` − 7 (precision 2).
 - ``الأسبوع الماضي`` published − 7, precision 2; ``الشهر الماضي`` the 1st of the previous
-  month, precision 3.
+  month, precision 3; ``العام الماضي`` / ``السنة الماضية`` the 1st of the same month a year back,
+  precision 3 (the contract has no year precision; what is dated so is background anyway).
 - Day + month (+ year): that day, precision 1; without a year, the year that puts it on or
   before published (within a week after it). A month with no day (``في يوليو``): the 1st,
   precision 3. Numeric ``21/7/2015``, ``21.07.2015``, ``2015-07-21``. Hijri dates are converted
@@ -115,7 +116,7 @@ class DateLexicon:
         self.anchor = re.compile(
             rf"(?=[{re.escape(''.join(sorted(firsts)))}\d])"
             rf"(?:(?P<month>{tm})|(?P<hmonth>{th})|(?P<wd>{tw})|(?P<rel>{tr})|(?P<since>منذ)"
-            r"|(?P<period>الاسبوع|الشهر)|(?P<num>\d{1,4}\s?[/.\-]\s?\d))"
+            r"|(?P<period>الاسبوع|الشهر|العام|السنه)|(?P<num>\d{1,4}\s?[/.\-]\s?\d))"
         )
         self.anchor_kinds: dict[str, tuple[str, ...]] = {
             "month": ("day_month", "ordinal", "month"),
@@ -189,7 +190,7 @@ class DateLexicon:
             (
                 "period",
                 re.compile(
-                    rf"(?:{_S}(?P<this>هذا|هذه)\s+)?{_S}(?P<per>الاسبوع|الشهر)"
+                    rf"(?:{_S}(?P<this>هذا|هذه)\s+)?{_S}(?P<per>الاسبوع|الشهر|العام|السنه)"
                     rf"(?:\s+(?P<past>{PAST})|\s+(?P<cur>{CUR}))?{_E}"
                 ),
             ),
@@ -369,6 +370,12 @@ class DateFinder:
     def _period(self, m: re.Match[str], published: dt.date | None) -> _Found | None:
         if not (m.group("past") or m.group("cur") or m.group("this")):
             return None
+        if m.group("per") in ("العام", "السنه"):
+            # only "last year" is a date here: "هذا العام" spans the year up to the report
+            if not m.group("past"):
+                return None
+            value = _year_before(published) if published is not None else None
+            return _Found(m.start(), m.end(), value, 3, "relative")
         week = m.group("per") == "الاسبوع"
         value = None
         if published is not None:
@@ -379,6 +386,11 @@ class DateFinder:
             else:
                 value = published.replace(day=1)
         return _Found(m.start(), m.end(), value, 2 if week else 3, "relative")
+
+
+def _year_before(published: dt.date) -> dt.date:
+    """``العام الماضي``: the same month a year back, 1st day (precision 3: ACLED has no year)."""
+    return published.replace(year=published.year - 1, day=1)
 
 
 _WORD_START = re.compile(r"(?<!\w)\w")
