@@ -60,3 +60,10 @@ def test_a_town_in_the_other_part_of_the_country_is_not_taken(places):
 )
 def test_without_the_apposition_no_town_is_read_by_sound(places, text):
     assert towns(places(text)) == []
+
+
+def test_the_latin_alternates_geonames_lists_are_read_too(places):
+    # GeoNames' main name is "Şanlıurfa"; "Urfa" is one of its Latin alternates
+    found = towns(places("اعتقلت الشرطة ناشطين في أورفا جنوب تركيا أمس."))
+    assert [(t[0], t[2]) for t in found] == [("أورفا", "TR")]
+    assert "urfa" in found[0][1].lower()

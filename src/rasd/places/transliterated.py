@@ -109,6 +109,7 @@ def _country(gz: Gazetteer, cc: str) -> _Country:
     if cc in gz.skeletons:
         return gz.skeletons[cc]
     towns: dict[str, Place] = {}
+    big: dict[int, int] = {}  # row → population, the towns big enough
     lat_sum = lon_sum = 0.0
     n = 0
     tab_cc = f"\t{cc}\t"
@@ -121,11 +122,34 @@ def _country(gz: Gazetteer, cc: str) -> _Country:
         n += 1
         if int(pop) < MIN_POPULATION:
             continue
-        key = latin_skeleton(name)
-        if len(key) >= MIN_SKELETON and (key not in towns or int(pop) > towns[key].pop):
-            towns[key] = gz.place(row)
+        big[row] = int(pop)
+        _keep(towns, latin_skeleton(name), row, int(pop), gz)
+    # the Latin alternates GeoNames lists ("Kobani" for Ayn al Arab) are in the name table
+    for key, enc in _latin_names(gz):
+        for ref in enc:
+            if ref in big:
+                _keep(towns, latin_skeleton(key), ref, big[ref], gz)
     gz.skeletons[cc] = country = _Country(towns, (lat_sum / max(n, 1), lon_sum / max(n, 1)))
     return country
+
+
+def _keep(towns: dict[str, Place], skeleton: str, row: int, pop: int, gz: Gazetteer) -> None:
+    if len(skeleton) >= MIN_SKELETON and (skeleton not in towns or pop > towns[skeleton].pop):
+        towns[skeleton] = gz.place(row)
+
+
+def _latin_names(gz: Gazetteer) -> list[tuple[str, list[int]]]:
+    """The name table's Latin keys with the place rows they name (built once per gazetteer)."""
+    latin = gz.skeletons.get("latin names")
+    if latin is None:
+        latin = []
+        for key, enc in gz.names.items():
+            if key[:1].isascii() and key[:1].isalpha():
+                rows = [int(c[1:]) for c in enc.split(",") if c[:1] in ("p", "s", "b")]
+                if rows:
+                    latin.append((key, rows))
+        gz.skeletons["latin names"] = latin
+    return latin
 
 
 def _lies(direction: str, p: Place, centre: tuple[float, float]) -> bool:
