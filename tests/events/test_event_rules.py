@@ -549,3 +549,18 @@ def test_the_headline_test_is_skipped_only_where_no_later_sentence_can_repeat_it
     # "İ" lower-cases to two characters in normalize_key: no shortcut then
     assert _may_repeat(head, normalize("قصف على تعز\nİstanbul"))
     assert _may_repeat(head, None)
+
+
+def test_control_a_battle_brings_about_is_a_takeover():
+    evs = events("واندلعت معارك عنيفة في الموصل أسفرت عن تقدم قوات سوريا الديمقراطية وسيطرتها على المنطقة.")
+    assert [e.sub_event_type for e in evs if e.event_type == "Battles"] == ["Non-state actor overtakes territory"]
+
+
+def test_each_part_of_a_joined_sentence_is_typed_and_argued_on_its_own():
+    evs = events(
+        "واستأنف مسلحون مجهولون أمس استهداف أحياء مدينة حلب بالرصاص، "
+        "بينما شنت طائرات التحالف غارات على مواقع داعش في الموصل."
+    )
+    strikes = [e for e in evs if e.sub_event_type == "Air/drone strike"]
+    assert [e.actor1.name for e in strikes] == ["Saudi-led Coalition"]
+    assert all(e.actor1 is None or e.actor1.name != "Saudi-led Coalition" for e in evs if e not in strikes)

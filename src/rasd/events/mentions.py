@@ -83,7 +83,11 @@ class Mention:
 
 
 def _typed(
-    hit: TriggerHit, view: SentenceView, lex: Lexicon, all_hits: list[TriggerHit]
+    hit: TriggerHit,
+    view: SentenceView,
+    lex: Lexicon,
+    all_hits: list[TriggerHit],
+    span: tuple[int, int] | None = None,
 ) -> tuple[str, str] | None:
     """(event_type, sub_event_type) this hit stands for in this sentence, or None when absorbed."""
     e = hit.entry
@@ -97,7 +101,7 @@ def _typed(
             return None
         return e.event_type, e.sub_event_type
     if fam == "bombard":
-        if view.has_cue(lex, "aerial"):
+        if _in_part(view, lex, "aerial", span):
             return "Explosions/Remote violence", "Air/drone strike"
         return "Explosions/Remote violence", "Shelling/artillery/missile attack"
     if fam == "explosion":
@@ -106,13 +110,16 @@ def _typed(
         return "Explosions/Remote violence", "Remote explosive/landmine/IED"
     if fam == "takeover":
         return "Battles", "Non-state actor overtakes territory"  # refined once actors are known
-    civ = view.has_any(lex.cue("civilian"))
-    mil = view.has_any(lex.cue("military"))
+    # who was hit and by what is read in the hit's own part of the sentence ("استأنفت الفصائل
+    # استهداف مناطق ...، بينما نفذ الطيران الحربي غارات": the aircraft are the other part's)
+    lo, hi = span if span is not None else (0, len(view.tokens))
+    civ = view.has_any(lex.cue("civilian"), lo, hi)
+    mil = view.has_any(lex.cue("military"), lo, hi)
     if fam == "attack":
         # "حملة استهدفت أفرادا يشتبه..." — the targeting is the arrest campaign itself
         if other_violent or any(h.entry.sub_event_type == "Arrests" for h in others):
             return None
-        if _attacking_aircraft(view, lex):
+        if _attacking_aircraft(view, lex, lo, hi):
             return "Explosions/Remote violence", "Air/drone strike"  # "هاجمت طائرات ..."
         if civ and not mil:
             return "Violence against civilians", "Attack"
@@ -128,12 +135,19 @@ def _typed(
     return e.event_type, e.sub_event_type
 
 
-def _attacking_aircraft(view: SentenceView, lex: Lexicon) -> bool:
-    """Aircraft named in the sentence, other than the helicopter that took the wounded away."""
+def _in_part(view: SentenceView, lex: Lexicon, cue: str, span: tuple[int, int] | None) -> bool:
+    """Does the cue list (words or phrases) occur in the hit's part of the sentence?"""
+    if span is None:
+        return view.has_cue(lex, cue)
+    lo, hi = span
+    starts = view.phrase_starts(cue, lex.phrase_index(cue))
+    return view.has_any(lex.cue(cue), lo, hi) or any(lo <= i < hi for i in starts)
+
+
+def _attacking_aircraft(view: SentenceView, lex: Lexicon, lo: int, hi: int) -> bool:
+    """Aircraft named in tokens [lo, hi), other than the helicopter that took the wounded away."""
     aircraft, transport = lex.cue("aircraft"), lex.cue("transport")
-    return any(
-        view.keys[i] & aircraft and not view.has_any(transport, i - 2, i) for i in range(len(view.tokens))
-    )
+    return any(view.keys[i] & aircraft and not view.has_any(transport, i - 2, i) for i in range(lo, hi))
 
 
 def _parts(
@@ -155,16 +169,18 @@ def sentence_mentions(view: SentenceView, hits: list[TriggerHit], lex: Lexicon) 
     developments)."""
     out: list[Mention] = []
     for span, part in _parts(view, hits, lex):
-        for m in _part_mentions(view, part, lex):
+        for m in _part_mentions(view, part, lex, span):
             m.span = span
             out.append(m)
     return out
 
 
-def _part_mentions(view: SentenceView, hits: list[TriggerHit], lex: Lexicon) -> list[Mention]:
+def _part_mentions(
+    view: SentenceView, hits: list[TriggerHit], lex: Lexicon, span: tuple[int, int]
+) -> list[Mention]:
     groups: dict[tuple[str, str], Mention] = {}
     for hit in hits:
-        typed = _typed(hit, view, lex, hits)
+        typed = _typed(hit, view, lex, hits, span)
         if typed is None:
             continue
         etype, sub = typed

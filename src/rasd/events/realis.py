@@ -59,8 +59,12 @@ def irrealis_reason(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text:
         return "state of control"  # "المطارات التي استولى عليها المتطرفون": describes the ground
     if hit.entry.family == "takeover" and hit.first == hit.last:
         surface = view.tokens[hit.first].norm or view.tokens[hit.first].text
-        if surface.endswith(("ته", "تها", "تهم", "تهما")):
-            return "state of control"  # "منذ سيطرته على نينوى": whose ground it is, not a change
+        # "منذ سيطرته على نينوى": whose ground it is, not a change — unless a verb of result
+        # brings it about ("أسفرت عن تقدم المقاومة وسيطرتها على المنطقة")
+        if surface.endswith(("ته", "تها", "تهم", "تهما")) and not view.has_any(
+            lex.cue("result_verbs"), hit.first - 6, hit.first
+        ):
+            return "state of control"
     if hit.entry.family == "takeover" or hit.entry.sub_event_type == "Arrests":
         # "الجهود للسيطرة على", "لاستعادة السيطرة", "لتوقيف ناشطين": purpose, not an outcome
         surface = view.tokens[hit.first].norm or view.tokens[hit.first].text
