@@ -553,7 +553,9 @@ def test_the_headline_test_is_skipped_only_where_no_later_sentence_can_repeat_it
 
 def test_control_a_battle_brings_about_is_a_takeover():
     evs = events("واندلعت معارك عنيفة في الموصل أسفرت عن تقدم قوات سوريا الديمقراطية وسيطرتها على المنطقة.")
-    assert [e.sub_event_type for e in evs if e.event_type == "Battles"] == ["Non-state actor overtakes territory"]
+    assert [e.sub_event_type for e in evs if e.event_type == "Battles"] == [
+        "Non-state actor overtakes territory"
+    ]
 
 
 def test_each_part_of_a_joined_sentence_is_typed_and_argued_on_its_own():
