@@ -81,7 +81,7 @@ def _collector_paused() -> Iterator[None]:
     A document's stages allocate tens of thousands of containers (tokens, words, matches, views)
     that all live until the document is done, and are then freed by reference counting: the
     collector's passes during the document walk them again and again for nothing (with the
-    per-word caches in the old generation, a sixth to a fifth of extraction time). The few cycles
+    per-word caches in the old generation, about a tenth of extraction time). The few cycles
     a document makes are collected at the first collection after it. Left as it is when the
     caller has the collector off; threads extracting at once just shorten each other's pause."""
     if not gc.isenabled():

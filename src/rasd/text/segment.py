@@ -20,7 +20,7 @@ from rasd.text.normalize import light_form, light_to_key, normalize_key
 
 DATA = Path(__file__).parent / "data"
 
-_LONG_VOWELS = frozenset("اوي")
+_NO_LONG_VOWELS = str.maketrans("", "", "اوي")  # deletes the long vowels
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +50,7 @@ def light_stem(base: str, suffixes: tuple[str, ...], prefixes: tuple[str, ...]) 
             w = w[: -len(suf)]
             break
     if len(w) >= 3:
-        w = w[0] + "".join(c for c in w[1:] if c not in _LONG_VOWELS)
+        w = w[0] + w[1:].translate(_NO_LONG_VOWELS)
     if len(w) > 2:
         merged = [w[0]]
         for c in w[1:]:
