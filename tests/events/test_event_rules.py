@@ -566,3 +566,9 @@ def test_each_part_of_a_joined_sentence_is_typed_and_argued_on_its_own():
     strikes = [e for e in evs if e.sub_event_type == "Air/drone strike"]
     assert [e.actor1.name for e in strikes] == ["Saudi-led Coalition"]
     assert all(e.actor1 is None or e.actor1.name != "Saudi-led Coalition" for e in evs if e not in strikes)
+
+
+def test_civilians_caught_in_a_battle_are_its_toll_not_a_side():
+    evs = events("وسقط 20 قتيلا بينهم أطفال في الموصل أمس مع استمرار المعارك في محيط المدينة.")
+    battles = [e for e in evs if e.event_type == "Battles"]
+    assert battles and all(e.actor2 is None or e.actor2.type != "Civilians" for e in battles)

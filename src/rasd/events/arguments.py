@@ -322,6 +322,9 @@ def assign_actors(m: Mention, idx: DocIndex) -> None:
     civilian_victims = m.event_type in VIOLENT and v.has_any(lex.cue("civilian"))
     if m.actor2 is None and civilian_victims and (m.actor1 is None or m.actor1.name != "Civilians"):
         m.actor2 = CIVILIANS
+    if m.event_type == "Battles" and m.actor2 is not None and m.actor2.type == "Civilians":
+        # civilians caught in a battle are its toll, never one of its sides (ACLED)
+        m.actor2 = None
     if m.actor1 is not None and m.actor2 is not None and m.actor1.name == m.actor2.name:
         m.actor2 = None
     if a1:
