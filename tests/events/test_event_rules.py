@@ -572,3 +572,16 @@ def test_civilians_caught_in_a_battle_are_its_toll_not_a_side():
     evs = events("وسقط 20 قتيلا بينهم أطفال في الموصل أمس مع استمرار المعارك في محيط المدينة.")
     battles = [e for e in evs if e.event_type == "Battles"]
     assert battles and all(e.actor2 is None or e.actor2.type != "Civilians" for e in battles)
+
+
+def test_a_part_of_a_joined_sentence_with_no_actor_borrows_none_from_the_other_part():
+    evs = events(
+        "واعتقلت قوات الأمن عشرة مطلوبين في الموصل أمس، فيما تتم ملاحقة آخرين فروا من السجن إلى أحياء المدينة."
+    )
+    escapes = [e for e in evs if e.sub_event_type == "Other"]
+    assert all(e.actor1 is None or e.actor1.name != "Police Forces of Iraq" for e in escapes)
+
+
+def test_the_present_tense_of_a_verb_of_doing_names_the_doer():
+    (e,) = events("وتشن طائرات التحالف منذ الصباح غارات على مواقع المسلحين الحوثيين في صنعاء.")
+    assert e.actor1.name == "Saudi-led Coalition"

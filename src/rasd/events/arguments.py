@@ -156,8 +156,7 @@ def _actor_candidates(m: Mention, idx: DocIndex) -> list[tuple[int, int, ActorMe
         # the doer and the target of a happening told in one part of a joined sentence are named
         # in that part ("... استهداف مناطق في الفوعة، بينما نفذ الطيران الحربي غارات")
         lo, hi = m.span
-        own = [c for c in out if lo <= c[0] < hi]
-        return own or out
+        return [c for c in out if lo <= c[0] < hi]
     return out
 
 
