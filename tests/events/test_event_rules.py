@@ -585,3 +585,16 @@ def test_a_part_of_a_joined_sentence_with_no_actor_borrows_none_from_the_other_p
 def test_the_present_tense_of_a_verb_of_doing_names_the_doer():
     (e,) = events("وتشن طائرات التحالف منذ الصباح غارات على مواقع المسلحين الحوثيين في صنعاء.")
     assert e.actor1.name == "Saudi-led Coalition"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "displaced"),
+    [
+        ("وأدى القصف أمس إلى فرار مئات العائلات من أحياء الموصل.", True),
+        ("وتسبب الهجوم في إجبار 60 ألف شخص على الفرار من منازلهم في الموصل أمس.", True),
+        ("وأفادت صحيفة بفرار مئات الضباط في الجيش العراقي من الموصل أمس.", False),
+        ("وسيطرت القوات على ثلاثة مواقع بعد فرار المسلحين منها في الموصل أمس.", False),
+    ],
+)
+def test_fleeing_is_displacement_only_for_civilians(sentence, displaced):
+    assert ("Displacement" in {e.event_type for e in events(sentence)}) is displaced
