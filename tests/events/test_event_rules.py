@@ -598,3 +598,20 @@ def test_the_present_tense_of_a_verb_of_doing_names_the_doer():
 )
 def test_fleeing_is_displacement_only_for_civilians(sentence, displaced):
     assert ("Displacement" in {e.event_type for e in events(sentence)}) is displaced
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "وحاول المتمردون غير مرة إحراق المدينة، وكتب أحد قادتهم عام 1869 رسالة عن ذلك.",
+        "وتداول ناشطون منذ أربعة أشهر فيديو يظهر قيام مسلحين بإحراق منازل في الموصل.",
+        "وتخاصمت الفصائل وأحرقت بالصواريخ مدنا ومطارات طوال العامين الماضيين.",
+    ],
+)
+def test_history_and_long_stretches_are_background(sentence):
+    assert events(sentence) == []
+
+
+def test_the_current_hijri_year_is_no_history():
+    evs = events("قصفت طائرات التحالف مواقع الحوثيين في صنعاء أمس الموافق 5 شوال عام 1436هـ.")
+    assert [e.sub_event_type for e in evs] == ["Air/drone strike"]

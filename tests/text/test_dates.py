@@ -183,3 +183,16 @@ def test_last_year_is_a_past_date_a_year_back(analyzer, text):
 
 def test_this_year_is_no_date_of_a_happening(analyzer):
     assert analyzer.analyze("قتل مئات المدنيين هذا العام.", dt.date(2015, 7, 21)).dates == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("نشر الفيديو منذ أربعة أشهر.", dt.date(2015, 3, 23)), ("وقع الهجوم منذ شهرين.", dt.date(2015, 5, 22))],
+)
+def test_since_months_is_a_date_months_back(analyzer, text, value):
+    (d,) = analyzer.analyze(text, dt.date(2015, 7, 21)).dates
+    assert (d.value, d.precision) == (value, 3)
+
+
+def test_since_months_without_a_number_is_no_date(analyzer):
+    assert analyzer.analyze("يحاصر المسلحون المدينة منذ أشهر.", dt.date(2015, 7, 21)).dates == []

@@ -544,6 +544,12 @@ def _dates_saying(d: DateMention, m: Mention, idx: DocIndex) -> bool:
     return any(v.keys[i] & verbs and not (i < m.trigger.first < at) for i in range(max(0, at - 6), at))
 
 
+# A Gregorian year of history ("عام 1869", "بين 1596 و1608م"), outside the Hijri years 1300–1499
+# that Saudi papers date the present with ("عام 1436هـ")
+_HISTORIC_YEAR = re.compile(
+    r"(?:(?:عام|سنة|سنه|العام|عامي|بين)\s+(1[0-2]\d\d|1[5-8]\d\d)(?!\d)(?!\s*ه))"
+    r"|(?<!\d)(1[0-2]\d\d|1[5-8]\d\d)\s*م(?!\w)"
+)
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 
 
@@ -557,6 +563,8 @@ def too_old(m: Mention, published: dt.date | None, lex: Lexicon | None = None, d
         return (published - dt.date.fromisoformat(m.date.value)).days > days
     years = [int(y) for y in _YEAR.findall(m.view.sentence.text)]
     if years and max(years) < published.year:
+        return True
+    if _HISTORIC_YEAR.search(m.view.sentence.text):
         return True
     if lex is not None and m.view.has_cue(lex, "realis.past_years"):
         return True

@@ -9,7 +9,8 @@ map. Resolution:
   ``فجر اليوم``) does not move the day; ``يوم أمس الخميس`` is one mention. Precision 1.
 - A weekday (``يوم الخميس``) is the latest such weekday on or before published (``الخميس
   الماضي``: strictly before). Precision 1.
-- ``منذ يومين`` published − 2 (precision 1), ``منذ أسبوع`` − 7 (precision 2).
+- ``منذ يومين`` published − 2 (precision 1), ``منذ أسبوع`` − 7 (precision 2), ``منذ أربعة أشهر``
+  − 120 (precision 3); ``منذ أيام``, ``منذ أشهر`` are no date.
 - ``الأسبوع الماضي`` published − 7, precision 2; ``الشهر الماضي`` the 1st of the previous
   month, precision 3; ``العام الماضي`` / ``السنة الماضية`` the 1st of the same month a year back,
   precision 3 (the contract has no year precision; what is dated so is background anyway).
@@ -184,7 +185,7 @@ class DateLexicon:
             (
                 "since",
                 re.compile(
-                    rf"{_S}منذ\s+(?:(?P<n>\d{{1,2}}|{SINCE})\s+)?(?P<u>يومين|ايام|يوما|اسبوعين|اسبوع|اسابيع){_E}"
+                    rf"{_S}منذ\s+(?:(?P<n>\d{{1,2}}|{SINCE})\s+)?(?P<u>يومين|ايام|يوما|اسبوعين|اسبوع|اسابيع|شهرين|شهر|اشهر|شهور){_E}"
                 ),
             ),
             (
@@ -357,13 +358,22 @@ class DateFinder:
             days, prec = 7, 2
         elif u == "اسبوعين":
             days, prec = 14, 2
+        elif u == "شهر" and n is None:
+            days, prec = 30, 3
+        elif u == "شهرين":
+            days, prec = 60, 3
         elif n is None:
             return None  # منذ أيام, منذ أسابيع: "for days", no date
         else:
             k = int(n) if n.isdigit() else self.lex.since_n.get(n, 0)
             if not k:
                 return None
-            days, prec = (k, 1) if u in ("ايام", "يوما") else (7 * k, 2)
+            if u in ("ايام", "يوما"):
+                days, prec = k, 1
+            elif u in ("اشهر", "شهور", "شهر"):
+                days, prec = 30 * k, 3
+            else:
+                days, prec = 7 * k, 2
         value = published - dt.timedelta(days=days) if published else None
         return _Found(m.start(), m.end(), value, prec, "since")
 
