@@ -615,3 +615,17 @@ def test_history_and_long_stretches_are_background(sentence):
 def test_the_current_hijri_year_is_no_history():
     evs = events("قصفت طائرات التحالف مواقع الحوثيين في صنعاء أمس الموافق 5 شوال عام 1436هـ.")
     assert [e.sub_event_type for e in evs] == ["Air/drone strike"]
+
+
+def test_the_group_after_a_patient_noun_is_who_it_happens_to():
+    (e,) = events("اعتقال 41 عنصرا من داعش في الموصل أمس.")
+    assert e.actor1 is None and e.actor2.name == "Islamic State"
+
+
+def test_explosives_found_or_defused_are_no_blast():
+    evs = events("اعتقلت قوات الأمن خمسة مطلوبين في الموصل أمس وضبطت عشرات العبوات الناسفة في منازلهم.")
+    assert [e.event_type for e in evs] == ["Strategic developments"]
+
+
+def test_refusing_is_not_doing():
+    assert events("ورفض المسلحون الاستسلام للقوات في الموصل أمس.") == []

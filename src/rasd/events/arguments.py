@@ -285,8 +285,10 @@ def assign_actors(m: Mention, idx: DocIndex) -> None:
             a1 = after[0]
         elif before:
             a1 = before[-1]
-        elif after:
-            a1 = after[0]
+        elif after and a2 is None:
+            # "اعتقال 41 عنصرا من داعش": after a patient noun the group named is the one it
+            # happens to, never its doer
+            a2 = after[0]
     partners: list = []
     if a1 is not None and a1[1] < h.first:
         # "تلك القوات وقوات الجيش اليمني ... سيطرت": a subject of two conjuncts is one side; the

@@ -74,6 +74,10 @@ def irrealis_reason(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text:
         lex.cue("realis.not_explosive_after"), hit.last + 1, hit.last + 3
     ):
         return "not a weapon"  # "قنابل الغاز", "قنابل صوتية": riot-control grenades
+    if hit.entry.event_type == "Explosions/Remote violence" and view.has_any(
+        lex.cue("realis.seized_before"), hit.first - 3, hit.first
+    ):
+        return "seized"  # "ضبط عشرات العبوات", "تفكيك عبوة ناسفة": found or defused, not set off
     if hit.first > 0 and view.keys[hit.first - 1] & lex.cue("realis.kind_heads"):
         return "kind"  # "مراكز الاعتقال", "جماعات القتل": the trigger names a kind of thing
     sent_text = view.sentence.text.rstrip()
