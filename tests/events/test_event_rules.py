@@ -629,3 +629,8 @@ def test_explosives_found_or_defused_are_no_blast():
 
 def test_refusing_is_not_doing():
     assert events("ورفض المسلحون الاستسلام للقوات في الموصل أمس.") == []
+
+
+def test_a_toll_over_months_is_a_tally_not_a_happening():
+    assert events("وقال المرصد إن 750 شخصا قتلوا في معارك الموصل خلال ثلاثة أشهر.") == []
+    assert events("مقتل 3042 من عناصر داعش جراء غارات التحالف في 10 أشهر.") == []

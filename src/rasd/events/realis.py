@@ -123,7 +123,7 @@ def _in_period_frame(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text
     التحالف منذ أربعة أشهر". A frame that opens the sentence governs all of it; elsewhere only
     its own clause. "منذ الصباح" / "منذ يومين" are the span of one happening and do not count."""
     periods = view.phrase_starts("realis.period_phrases", lex.phrase_index("realis.period_phrases"))
-    if periods and not view.has_any(lex.cue("realis.recent_days")):
+    if (periods or _counted_stretch(view, lex)) and not view.has_any(lex.cue("realis.recent_days")):
         return True  # "... أسفرت عن مقتل أكثر من 260 مسلحا، في نفس الفترة": a tally, wherever said
     short = lex.cue("realis.short_time")
     # the sentence's "منذ" are found once per sentence (phrase_starts remembers them)
@@ -141,6 +141,18 @@ def _in_period_frame(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text
                 if view.keys[i] & rel and nxt.startswith(("ي", "ت")):
                     return True
     return False
+
+
+def _counted_stretch(view: SentenceView, lex: Lexicon) -> bool:
+    """ "في 10 أشهر", "خلال ثلاث سنوات": a number of months or years the sentence tallies over."""
+    units, opens = lex.cue("realis.long_units"), lex.cue("realis.stretch_openers")
+    toks = view.tokens
+    return any(
+        view.keys[i] & opens
+        and (toks[i + 1].kind == "num" or toks[i + 1].norm in lex.cue("realis.stretch_numbers"))
+        and bool(view.keys[i + 2] & units)
+        for i in range(len(toks) - 2)
+    )
 
 
 def _negates_governing_verb(view: SentenceView, i: int, lex: Lexicon) -> bool:
