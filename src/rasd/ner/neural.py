@@ -19,6 +19,7 @@ import numpy as np
 
 from rasd.errors import ResourceError
 from rasd.ner.features import Resources, TypeFeatures, lookup_form, phrase_tags, strip_clitics
+from rasd.ner.resources import VectorTable
 
 TAGS = ("O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC")
 MAX_CHARS = 16  # the char CNN reads a word's first letters (longer words are rare and clitic-heavy)
@@ -75,14 +76,14 @@ class Featurizer:
         bases: Vocab,
         pres: Vocab,
         chars: Vocab,
-        vectors=None,
+        vectors: VectorTable | None = None,
     ) -> None:
         self.res = res
         self.words, self.bases, self.pres, self.chars = words, bases, pres, chars
         self.shapes = Vocab(SHAPES)
         self.gaz = Vocab(GAZ_MARKS)
         self.lists = Vocab(f"{lab}:{h}" for lab in ("PERS", "LOC", "ORG", "MISC") for h in ("hi", "lo"))
-        self.vectors = vectors  # VectorTable or None
+        self.vectors = vectors  # fixed word2vec inputs (int8 rows times a step), when the model reads them
         self.vdim = int(vectors.rows.shape[1]) if vectors is not None else 1
         self.columns = (
             "word",
@@ -260,7 +261,7 @@ def load_neural(model_dir: Path, res: Resources) -> NeuralTagger:
         start = np.array(data["start"], dtype=np.float32)
     except (OSError, KeyError, ValueError) as e:
         raise ResourceError(f"cannot load the NER model from {model_dir}: {e}") from e
-    vectors = res.vectors if res.vectors else None
+    vectors = res.vectors if isinstance(res.vectors, VectorTable) else None
     feat = Featurizer(
         res, Vocab(data["words"]), Vocab(data["bases"]), Vocab(data["pres"]), Vocab(data["chars"]), vectors
     )
