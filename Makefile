@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format eval bench train-ner gazetteer setup clean
+.PHONY: run test lint format eval bench train-ner train-ner-crf gazetteer setup clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -51,8 +51,15 @@ eval: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/run_all.py --shared $(SHARED)
 
-## train-ner: rebuild the shipped NER model (src/rasd/ner/model/) from $(SHARED)/data, deterministically
+## train-ner: rebuild the shipped (neural) NER model (src/rasd/ner/model/) from $(SHARED)/data, deterministically
+## (torch pinned first: the CPU build; an unpinned `torch` from PyPI pulls the CUDA one)
 train-ner: $(STAMP)
+	$(BIN)/pip install -q 'torch==2.13.0'
+	$(BIN)/pip install -q -e '.[ner-train]'
+	PYTHONHASHSEED=0 $(BIN)/python scripts/train_ner_neural.py --shared $(SHARED) --trainlist
+
+## train-ner-crf: the previous CRF tagger instead (docs/ner.md), into the same directory
+train-ner-crf: $(STAMP)
 	$(BIN)/pip install -q -e '.[ner-train]'
 	PYTHONHASHSEED=0 $(BIN)/python scripts/train_ner.py --shared $(SHARED) --no-dev
 

@@ -44,6 +44,7 @@ from rasd.ner.features import (  # noqa: E402
     strip_clitics,
     type_features,
 )
+from rasd.ner.neural import ONNX_FILE, VOCAB_FILE  # noqa: E402
 from rasd.ner.resources import (  # noqa: E402
     CRF2_FILE,
     CRF_FILE,
@@ -471,6 +472,8 @@ def main() -> None:
         "clusters": "word2vec skip-gram 100d on SaudiNewsNet + syria-news, k-means",
     }
     save_resources(res, a.out, meta)
+    for neural in (ONNX_FILE, VOCAB_FILE):  # load_tagger prefers the neural model when it is there
+        (a.out / neural).unlink(missing_ok=True)
     log("wrote", a.out)
 
 

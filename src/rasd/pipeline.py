@@ -29,7 +29,7 @@ from rasd.errors import InputError
 from rasd.events import extract_events
 from rasd.events.lexicon import Lexicon, load_lexicon
 from rasd.ingest.types import Failure
-from rasd.ner import Entity, Tagger, find_entities, load_tagger
+from rasd.ner import Entity, EntityTagger, find_entities, load_tagger
 from rasd.places import Gazetteer, PlaceMention, find_places, load_gazetteer
 from rasd.records import Document, Event, Result
 from rasd.text import AnalyzedText, analyze
@@ -99,7 +99,7 @@ class Pipeline:
 
     def __init__(
         self,
-        tagger: Tagger | None = None,
+        tagger: EntityTagger | None = None,
         gazetteer: Gazetteer | None = None,
         kb: ActorKB | None = None,
     ) -> None:
@@ -111,7 +111,7 @@ class Pipeline:
             self.__dict__["kb"] = kb
 
     @cached_property
-    def tagger(self) -> Tagger:
+    def tagger(self) -> EntityTagger:
         return _settled(load_tagger())
 
     @cached_property

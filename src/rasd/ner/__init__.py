@@ -7,7 +7,8 @@ Interface::
     find_entities(analyzed, tagger) -> list[Entity]
 """
 
-from rasd.ner.tagger import Tagger, find_entities, load_tagger
+from rasd.ner.neural import NeuralTagger
+from rasd.ner.tagger import EntityTagger, Tagger, find_entities, load_tagger
 from rasd.ner.types import Entity
 
-__all__ = ["Entity", "Tagger", "find_entities", "load_tagger"]
+__all__ = ["Entity", "EntityTagger", "NeuralTagger", "Tagger", "find_entities", "load_tagger"]

@@ -8,6 +8,7 @@ once. Nothing is loaded at import time.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Protocol
 
 import pycrfsuite
 
@@ -20,11 +21,20 @@ from rasd.ner.features import (
     sentence_features,
     type_features,
 )
+from rasd.ner.neural import ONNX_FILE, load_neural
 from rasd.ner.resources import CRF2_FILE, CRF_FILE, MODEL_DIR, load_resources
 from rasd.ner.types import Entity
 from rasd.text.types import AnalyzedText
 
 _CACHE_LIMIT = 200_000  # distinct words whose features are kept (a few hundred MB at most)
+
+
+class EntityTagger(Protocol):
+    """What the pipeline needs of a tagger: the CRF ``Tagger`` and the ``NeuralTagger`` both do."""
+
+    def tag(self, tokens: list[str]) -> list[str]: ...
+
+    def tag_document(self, sentences: list[list[str]]) -> list[list[str]]: ...
 
 
 class Tagger:
@@ -72,13 +82,16 @@ def _open_crf(path: Path) -> pycrfsuite.Tagger:
     return crf
 
 
-def load_tagger(model_dir: Path = MODEL_DIR) -> Tagger:
-    """The shipped tagger (model files under ``rasd/ner/model/``)."""
+def load_tagger(model_dir: Path = MODEL_DIR) -> EntityTagger:
+    """The shipped tagger (model files under ``rasd/ner/model/``): the neural one when the
+    directory holds ``ner.onnx``, else the CRF."""
+    if (model_dir / ONNX_FILE).exists():
+        return load_neural(model_dir, load_resources(model_dir))
     second = model_dir / CRF2_FILE
     return Tagger(load_resources(model_dir), model_dir / CRF_FILE, second if second.exists() else None)
 
 
-def find_entities(analyzed: AnalyzedText, tagger: Tagger) -> list[Entity]:
+def find_entities(analyzed: AnalyzedText, tagger: EntityTagger) -> list[Entity]:
     """Entities of the text, tagged sentence by sentence, with offsets into the original text."""
     by_sentence: dict[int, list] = {}
     for tok in analyzed.tokens:
