@@ -105,7 +105,8 @@ def _len_bucket(n: int) -> str:
     )
 
 
-def _shape(word: str) -> str:
+def word_shape(word: str) -> str:
+    """digit / hasdigit / punct / latin / word: the coarse shape of a token (both taggers)."""
     if word.isdigit():
         return "digit"
     if any(c.isdigit() for c in word):
@@ -134,7 +135,7 @@ def type_features(word: str, res: Resources) -> TypeFeatures:
     fam = res.families
     norm = lookup_form(word) or word
     pre, base = strip_clitics(norm)
-    shape = _shape(norm)
+    shape = word_shape(norm)
     own: list[str] = ["w=" + norm, "shape=" + shape, "len=" + _len_bucket(len(norm))]
     nb: list[str] = ["w=" + norm]
     nb2: list[str] = ["w=" + norm]

@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from rasd.errors import ResourceError
-from rasd.ner.features import Resources, TypeFeatures, lookup_form, phrase_tags, strip_clitics
+from rasd.ner.features import Resources, TypeFeatures, lookup_form, phrase_tags, strip_clitics, word_shape
 from rasd.ner.resources import VectorTable
 
 TAGS = ("O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC")
@@ -50,16 +50,6 @@ class Vocab:
 
     def get(self, s: str) -> int:
         return self.ids.get(s, 1)
-
-
-def shape(norm: str) -> str:
-    if norm.isdigit():
-        return "digit"
-    if any(c.isdigit() for c in norm):
-        return "hasdigit"
-    if not any(c.isalnum() for c in norm):
-        return "punct"
-    return "latin" if norm.isascii() else "word"
 
 
 class Featurizer:
@@ -129,7 +119,7 @@ class Featurizer:
             self.bases.get(base),
             *([int(c) + 2 for c in ids] if ids else none),
             *([int(c) + 2 for c in bids] if bids else none),
-            self.shapes.get(shape(norm)),
+            self.shapes.get(word_shape(norm)),
             self.pres.get(pre),
             0,  # gazetteer mark: a property of the sentence, set in ``sentence``
             self.lists.get(lab) if lab else 0,
