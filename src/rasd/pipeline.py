@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -30,7 +29,7 @@ from rasd.events import extract_events
 from rasd.events.lexicon import Lexicon, load_lexicon
 from rasd.ingest.types import Failure
 from rasd.ner import Entity, EntityTagger, find_entities, load_tagger
-from rasd.places import Gazetteer, PlaceMention, find_places, load_gazetteer
+from rasd.places import Gazetteer, PlaceMention, document_country, find_places, load_gazetteer
 from rasd.records import Document, Event, Result
 from rasd.text import AnalyzedText, analyze
 
@@ -68,10 +67,7 @@ def _country_forces(text: str, places: list[PlaceMention], kb: ActorKB) -> list[
         for p in places
         if p.kind == "country" and p.location.country and p.text == p.location.text
     ]
-    if not names:
-        return []
-    home = Counter(p.location.country for p in places if p.location.country).most_common(1)[0][0]
-    return country_forces(text, names, kb, country=home)
+    return country_forces(text, names, kb, country=document_country(places)) if names else []
 
 
 @contextmanager

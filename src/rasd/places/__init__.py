@@ -4,10 +4,11 @@ Interface::
 
     gazetteer = load_gazetteer()                                   # compact index, loaded once
     find_places(analyzed, gazetteer) -> list[PlaceMention]         # resolved, document-aware
+    document_country(mentions) -> str | None                       # the most named country
     country_name(iso2, gazetteer) -> str | None                    # "SY" -> "Syria"
 """
 
-from rasd.places.find import find_places
+from rasd.places.find import document_country, find_places
 from rasd.places.gazetteer import Gazetteer, load_country_names, load_gazetteer
 from rasd.places.types import PlaceMention
 
@@ -20,4 +21,4 @@ def country_name(iso2: str, gazetteer: Gazetteer | None = None) -> str | None:
     return load_country_names().get(iso2.upper())
 
 
-__all__ = ["Gazetteer", "PlaceMention", "country_name", "find_places", "load_gazetteer"]
+__all__ = ["Gazetteer", "PlaceMention", "country_name", "document_country", "find_places", "load_gazetteer"]

@@ -88,14 +88,14 @@ def _unnamed_towns(text: str, gz: Gazetteer) -> list[PlaceMention]:
     return out
 
 
-def _document_country(mentions: list[PlaceMention]) -> str | None:
+def document_country(mentions: list[PlaceMention]) -> str | None:
     """The country the document names most often (ISO2), if it names any."""
     countries = Counter(m.location.country for m in mentions if m.location.country)
     return countries.most_common(1)[0][0] if countries else None
 
 
 def _whole_country(text: str, mentions: list[PlaceMention], gz: Gazetteer) -> list[PlaceMention]:
-    cc = _document_country(mentions)
+    cc = document_country(mentions)
     if cc is None:
         return []
     name = gz.country_name(cc) or cc
@@ -274,7 +274,7 @@ def _attach(
             return PlaceMention(
                 s, e, phrase, loc, "sublocation", round(t.score * (0.9 if k == here else 0.7), 3)
             )
-    cc = _document_country(mentions)
+    cc = document_country(mentions)
     # No town: the document's country at country precision, keeping the phrase as sublocation.
     name = (gz.country_name(cc) if cc else None) or phrase
     loc = Location(name=name, text=phrase, lat=None, lon=None, country=cc, precision=3, sublocation=phrase)
