@@ -51,9 +51,13 @@ class SentenceView:
         keys = self.keys
         return any(not keys[i].isdisjoint(words) for i in range(max(lo, 0), min(hi, n)))
 
-    def has_cue(self, lex: Lexicon, name: str) -> bool:
-        """Does the sentence hold a word or a multi-word phrase of the cue list ``name``?"""
-        return self.has_any(lex.cue(name)) or bool(self.phrase_starts(name, lex.phrase_index(name)))
+    def has_cue(self, lex: Lexicon, name: str, lo: int = 0, hi: int | None = None) -> bool:
+        """Does the sentence (or its tokens [lo, hi)) hold a word or a multi-word phrase of the cue
+        list ``name``?"""
+        if self.has_any(lex.cue(name), lo, hi):
+            return True
+        hi = len(self.tokens) if hi is None else hi
+        return any(lo <= i < hi for i in self.phrase_starts(name, lex.phrase_index(name)))
 
     @property
     def all_keys(self) -> frozenset[str]:

@@ -96,12 +96,15 @@ def _typed(
     other_violent = [
         h for h in others if h.entry.event_type in VIOLENT and h.entry.family not in ("attack", "kill")
     ]
+    # who was hit and by what is read in the hit's own part of the sentence ("استأنفت الفصائل
+    # استهداف مناطق ...، بينما نفذ الطيران الحربي غارات": the aircraft are the other part's)
+    lo, hi = span if span is not None else (0, len(view.tokens))
     if fam == "typed":
         if e.weak and any(h.entry.event_type in VIOLENT for h in others):
             return None
         return e.event_type, e.sub_event_type
     if fam == "bombard":
-        if _in_part(view, lex, "aerial", span):
+        if view.has_cue(lex, "aerial", lo, hi):
             return "Explosions/Remote violence", "Air/drone strike"
         return "Explosions/Remote violence", "Shelling/artillery/missile attack"
     if fam == "explosion":
@@ -110,9 +113,6 @@ def _typed(
         return "Explosions/Remote violence", "Remote explosive/landmine/IED"
     if fam == "takeover":
         return "Battles", "Non-state actor overtakes territory"  # refined once actors are known
-    # who was hit and by what is read in the hit's own part of the sentence ("استأنفت الفصائل
-    # استهداف مناطق ...، بينما نفذ الطيران الحربي غارات": the aircraft are the other part's)
-    lo, hi = span if span is not None else (0, len(view.tokens))
     civ = view.has_any(lex.cue("civilian"), lo, hi)
     mil = view.has_any(lex.cue("military"), lo, hi)
     if fam == "attack":
@@ -133,15 +133,6 @@ def _typed(
             return "Battles", "Armed clash"
         return "Violence against civilians", "Attack"
     return e.event_type, e.sub_event_type
-
-
-def _in_part(view: SentenceView, lex: Lexicon, cue: str, span: tuple[int, int] | None) -> bool:
-    """Does the cue list (words or phrases) occur in the hit's part of the sentence?"""
-    if span is None:
-        return view.has_cue(lex, cue)
-    lo, hi = span
-    starts = view.phrase_starts(cue, lex.phrase_index(cue))
-    return view.has_any(lex.cue(cue), lo, hi) or any(lo <= i < hi for i in starts)
 
 
 def _attacking_aircraft(view: SentenceView, lex: Lexicon, lo: int, hi: int) -> bool:
