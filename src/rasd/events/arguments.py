@@ -332,19 +332,19 @@ def assign_actors(m: Mention, idx: DocIndex) -> None:
         m.explain.append(f"actor1 «{a1[2].text}»")
 
 
-# Light verbs whose subject does the deed; "شهدت تركيا هجوما" (Turkey saw an attack) is a place.
-_DOING = frozenset({"شن", "شنت", "شنوا", "نفذ", "نفذت", "نفذوا", "وجه", "وجهت"})
-
-
 def _country_doer(m: Mention, idx: DocIndex) -> tuple[int, int, ActorMention] | None:
     """A bare country name as the doer: the subject opening its clause right before the trigger
     ("إن الولايات المتحدة وحلفاءها قصفوا"), right after a trigger that is a verb ("قصفت تركيا"), or
     right after a verb of doing that carries the event noun ("شنت إسرائيل غارات")."""
     v, h, lex = m.view, m.trigger, idx.lex
+    countries = idx.country_forces.get(v.index)
+    if not countries:
+        return None
     verb = bool(v.keys[h.first] & lex.cue("verbs"))
-    doing = next((i for i in range(h.first - 1, max(-1, h.first - 13), -1) if v.keys[i] & _DOING), None)
+    doers = lex.cue("doing_verbs")
+    doing = next((i for i in range(h.first - 1, max(-1, h.first - 13), -1) if v.keys[i] & doers), None)
     opens = lex.cue("complementizers")
-    for a in idx.country_forces.get(v.index, []):
+    for a in countries:
         first, last = _tok_span(v, a.start, a.end)
         if _preposition_before(v, first, lex):
             continue
