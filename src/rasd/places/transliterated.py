@@ -30,8 +30,6 @@ MIN_SKELETON = 2  # consonant classes; one consonant matches far too many places
 MIN_POPULATION = 20_000
 SCORE = 0.5  # a reading by sound alone is less sure than a gazetteer name
 
-# "في مروة بشمال الكاميرون", "بمروة، شمالي الكاميرون": the word and what may stand between it and
-# the country/province mention that follows (the mention's own span starts at its direction word).
 # The apposition that says "X is a town in that country": "في مروة بشمال الكاميرون", "في مروة، شمالي
 # الكاميرون". Without the direction word the pair is usually a construct phrase ("في احتلال مصر")
 # or two separate complements ("في محاولة في جنوب سورية"). A foreign town's name is not definite.
@@ -46,7 +44,7 @@ _LOCATIVE = re.compile(r"(?<!\w)[وف]?(?:في|من|إلى|الى|قرب)\s+$")
 @dataclass(frozen=True)
 class _Rules:
     arabic: dict[str, str]
-    digraphs: tuple[tuple[str, str], ...]
+    digraphs: dict[str, str]
     latin: dict[str, str]
     region_heads: frozenset[str]
 
@@ -56,7 +54,7 @@ def _rules() -> _Rules:
     y = read_yaml(resources.files("rasd.places") / "data" / "transliteration.yaml", "transliteration")
     return _Rules(
         arabic={k: str(v) for k, v in y["arabic"].items()},
-        digraphs=tuple((k, str(v)) for k, v in y["latin_digraphs"].items()),
+        digraphs={k: str(v) for k, v in y["latin_digraphs"].items()},
         latin={k: str(v) for k, v in y["latin"].items()},
         region_heads=frozenset(normalize_key(w) for w in y["region_heads"]),
     )
@@ -84,8 +82,7 @@ def latin_skeleton(name: str) -> str:
     out: list[str] = []
     i = 0
     while i < len(folded):
-        pair = folded[i : i + 2]
-        sub = next((v for k, v in rules.digraphs if k == pair), None)
+        sub = rules.digraphs.get(folded[i : i + 2])
         if sub is not None:
             out.append(sub)
             i += 2
