@@ -113,22 +113,24 @@ def _drop_old_references(mentions: list[Mention], old: list[Mention]) -> list[Me
     if not old:
         return mentions
 
-    def kind(m: Mention) -> str:
-        return family_of(m.event_type) or m.event_type
-
     past = list(old)
     kept: list[Mention] = []
     for m in sorted(mentions, key=lambda m: m.view.index):
-        before = [x for x in past + kept if kind(x) == kind(m) and x.view.index < m.view.index]
+        before = [x for x in past + kept if _kind(x) == _kind(m) and x.view.index < m.view.index]
         latest = max(before, key=lambda x: x.view.index) if before else None
         if latest is not None and any(x is latest for x in past) and not m.date_explicit and _definite(m):
             past.append(m)
         else:
             kept.append(m)
-    recent = {kind(m) for m in kept if not m.headline}
-    olds = {kind(m) for m in past}
+    recent = {_kind(m) for m in kept if not m.headline}
+    olds = {_kind(m) for m in past}
     kept_ids = {id(m) for m in kept}
-    return [m for m in mentions if id(m) in kept_ids and not (m.headline and kind(m) in olds - recent)]
+    return [m for m in mentions if id(m) in kept_ids and not (m.headline and _kind(m) in olds - recent)]
+
+
+def _kind(m: Mention) -> str:
+    """The gate family of the mention's type (ASSAULT, PROTEST), else the type itself."""
+    return family_of(m.event_type) or m.event_type
 
 
 def _definite(m: Mention) -> bool:
@@ -141,7 +143,7 @@ def _retold(m: Mention, retrospective: set[str], lex: Lexicon) -> bool:
     """A report whose lead is a trial or an anniversary ("في أول جلسة لمحاكمة المتهمين بتفجير
     مسجد...") keeps retelling that earlier happening: its mentions of the same kind are background
     too, unless pinned to yesterday or today."""
-    if (family_of(m.event_type) or m.event_type) not in retrospective:
+    if _kind(m) not in retrospective:
         return False
     said = normalize_key(m.date.text or "") if m.date_explicit else ""
     return not any(w in said.split() for w in lex.cue("realis.recent_days"))
