@@ -135,10 +135,31 @@ def test_government_regains_vs_non_state_overtakes():
         "هل تشن طائرات التحالف غارات جديدة على صنعاء؟",
         # quotes around a name do not end the clause the condition governs
         "إذا تمكن «داعش» من السيطرة على حقول النفط في سرت فسيتغير ميزان القوى.",
+        # a warning governs its "من" complement however far back it stands
+        "حذر وزير الدفاع أمس قادة الفصائل المسلحة في شمال القطاع من مواصلة إطلاق الصواريخ على المستوطنات.",
+        # a plan told after its doers
+        "وقالت مصادر أمنية إن ثلاثة انتحاريين تدربوا على تنفيذ هجمات في العاصمة.",
+        # crimes named as kinds
+        "وتحدث التقرير عن تفشي حوادث القتل والخطف في المدينة.",
+        "واتهمت المنظمة الميليشيا بارتكاب أعمال قتل واغتصاب ونهب في الإقليم.",
+        # the course of something, not a march
+        "وتعهد الرئيس بمواصلة مسيرة الإصلاح في البلاد.",
+        "وأنهى اللاعب مسيرته الاحترافية في نادي الزمالك بالقاهرة.",
+        # a judicial execution
+        "أعدمت السلطات ثلاثة رجال أدينوا بتهريب المخدرات في سجن بطهران.",
     ],
 )
 def test_irrealis_sentences_give_no_event(sentence):
     assert events(sentence) == []
+
+
+def test_verbs_joined_like_a_list_of_crimes_and_a_street_march_are_still_events():
+    assert ("Violence against civilians", "Abduction/forced disappearance") in types(
+        "قتل وخطف مسلحون خمسة أشخاص في بغداد أمس."
+    )
+    assert ("Protests", "Peaceful protest") in types(
+        "خرج الآلاف في مسيرة حاشدة وسط الرباط احتجاجا على الغلاء."
+    )
 
 
 @pytest.mark.parametrize(

@@ -102,6 +102,14 @@ def irrealis_reason(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text:
                 if name == "negation" and _still(view, i):
                     continue
                 return name
+    if _course_not_march(hit, view, lex):
+        return "not a march"
+    if view.has_any(lex.cue("realis.plan_after"), hit.last + 1, hit.last + 3):
+        return "future"  # "مفجرين انتحاريين تدربوا على تنفيذ هجوم": a plan told after its doers
+    if _warned_of(hit, view, lex, doc_text):
+        return "threat"
+    if _crime_list(hit, view, lex):
+        return "kinds of crime"
     if view.has_any(lex.cue("realis.denial"), 0, hit.first):
         return "denial"
     frames = view.phrase_starts("realis.sentence_phrases", lex.phrase_index("realis.sentence_phrases"))
@@ -110,6 +118,56 @@ def irrealis_reason(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text:
     if _in_period_frame(hit, view, lex, doc_text):
         return "period"
     return None
+
+
+def _course_not_march(hit: TriggerHit, view: SentenceView, lex: Lexicon) -> bool:
+    """ "مسيرة السلام", "مواصلة مسيرة نجاحه", "مسيرته الفنية": the course of something, not a
+    march. A single person's course ("مسيرته", "مسيرتها") is never a march; "مسيرتهم" may be."""
+    if hit.first != hit.last or not view.keys[hit.first] & lex.cue("realis.course_words"):
+        return False
+    surface = view.tokens[hit.first].norm or view.tokens[hit.first].text
+    if surface.endswith(("ته", "تها", "تك", "تي")):
+        return True
+    return view.has_any(lex.cue("realis.course_followers"), hit.last + 1, hit.last + 2)
+
+
+def _warned_of(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text: str) -> bool:
+    """A warning further back than the realis window, whose "من" complement holds the trigger:
+    "حذر اولمرت امس قادة الفصائل المسلحة في غزة من الاستمرار في اطلاق الصواريخ"."""
+    lo = max(0, hit.first - int(lex.cues["realis"]["warned_window"]))
+    warned = view.first_index(lex.cue("realis.threat"), lo, hit.first)
+    if warned is None or _breaks_between(view, warned, hit.first, doc_text):
+        return False
+    return view.has_any(lex.cue("realis.warned_of"), warned + 1, hit.first)
+
+
+def _crime_list(hit: TriggerHit, view: SentenceView, lex: Lexicon) -> bool:
+    """The trigger is one of two or more crimes joined by "و" and named as kinds: definite
+    ("حوادث القتل والخطف", "فالقتل والسرقة والاغتصاب كلها جرائم") or bare after a head of kind
+    ("أعمال قتل واغتصاب ونزوح"). A verb reads the same as a bare noun ("قتل وخطف مسلحون"), so bare
+    words count only after such a head."""
+    if hit.first != hit.last:
+        return False
+    definite, bare = lex.cue("realis.crime_nouns"), lex.cue("realis.crime_nouns_bare")
+    heads = lex.cue("realis.crime_heads")
+
+    def joined(i: int) -> bool:  # token i continues a list with "و"
+        surface = view.tokens[i].norm or view.tokens[i].text
+        return surface.startswith("و")
+
+    n = len(view.tokens)
+    lo = hi = hit.first
+    while lo > 0 and joined(lo) and view.keys[lo - 1] & (definite | bare):
+        lo -= 1
+    while hi + 1 < n and joined(hi + 1) and view.keys[hi + 1] & (definite | bare):
+        hi += 1
+    if hi == lo:
+        return False
+    headed = lo > 0 and bool(view.keys[lo - 1] & heads)
+    members = range(lo, hi + 1)
+    if headed:
+        return all(view.keys[i] & (definite | bare) for i in members)
+    return all(view.keys[i] & definite for i in members)
 
 
 def _breaks_between(view: SentenceView, a: int, b: int, doc_text: str) -> bool:
