@@ -143,3 +143,32 @@ def test_the_first_conjunct_of_a_subject_leads_even_with_its_place_between():
 def test_a_happening_said_to_be_last_year_is_background():
     text = "وكشف الوزير أمس أن قائد الخلية الذي قتل العام الماضي في غارة جوية خطط للهجمات."
     assert _one(text) == []
+
+
+def test_allied_groups_are_one_side_of_a_battle():
+    text = (
+        "وحاصرت المقاومة الشعبية مسلحين حوثيين وقوات صالح في مأرب أمس، وأدت الاشتباكات إلى مقتل "
+        "سبعة من الحوثيين وقوات صالح."
+    )
+    (battle,) = [e for e in rasd.extract(text, published="2015-07-22") if e.event_type == "Battles"]
+    assert {battle.actor1.name, battle.actor2.name} == {"Houthis", "Popular Resistance"}
+
+
+def test_forces_loyal_to_the_president_by_name_are_the_government_side():
+    text = "واستكملت القوات الموالية للرئيس اليمني عبد ربه منصور هادي أمس السيطرة على منطقة التواهي في عدن."
+    (e,) = rasd.extract(text, published="2015-07-22")
+    assert e.sub_event_type == "Government regains territory"
+    assert e.actor1.name == "Military Forces of Yemen"
+
+
+def test_a_backer_of_the_doer_is_not_the_other_side():
+    text = "وتمكنت القوات الموالية للرئيس هادي بدعم من طائرات التحالف من استعادة السيطرة على مدينة تعز أمس."
+    (e,) = rasd.extract(text, published="2015-07-22")
+    assert e.actor1.name == "Military Forces of Yemen"
+    assert e.actor2 is None or e.actor2.name != "Saudi-led Coalition"
+
+
+def test_the_sides_between_which_fighting_broke_out_skip_an_ally_of_the_first():
+    text = "وقال مصدر إن اشتباكات عنيفة اندلعت أمس بين المقاومة الشعبية وقوات الجيش الوطني، وميليشيات الحوثي وصالح في تعز."
+    (e,) = [e for e in rasd.extract(text, published="2015-07-22") if e.event_type == "Battles"]
+    assert (e.actor1.name, e.actor2.name) == ("Popular Resistance", "Houthi-Saleh forces")

@@ -122,6 +122,13 @@ def test_a_place_name_after_a_given_name_is_a_family_name(places, text):
     assert places(text) == []
 
 
+def test_a_town_name_right_after_a_verb_of_saying_is_the_speaker(places):
+    # a foreign surname that GeoNames also has as a town ("Davis") speaks; it is not where
+    # anything happened. A town after a preposition is still a town.
+    assert "Davis" not in names(places("وقال ديفيس للصحفيين في واشنطن إن الغارة نفذتها طائرة مسيرة."))
+    assert names(places("وقال ديفيس إن الغارة وقعت في حلب.")) == ["Aleppo"]
+
+
 def test_a_strict_province_frame_lifts_an_ordinary_word_but_a_loose_one_does_not(places):
     # "الجزيرة" is also the channel and "the island"; "ولاية الجزيرة" is the Sudanese state, while
     # "منطقة الجزيرة السورية" is a region, not that state.

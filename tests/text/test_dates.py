@@ -57,6 +57,12 @@ def test_weekday_is_the_latest_on_or_before_published(analyzer, text, value):
     assert [(v, p) for _, v, p in got] == [(value, 1)]
 
 
+def test_a_day_with_the_article_is_a_date_not_a_count(analyzer):
+    a = analyzer.analyze("وقال المتحدث إن القيادي قتل في الـ8 من يوليو الجاري قرب الحدود.", PUB)
+    assert [(d.text, d.value, d.precision) for d in a.dates] == [("8 من يوليو", D(2015, 7, 8), 1)]
+    assert a.quantities == []
+
+
 def test_ambiguous_weekday_words_are_weekdays_unless_the_context_says_otherwise(analyzer):
     assert _ds(analyzer, "قتل 32 شخصا في تفجير انتحاري الاثنين في بلدة حدودية.") == [
         ("الاثنين", D(2015, 7, 20), 1)

@@ -188,6 +188,11 @@ def assign_actors(m: Mention, idx: DocIndex) -> None:
         m.actor1 = CIVILIANS
         return
     cands = _actor_candidates(m, idx)
+    # "بدعم من طائرات التحالف": a backer of the doer is neither the doer nor the other side
+    support = lex.cue("support_markers")
+    cands = [
+        c for c in cands if (c[0] <= h.last and c[1] >= h.first) or not v.has_any(support, c[0] - 2, c[0])
+    ]
     agentive = lex.cue("agentive")
     targets = lex.cue("target_markers")
     patient_trigger = bool(v.keys[h.first] & lex.cue("patient_nouns"))
@@ -203,7 +208,7 @@ def assign_actors(m: Mention, idx: DocIndex) -> None:
     if between and m.event_type == "Battles":
         first_side = between[0]
         rest_sides = [
-            c for c in agents if c[0] > first_side[1] and c[2].actor.name != first_side[2].actor.name
+            c for c in agents if c[0] > first_side[1] and not lex.same_side(c[2].actor, first_side[2].actor)
         ]
         m.actor1 = _with_text(first_side[2])
         m.actor2 = _with_text(rest_sides[0][2]) if rest_sides else None
@@ -296,7 +301,11 @@ def assign_actors(m: Mention, idx: DocIndex) -> None:
         first_conjunct, partners = _conjuncts(v, a1, agents)
         a1 = first_conjunct
     if a2 is None:
-        rest = [c for c in cands if a1 is None or (c[2] is not a1[2] and c[2].actor.name != a1[2].actor.name)]
+        rest = [
+            c
+            for c in cands
+            if a1 is None or (c[2] is not a1[2] and not lex.same_side(c[2].actor, a1[2].actor))
+        ]
         rest = [c for c in rest if c not in partners]
         if m.sub_event_type == "Arrests":
             # the arrested people's group ("يشتبه في انتمائهم لتنظيم داعش"), not "17 شخصا"
@@ -326,8 +335,8 @@ def assign_actors(m: Mention, idx: DocIndex) -> None:
     if m.event_type == "Battles" and m.actor2 is not None and m.actor2.type == "Civilians":
         # civilians caught in a battle are its toll, never one of its sides (ACLED)
         m.actor2 = None
-    if m.actor1 is not None and m.actor2 is not None and m.actor1.name == m.actor2.name:
-        m.actor2 = None
+    if m.actor1 is not None and m.actor2 is not None and lex.same_side(m.actor1, m.actor2):
+        m.actor2 = None  # "مقتل تسعة من الحوثيين وقوات صالح": allies are one side
     if a1:
         m.explain.append(f"actor1 «{a1[2].text}»")
 

@@ -328,4 +328,8 @@ def extract_events(analysis: DocAnalysis, lexicon: Lexicon | None = None) -> lis
     text = analysis.document.text
     events = [to_event(c, text) for c in clusters]
     events = [e for e in events if e.event_type != "Displacement" or e.displaced is not None]
+    for e in events:
+        if e.actor1 is not None and e.actor2 is not None and lex.same_side(e.actor1, e.actor2):
+            # a side lent or voted in from another sentence may be the other one's ally
+            e.actor2 = None
     return events

@@ -79,9 +79,21 @@ class Lexicon:
         self.trigger_starts: frozenset[str] = frozenset(self.words) | frozenset(self.phrases)
         # actor ids (not words, so not normalized) of forces fighting for a government
         self.pro_government: frozenset[str] = frozenset(self.cues.get("pro_government_ids", []))
+        # actor id → the ids it fights beside (cues: alliances), itself included
+        self.allies: dict[str, frozenset[str]] = {}
+        for group in self.cues.get("alliances", []):
+            for actor_id in group:
+                self.allies[actor_id] = self.allies.get(actor_id, frozenset({actor_id})) | frozenset(group)
 
     def cue(self, name: str) -> frozenset[str]:
         return self.sets[name]
+
+    def same_side(self, a: Actor, b: Actor) -> bool:
+        """One actor, or two that fight beside each other (cues: alliances)."""
+        if a.name == b.name or (a.id is not None and b.id in self.allies.get(a.id, ())):
+            return True
+        ids = sorted((a.id or "", b.id or ""))
+        return ids[0].startswith("mil-") and ids[1].startswith("pol-") and ids[0][4:] == ids[1][4:]
 
     def government_side(self, actor: Actor) -> bool:
         """State forces, or a force fighting for the government (cues: pro_government_ids)."""

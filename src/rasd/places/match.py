@@ -15,7 +15,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
 
-from rasd.places.gazetteer import ADMIN1, BARE_OK, BLOCKER, COUNTRY, STRIPPED, Candidate, Gazetteer, Lexicon
+from rasd.places.gazetteer import (
+    ADMIN1,
+    BARE_OK,
+    BLOCKER,
+    COUNTRY,
+    PLACE,
+    STRIPPED,
+    Candidate,
+    Gazetteer,
+    Lexicon,
+)
 from rasd.text import normalize_key
 from rasd.text.normalize import DROP_CHARS
 
@@ -330,6 +340,12 @@ def add_context(m: RawMatch, nt: NormText, lex: Lexicon) -> RawMatch | None:
             return None  # "عبدالحميد دشتي", "محمد حلب": a family name
         if m.key in lex.outlets and (_prev_word_in(nt, i, lex.saying_verbs) or _quoted(nt, m)):
             return None
+        if (
+            not m.frame
+            and all(c.kind == PLACE for c in m.candidates)
+            and _prev_word_in(nt, i, lex.saying_verbs)
+        ):
+            return None  # "وقال ديفيس", "ولم يوضح ديفيس": the speaker, a person named by surname
     if m.key in lex.outlets and prefix == "ل" and _quoted(nt, m):
         return None  # "قال لـ«الرياض»"
     return m

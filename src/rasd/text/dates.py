@@ -140,7 +140,8 @@ class DateLexicon:
             (
                 "day_month",
                 re.compile(
-                    rf"(?:(?P<head>{NAMES})\s+)?(?:{_S}(?P<wd>{W}){_E}\s*[,،]?\s*)?(?<![\d.,/])(?P<d>\d{{1,2}})"
+                    # "الـ8 من يوليو": the day may carry the article
+                    rf"(?:(?P<head>{NAMES})\s+)?(?:{_S}(?P<wd>{W}){_E}\s*[,،]?\s*)?(?<![\d.,/])(?:الـ?)?(?P<d>\d{{1,2}})"
                     rf"\s*(?:من\s+)?(?:شهر\s+)?{_S}(?P<m>{M}){_E}"
                     rf"(?:\s*[/(\-]\s*(?:{M})\s*\)?)?{year}(?:\s+(?P<next>{NEXT}){_E})?"
                 ),
