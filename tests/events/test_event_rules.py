@@ -147,10 +147,32 @@ def test_government_regains_vs_non_state_overtakes():
         "وأنهى اللاعب مسيرته الاحترافية في نادي الزمالك بالقاهرة.",
         # a judicial execution
         "أعدمت السلطات ثلاثة رجال أدينوا بتهريب المخدرات في سجن بطهران.",
+        # weapons and vehicles taken are not ground
+        "وسيطرت المقاومة على أربع دبابات للمسلحين قرب تعز أمس.",
+        "وطالب المؤتمر باستعادة الأسلحة المنهوبة في صنعاء.",
+        # a place named as a kind of thing, and a life described
+        "وحذر الشيخ من تحويل المدن إلى ساحات للاقتتال في بغداد.",
+        "وعاش السكان في عدن حياة مليئة بالقتل والدمار والإجرام.",
+        # long past, with no year
+        "واعتقل الوزير فيما مضى في بغداد بتهمة الفساد.",
     ],
 )
 def test_irrealis_sentences_give_no_event(sentence):
     assert events(sentence) == []
+
+
+def test_an_age_is_not_a_toll():
+    (e,) = events("وقتل جنود الاحتلال أمس الأسير المحرر البالغ من العمر 53 عاما في بغداد.")
+    assert e.fatalities is None or e.fatalities.value != 53
+
+
+def test_reinforcements_struck_are_the_target_not_a_build_up():
+    assert types("وشنت طائرات التحالف أمس غارات جوية على تعزيزات عسكرية للحوثيين قرب تعز.") == [
+        ("Explosions/Remote violence", "Air/drone strike")
+    ]
+    assert ("Strategic developments", "Change to group/activity") in types(
+        "ودفع الحوثيون بتعزيزات عسكرية إلى تعز أمس."
+    )
 
 
 def test_verbs_joined_like_a_list_of_crimes_and_a_street_march_are_still_events():

@@ -601,6 +601,8 @@ def count_kind(q: Quantity, v: SentenceView, lex: Lexicon) -> tuple[str, str | N
     first, last = _tok_span(v, q.start, q.end)
     if first > 0 and v.keys[first - 1] & lex.cue("counts.breakdown"):
         return None
+    if v.has_any(lex.cue("counts.age"), first - 2, first):
+        return None  # an age ("البالغ من العمر 53 عاما")
     best: tuple[int, str] | None = None
     for kind in _COUNT_KINDS:
         words = lex.cue(f"counts.{kind}")

@@ -65,6 +65,8 @@ def irrealis_reason(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text:
             lex.cue("result_verbs"), hit.first - 6, hit.first
         ):
             return "state of control"
+    if hit.entry.family == "takeover" and _takes_things(hit, view, lex):
+        return "not ground"
     if hit.entry.family == "takeover" or hit.entry.sub_event_type == "Arrests":
         # "الجهود للسيطرة على", "لاستعادة السيطرة", "لتوقيف ناشطين": purpose, not an outcome
         surface = view.tokens[hit.first].norm or view.tokens[hit.first].text
@@ -78,6 +80,10 @@ def irrealis_reason(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text:
         lex.cue("realis.seized_before"), hit.first - 3, hit.first
     ):
         return "seized"  # "ضبط عشرات العبوات", "تفكيك عبوة ناسفة": found or defused, not set off
+    if hit.entry.id == "reinforcement" and view.has_any(
+        lex.cue("realis.attacked_before"), hit.first - 5, hit.first
+    ):
+        return "target"  # "شنت طائرات التحالف غارات على تعزيزات عسكرية": struck, not sent
     if hit.first > 0 and view.keys[hit.first - 1] & lex.cue("realis.kind_heads"):
         return "kind"  # "مراكز الاعتقال", "جماعات القتل": the trigger names a kind of thing
     sent_text = view.sentence.text.rstrip()
@@ -118,6 +124,16 @@ def irrealis_reason(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text:
     if _in_period_frame(hit, view, lex, doc_text):
         return "period"
     return None
+
+
+def _takes_things(hit: TriggerHit, view: SentenceView, lex: Lexicon) -> bool:
+    """What is taken is weapons or vehicles, not ground: "استعادة الأسلحة المنهوبة" (the object
+    right after the noun), "سيطرت المقاومة على أربع دبابات" (the object after "على")."""
+    things = lex.cue("realis.non_ground")
+    if view.has_any(things, hit.last + 1, hit.last + 2):
+        return True
+    on = view.first_index(lex.cue("realis.non_ground_on"), hit.last + 1, hit.last + 6)
+    return on is not None and view.has_any(things, on + 1, on + 3)
 
 
 def _course_not_march(hit: TriggerHit, view: SentenceView, lex: Lexicon) -> bool:
