@@ -153,6 +153,8 @@ def test_government_regains_vs_non_state_overtakes():
         # a place named as a kind of thing, and a life described
         "وحذر الشيخ من تحويل المدن إلى ساحات للاقتتال في بغداد.",
         "وعاش السكان في عدن حياة مليئة بالقتل والدمار والإجرام.",
+        # a daily habit
+        "واعتبر المتحدث أن عمليات القتل اليومية للمواطنين في بغداد جريمة.",
         # long past, with no year
         "واعتقل الوزير فيما مضى في بغداد بتهمة الفساد.",
     ],

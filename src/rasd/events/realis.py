@@ -108,6 +108,8 @@ def irrealis_reason(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text:
                 if name == "negation" and _still(view, i):
                     continue
                 return name
+    if view.has_any(lex.cue("realis.habitual_after"), hit.last + 1, hit.last + 4):
+        return "habit"  # "عمليات القتل الإسرائيلية اليومية للمواطنين"
     if _course_not_march(hit, view, lex):
         return "not a march"
     if view.has_any(lex.cue("realis.plan_after"), hit.last + 1, hit.last + 3):
