@@ -153,6 +153,9 @@ def test_government_regains_vs_non_state_overtakes():
         # a place named as a kind of thing, and a life described
         "وحذر الشيخ من تحويل المدن إلى ساحات للاقتتال في بغداد.",
         "وعاش السكان في عدن حياة مليئة بالقتل والدمار والإجرام.",
+        # the displaced as a population, and a line of a chronology
+        "وتوفي 52 طفلا من النازحين خلال الأسابيع الماضية في بغداد بسبب الحر.",
+        "1944 - انفجار قنبلة في مقر القيادة في بغداد.",
         # a daily habit
         "واعتبر المتحدث أن عمليات القتل اليومية للمواطنين في بغداد جريمة.",
         # long past, with no year
@@ -161,6 +164,12 @@ def test_government_regains_vs_non_state_overtakes():
 )
 def test_irrealis_sentences_give_no_event(sentence):
     assert events(sentence) == []
+
+
+def test_the_group_whose_positions_are_taken_is_the_loser():
+    (e,) = events("واستطاع المقاتلون السيطرة على كل مواقع الحوثيين في تعز أمس.")
+    assert e.actor2.name == "Houthis"
+    assert e.actor1 is None or e.actor1.name != "Houthis"
 
 
 def test_an_age_is_not_a_toll():

@@ -195,6 +195,7 @@ def assign_actors(m: Mention, idx: DocIndex) -> None:
     ]
     agentive = lex.cue("agentive")
     targets = lex.cue("target_markers")
+    held = lex.cue("held_ground")
     patient_trigger = bool(v.keys[h.first] & lex.cue("patient_nouns"))
     a1 = a2 = None
     # Ordinary people are victims, never the perpetrator of a violent event or an arrest; so is
@@ -281,6 +282,7 @@ def assign_actors(m: Mention, idx: DocIndex) -> None:
             for c in others
             if h.last < c[0] <= h.last + 6
             and not _preposition_before(v, c[0], lex)
+            and not v.keys[c[0] - 1] & held  # "السيطرة على كل مواقع الحوثيين": the loser
             and not (
                 c[0] > h.last + 1 and _has_lam(v, c[0])
             )  # "استهدفت معسكرا لميليشيات ...": the target's owner
@@ -320,8 +322,16 @@ def assign_actors(m: Mention, idx: DocIndex) -> None:
         a1 = claimed  # "نسبت إلى تنظيم داعش", "تبنى حزب العمال الهجوم": the claimant did it
         if a2 is not None and a2[2] is claimed[2]:
             a2 = None
-    if m.event_type == "Battles" and a1 is None and a2 is not None and a2 not in victims:
-        a1, a2 = a2, None  # one side named alone in a battle is its actor1
+    if (
+        m.event_type == "Battles"
+        and a1 is None
+        and a2 is not None
+        and a2 not in victims
+        and not (a2[0] > 0 and v.keys[a2[0] - 1] & held)
+    ):
+        # one side named alone in a battle is its actor1 — unless it is named as the target
+        # ("السيطرة على كل مواقع الحوثيين": the side that lost them)
+        a1, a2 = a2, None
     m.actor1 = _with_text(a1[2]) if a1 else None
     m.actor2 = _with_text(a2[2]) if a2 else None
     if m.actor1 is None and m.event_type in VIOLENT:
@@ -560,6 +570,8 @@ def _dates_saying(d: DateMention, m: Mention, idx: DocIndex) -> bool:
 _HISTORIC_YEAR = re.compile(
     r"(?:(?:عام|سنة|سنه|العام|عامي|بين)\s+(1[0-2]\d\d|1[5-8]\d\d)(?!\d)(?!\s*ه))"
     r"|(?<!\d)(1[0-2]\d\d|1[5-8]\d\d)\s*م(?!\w)"
+    # a chronology's line: "1943- فرار أكثر من 600 أسير من معسكر"
+    r"|^\s*(1[0-9]\d\d)\s*[-–]"
 )
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 

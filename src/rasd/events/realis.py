@@ -108,6 +108,11 @@ def irrealis_reason(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text:
                 if name == "negation" and _still(view, i):
                     continue
                 return name
+    if hit.entry.event_type == "Displacement" and hit.first == hit.last:
+        surface = view.tokens[hit.first].norm or view.tokens[hit.first].text
+        definite = surface.lstrip("وفبل").startswith("ال") or surface.startswith("لل")
+        if definite and view.keys[hit.first] & lex.cue("realis.displaced_population"):
+            return "population"  # "توفي 52 طفلا من النازحين": who they are, not a flight
     if view.has_any(lex.cue("realis.habitual_after"), hit.last + 1, hit.last + 4):
         return "habit"  # "عمليات القتل الإسرائيلية اليومية للمواطنين"
     if _course_not_march(hit, view, lex):
