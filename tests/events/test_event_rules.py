@@ -156,6 +156,9 @@ def test_government_regains_vs_non_state_overtakes():
         # the displaced as a population, and a line of a chronology
         "وتوفي 52 طفلا من النازحين خلال الأسابيع الماضية في بغداد بسبب الحر.",
         "1944 - انفجار قنبلة في مقر القيادة في بغداد.",
+        # going home, and a sentence carried out by a court
+        "وعاد نحو 300 نازح إلى منازلهم في حلب أمس.",
+        "أعلنت وزارة الداخلية أمس تنفيذ حكم القتل في جانيين بمنطقة جازان.",
         # a daily habit
         "واعتبر المتحدث أن عمليات القتل اليومية للمواطنين في بغداد جريمة.",
         # long past, with no year
@@ -688,3 +691,9 @@ def test_refusing_is_not_doing():
 def test_a_toll_over_months_is_a_tally_not_a_happening():
     assert events("وقال المرصد إن 750 شخصا قتلوا في معارك الموصل خلال ثلاثة أشهر.") == []
     assert events("مقتل 3042 من عناصر داعش جراء غارات التحالف في 10 أشهر.") == []
+
+
+def test_a_toll_told_twice_by_killing_words_alone_is_one_record():
+    text = "استشهاد 12 طالبا في مسجد بمدينة الموصل أمس.\nونتج عنه استشهاد عدد من منسوبي قوات الأمن، وإصابة آخرين."
+    violent = [e for e in events(text) if e.event_type in ("Battles", "Violence against civilians")]
+    assert len(violent) == 1

@@ -189,3 +189,18 @@ def test_a_smaller_part_in_digits_after_a_scale_word_is_added(analyzer, text, va
 def test_digits_after_and_that_are_no_smaller_part_stay_apart(analyzer):
     # "20 و30": two counts side by side, not twenty-thirty
     assert [q[1] for q in _qs(analyzer, "قتل 20 شخصا و30 جنديا أمس.")] == [20, 30]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("وتوقع الوزير عودة نصف مليون نازح إلى منازلهم.", 500_000),
+        ("نزح ربع مليون شخص من المدينة خلال أسبوع.", 250_000),
+    ],
+)
+def test_a_fraction_of_a_scale_word(analyzer, text, value):
+    assert [q[1] for q in _qs(analyzer, text)] == [value]
+
+
+def test_half_of_a_group_is_not_a_count(analyzer):
+    assert _qs(analyzer, "وقال إن نصف السكان غادروا المدينة.") == []

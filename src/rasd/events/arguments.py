@@ -203,6 +203,7 @@ def assign_actors(m: Mention, idx: DocIndex) -> None:
     harmed = lex.cue("victim_markers")
     victims = [c for c in cands if any(v.keys[i] & harmed for i in range(max(0, c[0] - 2), c[0]))]
     victims += [c for c in cands if c not in victims and _counted(v, c, idx)]
+    victims += [c for c in cands if c not in victims and _partitive_victim(v, c, lex)]
     agents = [c for c in cands if c[2].actor.type not in ("Civilians",) and c not in victims]
     # "اشتباكات بين X و Y": the two sides, in the order given
     between = [c for c in agents if c[0] > h.last and c[0] > 0 and "بين" in v.keys[c[0] - 1]]
@@ -415,6 +416,18 @@ def _claimed_by(
             if near:
                 return min(near, key=lambda c: abs(c[0] - i))
     return None
+
+
+def _partitive_victim(v: SentenceView, c: tuple[int, int, ActorMention], lex: Lexicon) -> bool:
+    """The force a toll is taken from: "استشهاد عشرة من منسوبي قوات الطوارئ", "مقتل 12 من
+    قوات النظام" — a killing word, a "من" right before the force (or before its members'
+    noun), but not the agentive "من قبل"."""
+    i = c[0] - 1
+    if i >= 0 and v.keys[i] & lex.cue("member_nouns"):
+        i -= 1
+    if i < 1 or "من" not in v.keys[i] or "قبل" in v.keys[i + 1]:
+        return False
+    return v.has_any(lex.cue("victim_markers"), i - 4, i)
 
 
 def _counted(v: SentenceView, c: tuple[int, int, ActorMention], idx: DocIndex) -> bool:

@@ -19,6 +19,16 @@ def type_by_weapon(clusters: list[Cluster], doubted: list[Mention]) -> None:
     more), even in sentences the gate doubted alone: the weapon says what kind of event the
     deaths were (ACLED's sub-type rule)."""
     violent = [c for c in clusters if family_of(c.event_type) == "ASSAULT"]
+    if len(violent) > 1 and all(m.family == "kill" for c in violent for m in c.mentions):
+        # every violent record rests on killing words alone ("استشهاد 12 طالبا", "استشهاد عدد
+        # من منسوبي القوة"): in one area they are one toll told twice, typed below by its weapon
+        main = next((c for c in violent if c.event_type == "Violence against civilians"), violent[0])
+        for c in [c for c in violent if c is not main and _same_area(main, c)]:
+            main.mentions.extend(c.mentions)
+            main.support.extend(c.support)
+            main.anaphors.extend(c.anaphors)
+            clusters.remove(c)
+        violent = [c for c in clusters if family_of(c.event_type) == "ASSAULT"]
     if len(violent) != 1:
         return
     (c,) = violent
@@ -39,6 +49,16 @@ def type_by_weapon(clusters: list[Cluster], doubted: list[Mention]) -> None:
     if told:
         ms = max(told, key=lambda ms: (len(ms), -ms[0].view.index))
         c.mentions[:0] = ms
+
+
+def _same_area(a: Cluster, b: Cluster) -> bool:
+    """One place, or a town and the province it lies in."""
+    la, lb = a.location, b.location
+    if same_place(la, lb):
+        return True
+    if la.country != lb.country:
+        return False
+    return bool(la.admin1) and la.admin1 in (lb.admin1, lb.name) or bool(lb.admin1) and lb.admin1 == la.name
 
 
 def fold_generic_attacks(clusters: list[Cluster]) -> list[Cluster]:

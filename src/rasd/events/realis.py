@@ -113,6 +113,10 @@ def irrealis_reason(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text:
         definite = surface.lstrip("وفبل").startswith("ال") or surface.startswith("لل")
         if definite and view.keys[hit.first] & lex.cue("realis.displaced_population"):
             return "population"  # "توفي 52 طفلا من النازحين": who they are, not a flight
+    if hit.entry.event_type == "Displacement" and view.has_any(
+        lex.cue("realis.return_before"), hit.first - 4, hit.first
+    ):
+        return "return"  # "عودة نصف مليون نازح إلى منازلهم": going home, not fleeing
     if view.has_any(lex.cue("realis.habitual_after"), hit.last + 1, hit.last + 4):
         return "habit"  # "عمليات القتل الإسرائيلية اليومية للمواطنين"
     if _course_not_march(hit, view, lex):

@@ -53,6 +53,7 @@ class QuantityLexicon:
                 self.mult[normalize_key(w)] = int(v)
             for w in forms["dual"]:
                 self.mult_dual[normalize_key(w)] = 2 * int(v)
+        self.fractions = {normalize_key(w): float(v) for v, ws in numbers["fractions"].items() for w in ws}
         self.vague: dict[Phrase, int | None] = {}
         for v, ws in numbers["vague"].items():
             for w in ws:
@@ -88,7 +89,7 @@ class QuantityLexicon:
         # key forms a word token must have to start a quantity (number words with a leading
         # و/ب/ل/ف, vague words, dual nouns): the finder skips every other word at once
         heads = set(self.units) | set(self.tens) | set(self.hundreds) | set(self.mult) | set(self.mult_dual)
-        heads |= self.eleven | self.teen | self.vague_first
+        heads |= self.eleven | self.teen | self.vague_first | set(self.fractions)
         starters = {p + w for w in heads for p in ("", "و", "ب", "ل", "ف", "وب", "ول", "فب")}
         starters |= {p + "لل" + w[2:] for w in heads if w.startswith("ال") for p in ("", "و")}
         for w, u in self.nouns.items():
@@ -345,6 +346,10 @@ class QuantityFinder:
         if tok.kind != "word":
             return None
         w = self._word(tok, first=True)
+        if w in lex.fractions and i + 1 < len(toks):
+            scale = lex.mult.get(toks[i + 1].norm)
+            if scale is not None and toks[i + 1].norm not in lex.mult_plural:
+                return round(lex.fractions[w] * scale), i + 2  # "نصف مليون"
         if w is None or not (lex.number_word(w) or w in lex.eleven):
             return None
         if "ال" in tok.segments:
