@@ -175,6 +175,11 @@ def test_the_group_whose_positions_are_taken_is_the_loser():
     assert e.actor1 is None or e.actor1.name != "Houthis"
 
 
+def test_a_sum_of_money_is_not_a_toll():
+    for e in events("وقتل مسلحون 3 أشخاص في بغداد أمس وسرقوا 20 ألف دولار من المصرف."):
+        assert e.fatalities is None or e.fatalities.value == 3
+
+
 def test_an_age_is_not_a_toll():
     (e,) = events("وقتل جنود الاحتلال أمس الأسير المحرر البالغ من العمر 53 عاما في بغداد.")
     assert e.fatalities is None or e.fatalities.value != 53

@@ -204,3 +204,7 @@ def test_a_fraction_of_a_scale_word(analyzer, text, value):
 
 def test_half_of_a_group_is_not_a_count(analyzer):
     assert _qs(analyzer, "وقال إن نصف السكان غادروا المدينة.") == []
+
+
+def test_a_scale_word_of_a_scale_word_multiplies(analyzer):
+    assert [q[1] for q in _qs(analyzer, "وقال إن المسؤولين نهبوا ألف مليار دولار من الخزينة.")] == [10**12]

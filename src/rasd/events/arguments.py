@@ -614,6 +614,8 @@ def too_old(m: Mention, published: dt.date | None, lex: Lexicon | None = None, d
 
 def count_kind(q: Quantity, v: SentenceView, lex: Lexicon) -> tuple[str, str | None] | None:
     """What a quantity counts (fatalities/injured/arrested/displaced) and its unit, if anything."""
+    if q.unit_class in ("objects", "measures"):
+        return None  # "10 سيارات", "ألف مليار دولار": things and sums, never people
     unit = (q.unit or "").strip()
     if unit:
         for kind in ("fatalities", "injured", "displaced", "arrested"):

@@ -380,7 +380,10 @@ class QuantityFinder:
                 cur = cur * 100 if v == 100 and 0 < cur < 10 else cur + v
                 j += 1
             elif w in lex.mult:
-                total += (cur or 1) * lex.mult[w]
+                if cur == 0 and 0 < total < lex.mult[w]:
+                    total *= lex.mult[w]  # "ألف مليار": a scale word of a scale word
+                else:
+                    total += (cur or 1) * lex.mult[w]
                 cur = 0
                 j += 1
             elif w in lex.mult_dual:
