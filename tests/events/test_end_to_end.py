@@ -172,3 +172,18 @@ def test_the_sides_between_which_fighting_broke_out_skip_an_ally_of_the_first():
     text = "وقال مصدر إن اشتباكات عنيفة اندلعت أمس بين المقاومة الشعبية وقوات الجيش الوطني، وميليشيات الحوثي وصالح في تعز."
     (e,) = [e for e in rasd.extract(text, published="2015-07-22") if e.event_type == "Battles"]
     assert (e.actor1.name, e.actor2.name) == ("Popular Resistance", "Houthi-Saleh forces")
+
+
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        (
+            "وقال مصدر في عدن إن الثوار سيطروا أمس على كل مواقع الحوثيين في مدينة زنجبار.",
+            "Popular Resistance",
+        ),
+        ("سيطر الثوار أمس على حاجز لقوات النظام في بلدة سراقب بريف إدلب.", "Opposition Rebels (Syria)"),
+    ],
+)
+def test_the_revolutionaries_are_the_side_the_country_of_the_report_says(text, doer):
+    (e,) = [e for e in rasd.extract(text, published="2015-08-04") if e.event_type == "Battles"]
+    assert e.actor1.name == doer
