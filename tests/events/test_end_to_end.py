@@ -4,6 +4,10 @@ import pytest
 
 import rasd
 from rasd.contract import check_event
+from rasd.events import extract_events
+from rasd.events.lexicon import load_lexicon
+from rasd.pipeline import default_pipeline
+from rasd.records import Document
 
 ARTICLE = """قتلى بقصف على حلب ونزوح عائلات
 حلب – قال المرصد السوري لحقوق الإنسان إن طائرات حربية شنت مساء أمس الاثنين غارات على أحياء في مدينة حلب، ما أسفر عن مقتل 9 مدنيين بينهم طفلان وإصابة 20 آخرين.
@@ -187,3 +191,23 @@ def test_the_sides_between_which_fighting_broke_out_skip_an_ally_of_the_first():
 def test_the_revolutionaries_are_the_side_the_country_of_the_report_says(text, doer):
     (e,) = [e for e in rasd.extract(text, published="2015-08-04") if e.event_type == "Battles"]
     assert e.actor1.name == doer
+
+
+def test_a_force_named_among_the_speakers_is_not_the_doer():
+    text = "قال مسؤول محلي ومصادر بالشرطة إن 12 شخصا قتلوا أمس عندما هاجم انتحاريان سوقا مزدحمة في كركوك."
+    (e,) = [e for e in rasd.extract(text, published="2015-07-26") if e.event_type != "Strategic developments"]
+    assert e.actor1.name != "Police Forces of Iraq"
+
+
+def test_strikes_in_support_of_a_takeover_keep_their_own_doer():
+    text = (
+        "وتمكنت قوات المقاومة الشعبية الموالية للرئيس هادي أمس من تحرير مدينة عدن من الحوثيين، "
+        "بدعم من غارات التحالف."
+    )
+    # the rules' reading (the learned gate doubts both sentences of this one-line report)
+    lex = load_lexicon()
+    lex.gate = None
+    analysis = default_pipeline().analyze(Document(id="aden", text=text, published="2015-07-25"))
+    events = {e.event_type: e for e in extract_events(analysis, lex)}
+    assert events["Battles"].actor1.name == "Popular Resistance"
+    assert events["Explosions/Remote violence"].actor1.name == "Saudi-led Coalition"

@@ -141,10 +141,12 @@ def _actor_candidates(m: Mention, idx: DocIndex) -> list[tuple[int, int, ActorMe
     for a in idx.actors.get(v.index, []):
         first, last = _tok_span(v, a.start, a.end)
         overlaps_source = any(s < a.end and a.start < e for s, e in src_spans)
-        speaking = v.has_any(verbs, first - 3, first) or v.has_any(verbs, last + 1, last + 3)
+        speaking = v.has_any(verbs, first - 5, first) or v.has_any(verbs, last + 1, last + 3)
         reports = _reports_content(v, last, m.trigger.first, idx)
-        if overlaps_source and speaking and (reports or first > m.trigger.last):
-            continue  # the speaker of the sentence, not a participant ("أعلنت القوات حظر التجول" acts)
+        if overlaps_source and (reports or (speaking and first > m.trigger.last)):
+            # the speaker of the sentence, not a participant ("قال مسؤول ومصادر بالشرطة إن ...");
+            # a speaking force that is not reporting acts ("أعلنت القوات حظر التجول")
+            continue
         if (
             speaking
             and first < m.trigger.first
@@ -191,7 +193,10 @@ def assign_actors(m: Mention, idx: DocIndex) -> None:
     # "بدعم من طائرات التحالف": a backer of the doer is neither the doer nor the other side
     support = lex.cue("support_markers")
     cands = [
-        c for c in cands if (c[0] <= h.last and c[1] >= h.first) or not v.has_any(support, c[0] - 2, c[0])
+        c
+        for c in cands
+        if (c[0] <= h.last + 1 and c[1] >= h.first)  # named in or right after the trigger: its doer
+        or not v.has_any(support, c[0] - 3, c[0])
     ]
     agentive = lex.cue("agentive")
     targets = lex.cue("target_markers")
