@@ -159,6 +159,10 @@ def test_government_regains_vs_non_state_overtakes():
         # going home, and a sentence carried out by a court
         "وعاد نحو 300 نازح إلى منازلهم في حلب أمس.",
         "أعلنت وزارة الداخلية أمس تنفيذ حكم القتل في جانيين بمنطقة جازان.",
+        # a distance, money collected, and people gathered with no word of protest
+        "وكانت بينها وبين الفن مسيرة آلاف الأميال في القاهرة.",
+        "ويجمع ديوان الزكاة المال في دير الزور ثم تجمع الحصص الغذائية.",
+        "وكان هؤلاء تجمعوا في بلدة حدودية للسفر إلى حلب.",
         # a daily habit
         "واعتبر المتحدث أن عمليات القتل اليومية للمواطنين في بغداد جريمة.",
         # long past, with no year

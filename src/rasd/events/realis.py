@@ -155,7 +155,8 @@ def _course_not_march(hit: TriggerHit, view: SentenceView, lex: Lexicon) -> bool
     surface = view.tokens[hit.first].norm or view.tokens[hit.first].text
     if surface.endswith(("ته", "تها", "تك", "تي")):
         return True
-    return view.has_any(lex.cue("realis.course_followers"), hit.last + 1, hit.last + 2)
+    # "مسيرة السلام"; "مسيرة آلاف الأميال", "مسيرة ساعتين": a distance, not a march
+    return view.has_any(lex.cue("realis.course_followers"), hit.last + 1, hit.last + 3)
 
 
 def _warned_of(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text: str) -> bool:
