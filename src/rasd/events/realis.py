@@ -108,11 +108,12 @@ def irrealis_reason(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text:
                 if name == "negation" and _still(view, i):
                     continue
                 return name
-    if hit.entry.event_type == "Displacement" and hit.first == hit.last:
+    if hit.first == hit.last and hit.entry.event_type in ("Displacement", "Strategic developments"):
         surface = view.tokens[hit.first].norm or view.tokens[hit.first].text
         definite = surface.lstrip("وفبل").startswith("ال") or surface.startswith("لل")
-        if definite and view.keys[hit.first] & lex.cue("realis.displaced_population"):
-            return "population"  # "توفي 52 طفلا من النازحين": who they are, not a flight
+        population = lex.cue("realis.displaced_population") | lex.cue("realis.detained_population")
+        if definite and view.keys[hit.first] & population:
+            return "population"  # "توفي 52 طفلا من النازحين", "الأفراد المعتقلين": who they are
     if hit.entry.event_type == "Displacement" and view.has_any(
         lex.cue("realis.return_before"), hit.first - 4, hit.first
     ):
