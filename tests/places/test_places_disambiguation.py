@@ -136,3 +136,18 @@ def test_a_strict_province_frame_lifts_an_ordinary_word_but_a_loose_one_does_not
     assert [(m.kind, m.location.name) for m in sudan] == [("admin1", "Al Jazirah"), ("country", "Sudan")]
     syria = places("أعلنت الإدارة الذاتية في منطقة الجزيرة السورية حظر التجول.")
     assert all(m.location.country != "SD" for m in syria)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("قتل 32 شخصا في تفجير انتحاري في بلدة سروج التركية أمس.", "Suruc", "TR"),
+        ("وشن التحالف غارات على مواقع التنظيم قرب كوباني أمس.", "‘Ayn al ‘Arab", "SY"),
+        ("اندلعت اشتباكات عنيفة في تاجوراء شرق طرابلس.", "Tajura’", "LY"),
+    ],
+)
+def test_towns_geonames_knows_only_in_latin_script_are_found_by_their_arabic_names(
+    places, text, name, country
+):
+    found = [m for m in places(text) if m.location.name == name]
+    assert found and found[0].location.country == country
