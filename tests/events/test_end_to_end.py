@@ -211,3 +211,9 @@ def test_strikes_in_support_of_a_takeover_keep_their_own_doer():
     events = {e.event_type: e for e in extract_events(analysis, lex)}
     assert events["Battles"].actor1.name == "Popular Resistance"
     assert events["Explosions/Remote violence"].actor1.name == "Saudi-led Coalition"
+
+
+def test_a_killing_verb_with_its_subject_then_the_counted_victims():
+    (e,) = rasd.extract("وفي بورنو قتل مسلحون ثمانية أشخاص أمس.", published="2015-07-18")
+    assert (e.actor1.name, e.actor2.name) == ("Unidentified armed group", "Civilians")
+    assert e.fatalities.value == 8
