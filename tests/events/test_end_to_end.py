@@ -217,3 +217,14 @@ def test_a_killing_verb_with_its_subject_then_the_counted_victims():
     (e,) = rasd.extract("وفي بورنو قتل مسلحون ثمانية أشخاص أمس.", published="2015-07-18")
     assert (e.actor1.name, e.actor2.name) == ("Unidentified armed group", "Civilians")
     assert e.fatalities.value == 8
+
+
+def test_a_government_side_strike_with_no_target_named_hits_the_reports_foe():
+    text = (
+        "قصفت طائرات التحالف مواقع للحوثيين في صنعاء أمس.\n"
+        "وفي تعز، شنت طائرات التحالف أمس غارات على عدة مواقع في المدينة.\n"
+        "وفي مدينة الحديدة، شنت طائرات التحالف أمس غارة على حي سكني قتل فيها خمسة مدنيين."
+    )
+    strikes = {e.location.name: e for e in rasd.extract(text, published="2015-07-22") if e.location}
+    assert strikes["Taiz"].actor2.name == "Houthis"
+    assert strikes["Al Hudaydah"].actor2.name == "Civilians"

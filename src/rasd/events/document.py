@@ -107,6 +107,9 @@ def _same_party(a: str, b: str) -> bool:
     return a == b or a in b or b in a
 
 
+_STRIKES = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
+
+
 def fill_battle_sides(
     mentions: list[Mention], lex: Lexicon, named_in_text: list[Actor] | None = None
 ) -> None:
@@ -133,17 +136,24 @@ def fill_battle_sides(
             counts[a.name] += 1
             named.setdefault(a.name, a)
     for m in mentions:
-        if m.event_type != "Battles" or m.actor1 is None or m.actor2 is not None:
+        if m.actor1 is None or m.actor2 is not None:
             continue
+        # a government's (or its coalition's) strikes and shelling are aimed at the same foe as its
+        # battles ("قام طيران التحالف باستهداف عدة مواقع في كلية الاقتصاد" in a report on ISIS)
+        strike = m.sub_event_type in _STRIKES and government_side(m.actor1)
+        if m.event_type != "Battles" and not (strike and not m.view.has_any(lex.cue("civilian"))):
+            continue  # (a strike that names civilians hit them: it has no armed foe to borrow)
         me = m.actor1
-        if foes.get(me.name):
-            foe = max(foes[me.name].items(), key=lambda kv: (kv[1], kv[0]))[0]
+        paired = {name: n for name, n in foes.get(me.name, {}).items() if not lex.same_side(me, named[name])}
+        if paired:
+            foe = max(paired.items(), key=lambda kv: (kv[1], kv[0]))[0]
         else:
             others = [
                 (n, name)
                 for name, n in counts.items()
                 if not _same_party(me.name, name)
                 and not (government_side(me) and government_side(named[name]))
+                and not lex.same_side(me, named[name])
             ]
             if not others:
                 continue
