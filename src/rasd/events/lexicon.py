@@ -79,6 +79,10 @@ class Lexicon:
         self.trigger_starts: frozenset[str] = frozenset(self.words) | frozenset(self.phrases)
         # actor ids (not words, so not normalized) of forces fighting for a government
         self.pro_government: frozenset[str] = frozenset(self.cues.get("pro_government_ids", []))
+        # words that start a protest or riot trigger (realis: "احتجاجا" alone qualifies another act)
+        self.protest_words: frozenset[str] = frozenset(
+            k for k, es in self.words.items() if any(e.event_type in ("Protests", "Riots") for e in es)
+        )
         # actor id → the ids it fights beside (cues: alliances), itself included
         self.allies: dict[str, frozenset[str]] = {}
         for group in self.cues.get("alliances", []):

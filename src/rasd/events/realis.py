@@ -120,6 +120,8 @@ def irrealis_reason(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text:
         return "return"  # "عودة نصف مليون نازح إلى منازلهم": going home, not fleeing
     if view.has_any(lex.cue("realis.habitual_after"), hit.last + 1, hit.last + 4):
         return "habit"  # "عمليات القتل الإسرائيلية اليومية للمواطنين"
+    if _protest_adverb_alone(hit, view, lex):
+        return "in protest at"  # "استدعاء سفيرها احتجاجا على التصريحات": the act is the recall
     if _course_not_march(hit, view, lex):
         return "not a march"
     if view.has_any(lex.cue("realis.plan_after"), hit.last + 1, hit.last + 3):
@@ -146,6 +148,19 @@ def _takes_things(hit: TriggerHit, view: SentenceView, lex: Lexicon) -> bool:
         return True
     on = view.first_index(lex.cue("realis.non_ground_on"), hit.last + 1, hit.last + 6)
     return on is not None and view.has_any(things, on + 1, on + 3)
+
+
+def _protest_adverb_alone(hit: TriggerHit, view: SentenceView, lex: Lexicon) -> bool:
+    """ "احتجاجا على" qualifies another act; it is a protest only beside a word of protest or its
+    participants ("خرج الآلاف احتجاجا", "تظاهر الطلاب احتجاجا")."""
+    if hit.entry.event_type != "Protests" or hit.first != hit.last:
+        return False
+    surface = view.tokens[hit.first].norm or view.tokens[hit.first].text
+    if surface not in lex.cue("realis.protest_adverbs"):
+        return False
+    crowd = lex.cue("protest_participants") | lex.cue("realis.protest_crowd")
+    others = [i for i in range(len(view.tokens)) if i != hit.first and view.keys[i] & lex.protest_words]
+    return not others and not view.has_any(crowd)
 
 
 def _course_not_march(hit: TriggerHit, view: SentenceView, lex: Lexicon) -> bool:
