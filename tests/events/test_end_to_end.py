@@ -228,3 +228,12 @@ def test_a_government_side_strike_with_no_target_named_hits_the_reports_foe():
     strikes = {e.location.name: e for e in rasd.extract(text, published="2015-07-22") if e.location}
     assert strikes["Taiz"].actor2.name == "Houthis"
     assert strikes["Al Hudaydah"].actor2.name == "Civilians"
+
+
+def test_the_doer_of_a_strike_may_follow_min():
+    text = "وتمكنت القوات الخاصة من دخول حرم الجامعة في الرمادي اليوم مدعومة بغارات مكثفة من التحالف."
+    lex = load_lexicon()
+    lex.gate = None
+    analysis = default_pipeline().analyze(Document(id="ramadi", text=text, published="2015-07-26"))
+    (strike,) = [e for e in extract_events(analysis, lex) if e.event_type == "Explosions/Remote violence"]
+    assert strike.actor1.name == "International Coalition"

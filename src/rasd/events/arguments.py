@@ -257,11 +257,20 @@ def assign_actors(m: Mention, idx: DocIndex) -> None:
             and _has_lam(v, first)
             and bool(v.keys[h.last + 1] & lex.cue("event_adjectives"))
         )
+        # "بغارات مكثفة من التحالف", "هجوم من داعش": the event noun's "من" names its doer
+        from_doer = (
+            not patient_trigger
+            and m.event_type in VIOLENT  # "استسلام أعداد من الميليشيات": who surrenders is actor2
+            and first - 1 > h.last
+            and "من" in v.keys[first - 1]
+            and all(v.keys[i] & lex.cue("event_adjectives") for i in range(h.last + 1, first - 1))
+        )
         if (
             (before & agentive and first != h.last + 1)
             or construct
             or (first == h.last + 1 and _has_lam(v, first))
             or described
+            or from_doer
         ):
             a1 = (first, last, a)
             break
