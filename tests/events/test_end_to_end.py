@@ -237,3 +237,10 @@ def test_the_doer_of_a_strike_may_follow_min():
     analysis = default_pipeline().analyze(Document(id="ramadi", text=text, published="2015-07-26"))
     (strike,) = [e for e in extract_events(analysis, lex) if e.event_type == "Explosions/Remote violence"]
     assert strike.actor1.name == "International Coalition"
+
+
+def test_a_force_counted_before_its_killing_word_is_the_victim():
+    text = "أعلن الحاكم أمس أن اثنين من أفراد قوات الأمن قتلا في تفجير انتحاري نفذه مسلحون في الموصل."
+    (e,) = rasd.extract(text, published="2015-08-03")
+    assert e.actor2 is not None and e.actor2.name == "Police Forces of Iraq"
+    assert e.actor1.name != "Police Forces of Iraq"

@@ -447,7 +447,9 @@ def _partitive_victim(v: SentenceView, c: tuple[int, int, ActorMention], lex: Le
         i -= 1
     if i < 1 or "من" not in v.keys[i] or "قبل" in v.keys[i + 1]:
         return False
-    return v.has_any(lex.cue("victim_markers"), i - 4, i)
+    harmed = lex.cue("victim_markers")
+    # "... عشرة من منسوبي القوة" after the killing word, or "اثنين من أفراد قوات الأمن قتلا" before it
+    return v.has_any(harmed, i - 4, i) or v.has_any(harmed, c[1] + 1, c[1] + 3)
 
 
 def _counted(v: SentenceView, c: tuple[int, int, ActorMention], idx: DocIndex) -> bool:
