@@ -150,6 +150,7 @@ def test_government_regains_vs_non_state_overtakes():
         # weapons and vehicles taken are not ground
         "وسيطرت المقاومة على أربع دبابات للمسلحين قرب تعز أمس.",
         "وطالب المؤتمر باستعادة الأسلحة المنهوبة في صنعاء.",
+        "واستولت القوات على كاميرات مراقبة في محلات تجارية في بغداد أمس.",
         # a place named as a kind of thing, and a life described
         "وحذر الشيخ من تحويل المدن إلى ساحات للاقتتال في بغداد.",
         "وعاش السكان في عدن حياة مليئة بالقتل والدمار والإجرام.",

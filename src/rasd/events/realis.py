@@ -147,7 +147,15 @@ def _takes_things(hit: TriggerHit, view: SentenceView, lex: Lexicon) -> bool:
     if view.has_any(things, hit.last + 1, hit.last + 2):
         return True
     on = view.first_index(lex.cue("realis.non_ground_on"), hit.last + 1, hit.last + 6)
-    return on is not None and view.has_any(things, on + 1, on + 3)
+    if on is None or on + 1 >= len(view.tokens):
+        return False
+    if view.keys[on + 1] & things:
+        return True
+    # past a count ("على أربع دبابات"), but not a place's name ("على حي السيارات")
+    counted = view.tokens[on + 1].kind == "num" or bool(
+        view.keys[on + 1] & lex.cue("realis.non_ground_counts")
+    )
+    return counted and view.has_any(things, on + 2, on + 4)
 
 
 def _protest_adverb_alone(hit: TriggerHit, view: SentenceView, lex: Lexicon) -> bool:
