@@ -17,6 +17,8 @@ from rasd.text import analyze
         ("الجيش العراقي", "Military Forces of Iraq", "State forces"),
         ("الشرطة المصرية", "Police Forces of Egypt", "State forces"),
         ("الشرطة الليبية", "Police Forces of Libya", "State forces"),
+        ("الشرطة الإيطالية", "Police Forces of Italy", "State forces"),
+        ("الشرطة البلجيكية", "Police Forces of Belgium", "State forces"),
         ("طائرات حربية روسية", "Military Forces of Russia", "External/Other forces"),
         ("طيران حربي تركي", "Turkish Armed Forces", "State forces"),
         ("سلاح الجو التركي", "Turkish Armed Forces", "State forces"),

@@ -244,3 +244,9 @@ def test_a_force_counted_before_its_killing_word_is_the_victim():
     (e,) = rasd.extract(text, published="2015-08-03")
     assert e.actor2 is not None and e.actor2.name == "Police Forces of Iraq"
     assert e.actor1.name != "Police Forces of Iraq"
+
+
+def test_a_speaker_that_reports_its_own_deed_is_its_doer():
+    text = "وأعلنت قوات المقاومة الشعبية أمس أنها استعادت السيطرة على مواقع للحوثيين شمال عدن."
+    (e,) = [e for e in rasd.extract(text, published="2015-07-26") if e.event_type == "Battles"]
+    assert (e.actor1.name, e.actor2.name) == ("Popular Resistance", "Houthis")

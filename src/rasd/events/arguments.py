@@ -143,13 +143,15 @@ def _actor_candidates(m: Mention, idx: DocIndex) -> list[tuple[int, int, ActorMe
         overlaps_source = any(s < a.end and a.start < e for s, e in src_spans)
         speaking = v.has_any(verbs, first - 5, first) or v.has_any(verbs, last + 1, last + 3)
         reports = _reports_content(v, last, m.trigger.first, idx)
-        if overlaps_source and (reports or (speaking and first > m.trigger.last)):
+        resumed = v.has_any(idx.lex.cue("resumptive_complementizers"), last + 1, m.trigger.first)
+        if overlaps_source and not resumed and (reports or (speaking and first > m.trigger.last)):
             # the speaker of the sentence, not a participant ("قال مسؤول ومصادر بالشرطة إن ...");
             # a speaking force that is not reporting acts ("أعلنت القوات حظر التجول")
             continue
         if (
             speaking
             and first < m.trigger.first
+            and not resumed
             and v.has_any(idx.lex.cue("complementizers"), last + 1, m.trigger.first)
         ):
             continue  # "قال الجيش إن ..." — the army speaks; the content follows

@@ -65,6 +65,12 @@ def irrealis_reason(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text:
             lex.cue("result_verbs"), hit.first - 6, hit.first
         ):
             return "state of control"
+    if (
+        hit.entry.family == "takeover"
+        and hit.first > 0
+        and view.keys[hit.first - 1] & lex.cue("realis.out_of")
+    ):
+        return "out of control"  # "خرج الوضع عن السيطرة"
     if hit.entry.family == "takeover" and _takes_things(hit, view, lex):
         return "not ground"
     if hit.entry.family == "takeover" or hit.entry.sub_event_type == "Arrests":
