@@ -17,7 +17,9 @@ one thread, so a rebuild gives the same weights on the same machine and torch ve
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
+import pickle
 import sys
 import time
 from collections import Counter
@@ -29,7 +31,9 @@ from torch import nn
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from ner_docstep import crf_nll, fit_bias, fold_data, repair_bio  # noqa: E402
 from train_ner import (  # noqa: E402
+    FOLDS,
     KS,
     Sentence,
     folds,
@@ -41,6 +45,7 @@ from train_ner import (  # noqa: E402
     word_vectors,
 )
 
+from rasd.ner.document import DocumentStep  # noqa: E402
 from rasd.ner.features import Resources, lookup_form, strip_clitics  # noqa: E402
 from rasd.ner.neural import (  # noqa: E402
     MAX_CHARS,
@@ -69,6 +74,7 @@ DIMS = {
     "tl": 8,
 }
 VECTOR_DIM = 50  # PCA dimensions of the fixed word2vec inputs
+DOC_L2 = 1e-3  # L2 penalty of the document step's biases (chosen by scripts/ner_docstep.py's CV)
 
 
 def log(*a: object) -> None:
@@ -163,16 +169,7 @@ class CRF(nn.Module):
         self.register_buffer("mask_s", torch.tensor([-1e4 if t.startswith("I-") else 0.0 for t in TAGS]))
 
     def nll(self, em: torch.Tensor, y: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
-        trans, start = self.trans + self.mask_t, self.start + self.mask_s
-        ar = torch.arange(em.shape[0])
-        gold = start[y[:, 0]] + em[ar, 0, y[:, 0]]
-        alpha = start + em[:, 0]
-        for i in range(1, em.shape[1]):
-            m = mask[:, i]
-            gold = gold + m * (trans[y[:, i - 1], y[:, i]] + em[ar, i, y[:, i]])
-            nxt = torch.logsumexp(alpha.unsqueeze(2) + trans.unsqueeze(0), dim=1) + em[:, i]
-            alpha = torch.where(m.unsqueeze(1) > 0, nxt, alpha)
-        return (torch.logsumexp(alpha, dim=1) - gold).sum()
+        return crf_nll(em, y, mask, self.trans + self.mask_t, self.start + self.mask_s)
 
     def arrays(self) -> tuple[np.ndarray, np.ndarray]:
         with torch.no_grad():
@@ -193,17 +190,6 @@ def greedy_bio(em: np.ndarray) -> list[int]:
 # --- data -------------------------------------------------------------------------------------------
 
 Encoded = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]  # columns, letters, vectors, tag ids
-
-
-def repair_bio(tags: list[str]) -> list[str]:
-    """An ``I-X`` that opens a span (39 in train.txt) as ``B-X``: the scorer reads it so, and the
-    CRF's transitions forbid it."""
-    out: list[str] = []
-    for t in tags:
-        if t.startswith("I-") and (not out or out[-1][2:] != t[2:]):
-            t = "B-" + t[2:]
-        out.append(t)
-    return out
 
 
 def resources(lex, lists=None, families=frozenset({"clitic", "geo"})) -> Resources:
@@ -296,18 +282,24 @@ def word_dropout(
 # --- training -----------------------------------------------------------------------------------------
 
 
-def predict(model: Emissions, crf: CRF | None, data: list[Encoded]) -> list[list[str]]:
+def emissions(model: Emissions, data: list[Encoded]) -> list[np.ndarray]:
+    """Per-tag scores ``[n, tags]`` of each sentence (padding packed away)."""
     model.eval()
-    out: dict[int, list[str]] = {}
-    trans, start = crf.arrays() if crf is not None else (None, None)
+    out: dict[int, np.ndarray] = {}
     with torch.no_grad():
         for g, x, c, v, _, m in batches(data, 64, None):
             em = model(x, c, v, m.sum(dim=1).long()).numpy()
             for r, i in enumerate(g):
-                n = int(m[r].sum())
-                path = viterbi(em[r, :n], trans, start) if crf is not None else greedy_bio(em[r, :n])
-                out[i] = [TAGS[j] for j in path]
+                out[i] = em[r, : int(m[r].sum())].copy()
     return [out[i] for i in range(len(data))]
+
+
+def predict(model: Emissions, crf: CRF | None, data: list[Encoded]) -> list[list[str]]:
+    trans, start = crf.arrays() if crf is not None else (None, None)
+    return [
+        [TAGS[j] for j in (viterbi(em, trans, start) if crf is not None else greedy_bio(em))]
+        for em in emissions(model, data)
+    ]
 
 
 def train(a, data: list[Encoded], feat: Featurizer, dev=None) -> tuple[Emissions, CRF | None, list[dict]]:
@@ -401,12 +393,65 @@ def speed(path: Path, feat: Featurizer, crf: CRF, sents: list[list[str]]) -> dic
     return {"tokens": n, "tokens_per_s_cold": round(sorted(rates)[1]), "onnx_bytes": path.stat().st_size}
 
 
+def out_of_fold(a, sents: list[Sentence], lex) -> list[dict]:
+    """Document-level cross-validation over ``train.txt``: the five contiguous blocks of
+    ``folds`` (ANERcorp marks no document boundaries, and a block keeps its articles whole but
+    for the two at its edges), each scored by a network trained on the other four. Returns, per
+    fold, its sentence range, the held-out emissions and the CRF transitions; cached per setting,
+    since the shipped document step is trained on them as well (``make train-ner``)."""
+    key = hashlib.md5(json.dumps(train_settings(a, True), sort_keys=True).encode()).hexdigest()[:10]
+    parts = []
+    for i, (s, e) in enumerate(folds(len(sents))):
+        path = a.cache / f"oof-{key}-{i}.pkl"
+        if path.exists():
+            parts.append(pickle.loads(path.read_bytes()))
+            continue
+        log(f"fold {i + 1}/{FOLDS}: sentences {s}-{e} held out")
+        tr, held = sents[:s] + sents[e:], sents[s:e]
+        feat = featurizer(tr, resources(lex), lex["vectors"])
+        model, crf, _ = train(a, jackknifed(tr, feat, lex, a.trainlist), feat)
+        trans, start = crf.arrays()
+        part = {"range": (s, e), "em": emissions(model, encode(held, feat)), "trans": trans, "start": start}
+        path.write_bytes(pickle.dumps(part))
+        parts.append(part)
+    return parts
+
+
+def document_step(a, sents: list[Sentence], lex) -> DocumentStep:
+    """The document step's biases, fitted on the out-of-fold emissions of all five folds (each
+    fold read as one document, as ``rasd tag --conll`` reads its batches)."""
+    parts = out_of_fold(a, sents, lex)
+    log("fitting the document step")
+    return DocumentStep(fit_bias([fold_data(p, sents, 0) for p in parts], a.doc_l2))
+
+
+def cv_scores(parts: list[dict], sents: list[Sentence]) -> dict:
+    """Pooled and per-fold scores of the first pass (Viterbi over the held-out emissions)."""
+    pred: list[list[str]] = []
+    per_fold = []
+    for p in parts:
+        s, e = p["range"]
+        tags = [[TAGS[j] for j in viterbi(em, p["trans"], p["start"])] for em in p["em"]]
+        per_fold.append(score(tags, [y for _, y in sents[s:e]])["micro"])
+        pred += tags
+    return {**score(pred, [y for _, y in sents]), "folds": per_fold}
+
+
+def train_settings(a, network_only: bool = False) -> dict:
+    """The options that change the trained model (what ``config.json`` records), or only those
+    that change the network (the key of the cached out-of-fold parts)."""
+    skip = ("shared", "cache", "out", "dev", "cv", "speed", "tag", "eval_every")
+    skip += ("doc_l2", "no_doc") if network_only else ()
+    return {k: v for k, v in vars(a).items() if k not in skip}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", type=Path, default=Path("../shared"))
     ap.add_argument("--cache", type=Path, default=Path("/tmp/rasd-ner-cache"))
     ap.add_argument("--out", type=Path, default=MODEL_DIR)
     ap.add_argument("--dev", action="store_true", help="train on the first 90%% of train, score the rest")
+    ap.add_argument("--cv", action="store_true", help="five-fold cross-validation over train (blocks)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--epochs", type=int, default=25)
     ap.add_argument("--avg", type=int, default=5, help="average the weights of the last N epochs")
@@ -425,6 +470,8 @@ def main() -> None:
     ap.add_argument("--no-gaz", action="store_true", help="no gazetteer span marks")
     ap.add_argument("--no-cats", action="store_true", help="no shape / proclitic columns")
     ap.add_argument("--speed", action="store_true", help="tokens/s of the exported model (--dev)")
+    ap.add_argument("--no-doc", action="store_true", help="no document step (sentences on their own)")
+    ap.add_argument("--doc-l2", type=float, default=DOC_L2, help="L2 penalty of the document biases")
     ap.add_argument("--tag", default="run", help="name of the result line")
     a = ap.parse_args()
     torch.set_num_threads(1)
@@ -433,6 +480,11 @@ def main() -> None:
     clusters, counts = word_clusters(a.shared, a.cache)
     vectors = word_vectors(a.cache, a.vectors, 1.0) if a.vectors else None
     lex = {"clusters": clusters, "geo": geo_phrases(counts), "vectors": vectors}
+    if a.cv:
+        parts = out_of_fold(a, sents, lex)
+        res = {"tag": a.tag, "args": train_settings(a), "cv": cv_scores(parts, sents)}
+        print(json.dumps(res))
+        return
     if a.dev:
         cut = int(len(sents) * 0.9)
         tr, dev = sents[:cut], sents[cut:]
@@ -443,11 +495,7 @@ def main() -> None:
     data = jackknifed(tr, feat, lex, a.trainlist)
     dev_data = (encode(dev, feat), [y for _, y in dev]) if dev else None
     model, crf, hist = train(a, data, feat, dev_data)
-    settings = {
-        k: v
-        for k, v in vars(a).items()
-        if k not in ("shared", "cache", "out", "dev", "speed", "tag", "eval_every")
-    }
+    settings = train_settings(a)
     if dev_data is not None:
         res = {
             "tag": a.tag,
@@ -462,10 +510,11 @@ def main() -> None:
         return
     if crf is None:
         sys.exit("the shipped model decodes with the CRF transitions: drop --softmax")
+    document = None if a.no_doc else document_step(a, sents, lex)
     a.out.mkdir(parents=True, exist_ok=True)
     export_onnx(model, feat, a.out / ONNX_FILE)
     meta = {"settings": settings, "train": "ANERcorp train.txt (CAMeL split)", "tagger": "neural"}
-    save_vocab(a.out / VOCAB_FILE, feat, *crf.arrays(), {"settings": settings})
+    save_vocab(a.out / VOCAB_FILE, feat, *crf.arrays(), {"settings": settings}, document)
     meta["clusters"] = "word2vec skip-gram 100d on SaudiNewsNet + syria-news, k-means"
     save_resources(feat.res, a.out, meta)
     for old in (CRF_FILE, CRF2_FILE):  # the CRF is not shipped next to it (scripts/train_ner.py)
