@@ -143,11 +143,18 @@ def rescored(f: Fold, step: DocumentStep | None) -> list[list[str]]:
 
 
 def cv_table(
-    parts: list[dict], sents: list[Sentence], doc: int, l2s: list[float], rules: list[float], context: bool
+    parts: list[dict],
+    sents: list[Sentence],
+    doc: int,
+    l2s: list[float],
+    rules: list[float],
+    context: bool,
+    fit_doc: int | None = None,
 ):
     """Pooled CV scores: first pass, the rule, and the learned biases (fold k's biases fitted on
-    the other folds)."""
+    the other folds, read in documents of ``fit_doc`` sentences, by default ``doc``)."""
     folds = [fold_data(p, sents, doc) for p in parts]
+    fit = folds if fit_doc is None or fit_doc == doc else [fold_data(p, sents, fit_doc) for p in parts]
     gold = [y for p in parts for _, y in sents[p["range"][0] : p["range"][1]]]
     rows = {"first pass": [t for f in folds for t in rescored(f, None)]}
     for s in rules:
@@ -155,7 +162,7 @@ def cv_table(
     for l2 in l2s:
         pred = []
         for k, f in enumerate(folds):
-            bias = fit_bias([g for j, g in enumerate(folds) if j != k], l2, context)
+            bias = fit_bias([g for j, g in enumerate(fit) if j != k], l2, context)
             pred += rescored(f, DocumentStep(bias))
         rows[f"learned l2 {l2:g}{' context' if context else ''}"] = pred
     return {name: score(p, gold) for name, p in rows.items()}
@@ -170,13 +177,14 @@ def main() -> None:
     ap.add_argument("--l2", type=float, nargs="+", default=[1e-4, 1e-3, 1e-2])
     ap.add_argument("--rule", type=float, nargs="*", default=[2.0, 5.0])
     ap.add_argument("--context", action="store_true", help="biases for the neighbours' marks too")
+    ap.add_argument("--fit-doc", type=int, help="document size the biases are fitted with (default: --doc)")
     a = ap.parse_args()
     torch.set_num_threads(1)
     sents = load_train(a.shared)
     parts = [pickle.loads(p.read_bytes()) for p in sorted(a.cache.glob(f"oof-{a.key}-*.pkl"))]
     for doc in a.doc:
-        for name, res in cv_table(parts, sents, doc, a.l2, a.rule, a.context).items():
-            print(json.dumps({"doc": doc, "row": name, **res}), flush=True)
+        for name, res in cv_table(parts, sents, doc, a.l2, a.rule, a.context, a.fit_doc).items():
+            print(json.dumps({"doc": doc, "fit_doc": a.fit_doc, "row": name, **res}), flush=True)
 
 
 if __name__ == "__main__":

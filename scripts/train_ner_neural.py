@@ -399,7 +399,7 @@ def out_of_fold(a, sents: list[Sentence], lex) -> list[dict]:
     for the two at its edges), each scored by a network trained on the other four. Returns, per
     fold, its sentence range, the held-out emissions and the CRF transitions; cached per setting,
     since the shipped document step is trained on them as well (``make train-ner``)."""
-    key = hashlib.md5(json.dumps(train_settings(a, True), sort_keys=True).encode()).hexdigest()[:10]
+    key = settings_key(a)
     parts = []
     for i, (s, e) in enumerate(folds(len(sents))):
         path = a.cache / f"oof-{key}-{i}.pkl"
@@ -415,6 +415,27 @@ def out_of_fold(a, sents: list[Sentence], lex) -> list[dict]:
         path.write_bytes(pickle.dumps(part))
         parts.append(part)
     return parts
+
+
+def settings_key(a) -> str:
+    return hashlib.md5(json.dumps(train_settings(a, True), sort_keys=True).encode()).hexdigest()[:10]
+
+
+def full_network(a, data: list[Encoded], feat: Featurizer) -> tuple[Emissions, CRF | None]:
+    """The network trained on all of train, cached per setting (so a rerun that changes only
+    the document step does not train it again; from an empty cache it is trained the same)."""
+    path = a.cache / f"full-{settings_key(a)}.pt"
+    model, crf = Emissions(feat, a), None if a.softmax else CRF()
+    if path.exists():
+        state = torch.load(path)
+        model.load_state_dict(state["m"])
+        if crf is not None:
+            crf.load_state_dict(state["c"])
+        log("network from", path)
+        return model, crf
+    model, crf, _ = train(a, data, feat)
+    torch.save({"m": model.state_dict(), "c": crf.state_dict() if crf else None}, path)
+    return model, crf
 
 
 def document_step(a, sents: list[Sentence], lex) -> DocumentStep:
@@ -494,7 +515,10 @@ def main() -> None:
     log(f"{len(tr)} training sentences, {len(feat.words)} words, {len(lex['geo'])} place names")
     data = jackknifed(tr, feat, lex, a.trainlist)
     dev_data = (encode(dev, feat), [y for _, y in dev]) if dev else None
-    model, crf, hist = train(a, data, feat, dev_data)
+    if dev_data is None:
+        model, crf = full_network(a, data, feat)
+    else:
+        model, crf, _ = train(a, data, feat, dev_data)
     settings = train_settings(a)
     if dev_data is not None:
         res = {

@@ -12,7 +12,6 @@ network did not see in training (cross-validation folds), as a CRF over fixed em
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
@@ -39,38 +38,42 @@ _INDEX = {m: i for i, m in enumerate(MARKS)}
 def document_marks(bases: Sequence[Sequence[str]], tags: Sequence[Sequence[str]]) -> list[np.ndarray]:
     """Mark ids (into ``MARKS``) of every token of a document from its first-pass ``tags``;
     ``bases`` are the tokens' clitic-stripped lookup forms."""
-    seen: dict[str, Counter] = {}
+    seen: dict[str, dict[str, int]] = {}
     for sb, st in zip(bases, tags, strict=True):
         for b, t in zip(sb, st, strict=True):
-            seen.setdefault(b, Counter())[t] += 1
+            c = seen.setdefault(b, {})
+            c[t] = c.get(t, 0) + 1
+    memo: dict[tuple[str, str], int] = {}  # a word's mark depends only on its own tag
     out = []
     for sb, st in zip(bases, tags, strict=True):
         ids = np.zeros(len(sb), dtype=np.int64)
         for i, (b, t) in enumerate(zip(sb, st, strict=True)):
             if len(b) > 1:
-                ids[i] = _INDEX[_mark(seen[b], t)]
+                m = memo.get((b, t))
+                if m is None:
+                    m = memo[b, t] = _INDEX[_mark(seen[b], t)]
+                ids[i] = m
         out.append(ids)
     return out
 
 
-def _mark(counts: Counter, own: str) -> str:
+def _mark(counts: dict[str, int], own: str) -> str:
     """The mark of a token whose word was tagged ``counts`` in the document, its own tag aside."""
-    others = counts.copy()
-    others[own] -= 1
+    others = {t: k - (t == own) for t, k in counts.items()}
     n = sum(others.values())
     if n == 0:
         return "none"
-    by_label: Counter = Counter()
+    by_label = dict.fromkeys(LABELS, 0)
     for t, k in others.items():
-        if t != "O" and k > 0:
+        if t != "O":
             by_label[t[2:]] += k
-    if not by_label:
-        return "O"
     # The most frequent label; ties go to the first in LABELS, so the mark is deterministic.
     lab = max(LABELS, key=lambda x: (by_label[x], -LABELS.index(x)))
     k = by_label[lab]
+    if k == 0:
+        return "O"
     share = "all" if k == n else "hi" if 2 * k >= n else "lo"
-    part = "B" if others["B-" + lab] >= others["I-" + lab] else "I"
+    part = "B" if others.get("B-" + lab, 0) >= others.get("I-" + lab, 0) else "I"
     return f"{lab}:{share}:{part}"
 
 

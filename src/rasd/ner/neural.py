@@ -234,10 +234,14 @@ class NeuralTagger:
         if self.document is None:
             return out
         bases = [self.featurizer.bases_of(s) for s in sentences]
+        moved: dict[int, np.ndarray] = {}
         for i, marks in enumerate(document_marks(bases, out)):
             new = self.document.rescore(em[i], marks) if len(marks) else None
             if new is not None:
-                out[i] = [TAGS[j] for j in viterbi(new, self._trans, self._start)]
+                moved[i] = new
+        ids = list(moved)
+        for i, path in zip(ids, self._decode([moved[i] for i in ids]), strict=True):
+            out[i] = [TAGS[j] for j in path]
         return out
 
     def emissions(self, sentences: list[list[str]]) -> list[np.ndarray]:
