@@ -1,11 +1,12 @@
-"""Learn and measure the neural tagger's document step (``rasd.ner.document``; docs/ner.md).
+"""Measure the neural tagger's document step (``rasd.ner.document``; docs/ner.md).
 
     python scripts/ner_docstep.py --shared ../shared --key KEY    # CV table of the variants
 
-The step's biases are fitted on first-pass emissions of sentences the network did not see: the
-out-of-fold parts that ``scripts/train_ner_neural.py --cv`` caches (``oof-KEY-i.pkl``). To
-measure the step itself, fold ``k`` is rescored with biases fitted on the other four folds only,
-so every figure is cross-validated over all of ``train.txt``; the test file is never read.
+Reads the out-of-fold parts that ``scripts/train_ner_neural.py --cv`` caches (``oof-KEY-i.pkl``:
+first-pass emissions of sentences the network did not see) and scores, per variant, all the
+held-out folds together: the first pass alone, the shipped rule at several strengths, and
+biases fitted to the CRF likelihood over the fixed emissions (fold ``k`` rescored with biases
+fitted on the other folds only). The test file is never read.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from train_ner import Sentence, load_train, score  # noqa: E402
 
-from rasd.ner.document import MARKS, DocumentStep, document_marks  # noqa: E402
+from rasd.ner.document import MARKS, DocumentStep, document_marks, rule_bias  # noqa: E402
 from rasd.ner.features import lookup_form, strip_clitics  # noqa: E402
 from rasd.ner.neural import TAGS, viterbi  # noqa: E402
 
@@ -79,12 +80,30 @@ def repair_bio(tags: list[str]) -> list[str]:
     return out
 
 
+def label_mask() -> torch.Tensor:
+    """``[marks, tags]``: 1 where an entity mark meets the ``B-``/``I-`` tags of its own label."""
+    out = torch.zeros((len(MARKS), len(TAGS)))
+    for i, m in enumerate(MARKS):
+        if m.count(":") == 2:
+            lab = m.split(":")[0]
+            out[i, TAGS.index("B-" + lab)] = out[i, TAGS.index("I-" + lab)] = 1.0
+    return out
+
+
 def fit_bias(
-    folds: list[Fold], l2: float, context: bool = False, iters: int = 60, chunk: int = 256
+    folds: list[Fold],
+    l2: float,
+    context: bool = False,
+    tied: bool = False,
+    iters: int = 60,
+    chunk: int = 256,
 ) -> np.ndarray:
     """Biases per mark maximising the CRF likelihood of the gold tags over the folds' fixed
     emissions and transitions, with an L2 penalty; the "none" rows stay zero. With ``context``
-    the neighbours' marks get biases of their own (``DocumentStep``'s ``[3, marks, tags]``)."""
+    the neighbours' marks get biases of their own (``DocumentStep``'s ``[3, marks, tags]``).
+    ``tied``: one weight per entity mark, on its own label's ``B-`` and ``I-`` tags alike (the
+    rule's form with learned strengths); a free bias per tag also recalibrates the network, which
+    did not carry over from one fold's network to another's (docs/ner.md)."""
     batches = []
     for em, marks, gold, trans, start in folds:
         order = sorted(range(len(em)), key=lambda i: len(em[i]))
@@ -101,12 +120,16 @@ def fit_bias(
             batches.append(tuple(map(torch.from_numpy, (e, mk, y, m, trans, start))))
     n_tok = sum(float(b[3].sum()) for b in batches)
     k = 3 if context else 1
-    w = torch.zeros((k, len(MARKS) - 1, len(TAGS)), requires_grad=True)
+    mask = label_mask()[1:] if tied else torch.ones((len(MARKS) - 1, len(TAGS)))
+    w = torch.zeros((k, len(MARKS) - 1, 1 if tied else len(TAGS)), requires_grad=True)
     opt = torch.optim.LBFGS([w], lr=1, max_iter=iters, line_search_fn="strong_wolfe")
+
+    def table() -> torch.Tensor:
+        return torch.cat([torch.zeros((k, 1, len(TAGS))), w * mask], dim=1)
 
     def closure() -> torch.Tensor:
         opt.zero_grad()
-        full = torch.cat([torch.zeros((k, 1, len(TAGS))), w], dim=1)
+        full = table()
         loss = torch.zeros(())
         for e, mk, y, m, tr, st in batches:
             t = e.shape[1]
@@ -119,18 +142,8 @@ def fit_bias(
         return loss
 
     opt.step(closure)
-    return torch.cat([torch.zeros((k, 1, len(TAGS))), w.detach()], dim=1).numpy()
-
-
-def rule_bias(strength: float, shares: tuple[str, ...] = ("all", "hi")) -> np.ndarray:
-    """The hand-made rule for comparison: a word the document tags X (at least half the times)
-    gets ``strength`` on ``B-X`` and ``I-X`` wherever it stands."""
-    bias = np.zeros((len(MARKS), len(TAGS)), dtype=np.float32)
-    for i, m in enumerate(MARKS):
-        parts = m.split(":")
-        if len(parts) == 3 and parts[1] in shares:
-            bias[i, TAGS.index("B-" + parts[0])] = bias[i, TAGS.index("I-" + parts[0])] = strength
-    return bias
+    with torch.no_grad():
+        return table().numpy()
 
 
 def rescored(f: Fold, step: DocumentStep | None) -> list[list[str]]:
@@ -150,6 +163,7 @@ def cv_table(
     rules: list[float],
     context: bool,
     fit_doc: int | None = None,
+    tied: bool = False,
 ):
     """Pooled CV scores: first pass, the rule, and the learned biases (fold k's biases fitted on
     the other folds, read in documents of ``fit_doc`` sentences, by default ``doc``)."""
@@ -162,9 +176,9 @@ def cv_table(
     for l2 in l2s:
         pred = []
         for k, f in enumerate(folds):
-            bias = fit_bias([g for j, g in enumerate(fit) if j != k], l2, context)
+            bias = fit_bias([g for j, g in enumerate(fit) if j != k], l2, context, tied)
             pred += rescored(f, DocumentStep(bias))
-        rows[f"learned l2 {l2:g}{' context' if context else ''}"] = pred
+        rows[f"learned l2 {l2:g}{' context' if context else ''}{' tied' if tied else ''}"] = pred
     return {name: score(p, gold) for name, p in rows.items()}
 
 
@@ -174,16 +188,17 @@ def main() -> None:
     ap.add_argument("--cache", type=Path, default=Path("/tmp/rasd-ner-cache"))
     ap.add_argument("--key", required=True, help="settings key of the cached out-of-fold parts")
     ap.add_argument("--doc", type=int, nargs="+", default=[0, 25], help="sentences per document (0: fold)")
-    ap.add_argument("--l2", type=float, nargs="+", default=[1e-4, 1e-3, 1e-2])
+    ap.add_argument("--l2", type=float, nargs="*", default=[1e-4, 1e-3, 1e-2])
     ap.add_argument("--rule", type=float, nargs="*", default=[2.0, 5.0])
     ap.add_argument("--context", action="store_true", help="biases for the neighbours' marks too")
+    ap.add_argument("--tied", action="store_true", help="one learned weight per entity mark")
     ap.add_argument("--fit-doc", type=int, help="document size the biases are fitted with (default: --doc)")
     a = ap.parse_args()
     torch.set_num_threads(1)
     sents = load_train(a.shared)
     parts = [pickle.loads(p.read_bytes()) for p in sorted(a.cache.glob(f"oof-{a.key}-*.pkl"))]
     for doc in a.doc:
-        for name, res in cv_table(parts, sents, doc, a.l2, a.rule, a.context, a.fit_doc).items():
+        for name, res in cv_table(parts, sents, doc, a.l2, a.rule, a.context, a.fit_doc, a.tied).items():
             print(json.dumps({"doc": doc, "fit_doc": a.fit_doc, "row": name, **res}), flush=True)
 
 

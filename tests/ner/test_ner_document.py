@@ -134,3 +134,13 @@ def test_neighbour_biases_land_beside_the_marked_token():
     assert new is not None
     assert new[1, TAGS.index("B-PERS")] == 4.0 and new[3, TAGS.index("O")] == 1.0
     assert not new[0].any() and not new[2].any()
+
+
+def test_the_shipped_rule_backs_the_document_label_when_it_holds_half_the_time():
+    from rasd.ner.document import rule_bias
+
+    bias = rule_bias(2.0)
+    row = {m: bias[i] for i, m in enumerate(MARKS)}
+    assert row["ORG:hi:I"][TAGS.index("B-ORG")] == 2.0 and row["ORG:hi:I"][TAGS.index("I-ORG")] == 2.0
+    assert row["PERS:all:B"].sum() == 4.0  # only the label's own two tags
+    assert not row["PERS:lo:B"].any() and not row["O"].any() and not row["none"].any()

@@ -4,10 +4,11 @@ The BiLSTM tags each sentence on its own, so a surname met bare in one sentence 
 although the same document names the person in full elsewhere. After the first pass, every
 token gets a *document mark*: how the first pass tagged the other occurrences of the same
 clitic-stripped word in the document (its own tag left out, so the mark is evidence the token's
-sentence did not already give). A mark adds a learned bias to the token's emission scores
-(``bias[mark]``, one score per tag) and the sentences whose scores moved are decoded again.
-The biases are learned by ``scripts/train_ner_neural.py`` on first-pass scores of sentences the
-network did not see in training (cross-validation folds), as a CRF over fixed emissions.
+sentence did not already give). A mark adds a bias to the token's emission scores (``bias[mark]``,
+one score per tag) and the sentences whose scores moved are decoded again. The shipped biases
+are a rule (``rule_bias``): a word the rest of the document tags X at least half the times gets
+a fixed bonus on ``B-X`` and ``I-X``. ``scripts/ner_docstep.py`` measures it, and biases fitted
+to the likelihood, by cross-validation over ``train.txt``.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from collections.abc import Sequence
 import numpy as np
 
 LABELS = ("PERS", "LOC", "ORG", "MISC")
+# The tagger's tag set (``rasd.ner.neural.TAGS``, which imports this module).
+TAGS = ("O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC")
 SHARES = ("all", "hi", "lo")  # of the word's other occurrences tagged with the label: 1, ≥ 1/2, less
 
 
@@ -75,6 +78,18 @@ def _mark(counts: dict[str, int], own: str) -> str:
     share = "all" if k == n else "hi" if 2 * k >= n else "lo"
     part = "B" if others.get("B-" + lab, 0) >= others.get("I-" + lab, 0) else "I"
     return f"{lab}:{share}:{part}"
+
+
+def rule_bias(strength: float, shares: tuple[str, ...] = ("all", "hi")) -> np.ndarray:
+    """The shipped biases: a word the rest of the document tags X at least half the times gets
+    ``strength`` on ``B-X`` and ``I-X`` (the transitions and its neighbours decide which). Biases
+    fitted to the likelihood on cross-validation folds scored lower (docs/ner.md)."""
+    bias = np.zeros((len(MARKS), len(TAGS)), dtype=np.float32)
+    for i, m in enumerate(MARKS):
+        parts = m.split(":")
+        if len(parts) == 3 and parts[1] in shares:
+            bias[i, TAGS.index("B-" + parts[0])] = bias[i, TAGS.index("I-" + parts[0])] = strength
+    return bias
 
 
 class DocumentStep:

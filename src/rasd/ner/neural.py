@@ -18,11 +18,10 @@ from pathlib import Path
 import numpy as np
 
 from rasd.errors import ResourceError
-from rasd.ner.document import DocumentStep, document_marks
+from rasd.ner.document import TAGS, DocumentStep, document_marks
 from rasd.ner.features import Resources, TypeFeatures, lookup_form, phrase_tags, strip_clitics, word_shape
 from rasd.ner.resources import VectorTable
 
-TAGS = ("O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC")
 MAX_CHARS = 16  # the char CNN reads a word's first letters (longer words are rare and clitic-heavy)
 ONNX_FILE = "ner.onnx"
 VOCAB_FILE = "neural.json.gz"
