@@ -13,6 +13,7 @@ to the likelihood, by cross-validation over ``train.txt``.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
@@ -106,6 +107,19 @@ class DocumentStep:
         self.bias = bias
         # Marks whose biases are all zero (e.g. "none") leave a sentence as it was.
         self._moves = np.abs(bias).sum(axis=(0, 2)) > 0
+
+    def may_move(self, bases: Sequence[Sequence[str]], tags: Sequence[Sequence[str]]) -> bool:
+        """False when no mark of the document can move a score: the biases of the "none" and
+        "O" marks are zero and no word tagged as an entity occurs twice (most single sentences,
+        so ``tag`` skips the marks)."""
+        if self._moves[: _INDEX["O"] + 1].any():
+            return True
+        counts = Counter(b for sb in bases for b in sb)
+        return any(
+            t != "O" and counts[b] > 1
+            for sb, st in zip(bases, tags, strict=True)
+            for b, t in zip(sb, st, strict=True)
+        )
 
     def rescore(self, em: np.ndarray, marks: np.ndarray) -> np.ndarray | None:
         """Emissions plus the biases of the marks, or None when no mark moves them."""

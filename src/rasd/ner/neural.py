@@ -172,8 +172,18 @@ def pad(parts: list[tuple[np.ndarray, ...]]) -> tuple[np.ndarray, ...]:
 
 
 def viterbi(em: np.ndarray, trans: np.ndarray, start: np.ndarray) -> list[int]:
-    """Best tag ids of one sentence from its emissions ``[n, tags]``."""
-    return viterbi_batch(em[None], trans, start)[0].tolist()
+    """Best tag ids of one sentence from its emissions ``[n, tags]`` (``viterbi_batch`` for one,
+    without its batch indexing, which costs more than it saves on a single sentence)."""
+    score = start + em[0]
+    back = []
+    for i in range(1, len(em)):
+        s = score[:, None] + trans
+        back.append(s.argmax(axis=0))
+        score = s.max(axis=0) + em[i]
+    best = [int(score.argmax())]
+    for b in reversed(back):
+        best.append(int(b[best[-1]]))
+    return best[::-1]
 
 
 def viterbi_batch(em: np.ndarray, trans: np.ndarray, start: np.ndarray) -> np.ndarray:
@@ -233,6 +243,8 @@ class NeuralTagger:
         if self.document is None:
             return out
         bases = [self.featurizer.bases_of(s) for s in sentences]
+        if not self.document.may_move(bases, out):
+            return out
         moved: dict[int, np.ndarray] = {}
         for i, marks in enumerate(document_marks(bases, out)):
             new = self.document.rescore(em[i], marks) if len(marks) else None
@@ -271,6 +283,9 @@ class NeuralTagger:
             if len(e):
                 by_len.setdefault(len(e), []).append(i)
         for ids in by_len.values():
+            if len(ids) == 1:
+                out[ids[0]] = np.array(viterbi(em[ids[0]], self._trans, self._start))
+                continue
             paths = viterbi_batch(np.stack([em[i] for i in ids]), self._trans, self._start)
             for i, path in zip(ids, paths, strict=True):
                 out[i] = path
