@@ -4,6 +4,7 @@
     python scripts/train_ner_neural.py --shared ../shared --dev      # train on 90% of train, score the rest
     python scripts/train_ner_neural.py --shared ../shared --dev --no-char ...   # ablations
     python scripts/train_ner_neural.py --shared ../shared --dev --speed         # + onnxruntime tokens/s
+    python scripts/train_ner_neural.py --shared ../shared --trainlist --cv      # block CV over train
 
 Data: ANERcorp ``train.txt`` only (the test file is never opened here); word2vec vectors, k-means
 clusters and the place gazetteer are those of ``scripts/train_ner.py`` (same cache, same seeds).
@@ -11,7 +12,8 @@ The network: per token, learned embeddings of the word and its clitic-stripped b
 training data), of the word's and the base's cluster ids at four granularities, of its shape,
 proclitics and gazetteer span mark; a char CNN over its letters; its reduced word2vec vector as a
 fixed input; one BiLSTM layer; a linear-chain CRF over BIO tags. Everything is seeded and runs on
-one thread, so a rebuild gives the same weights on the same machine and torch version.
+one thread, so a rebuild gives the same weights on the same machine and torch version. The model
+also carries the document step's bias table (``rasd.ner.document.rule_bias``).
 """
 
 from __future__ import annotations
