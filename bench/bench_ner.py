@@ -5,7 +5,8 @@
 Tags the first sentences of ANERcorp ``train.txt`` (speed only; no scores). "cold" uses a fresh
 tagger (every word's features computed), "warm" a tagger that has seen the text once; both tag
 sentence by sentence (``tag``). "batched" is a fresh tagger given all the sentences in one
-``tag_document`` call, as ``rasd tag --conll`` does. Times are process CPU time (one core: the
+``tag_document`` call, as ``rasd tag --conll`` does (the neural tagger's document step reads
+them as one document; ``tag`` gives it one sentence). Times are process CPU time (one core: the
 neural tagger's onnxruntime session runs on one thread).
 """
 

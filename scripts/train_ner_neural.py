@@ -4,6 +4,7 @@
     python scripts/train_ner_neural.py --shared ../shared --dev      # train on 90% of train, score the rest
     python scripts/train_ner_neural.py --shared ../shared --dev --no-char ...   # ablations
     python scripts/train_ner_neural.py --shared ../shared --dev --speed         # + onnxruntime tokens/s
+    python scripts/train_ner_neural.py --shared ../shared --trainlist --cv      # block CV over train
 
 Data: ANERcorp ``train.txt`` only (the test file is never opened here); word2vec vectors, k-means
 clusters and the place gazetteer are those of ``scripts/train_ner.py`` (same cache, same seeds).
@@ -11,13 +12,16 @@ The network: per token, learned embeddings of the word and its clitic-stripped b
 training data), of the word's and the base's cluster ids at four granularities, of its shape,
 proclitics and gazetteer span mark; a char CNN over its letters; its reduced word2vec vector as a
 fixed input; one BiLSTM layer; a linear-chain CRF over BIO tags. Everything is seeded and runs on
-one thread, so a rebuild gives the same weights on the same machine and torch version.
+one thread, so a rebuild gives the same weights on the same machine and torch version. The model
+also carries the document step's bias table (``rasd.ner.document.rule_bias``).
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
+import pickle
 import sys
 import time
 from collections import Counter
@@ -29,7 +33,9 @@ from torch import nn
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from ner_docstep import crf_nll, repair_bio  # noqa: E402
 from train_ner import (  # noqa: E402
+    FOLDS,
     KS,
     Sentence,
     folds,
@@ -41,6 +47,7 @@ from train_ner import (  # noqa: E402
     word_vectors,
 )
 
+from rasd.ner.document import DocumentStep, rule_bias  # noqa: E402
 from rasd.ner.features import Resources, lookup_form, strip_clitics  # noqa: E402
 from rasd.ner.neural import (  # noqa: E402
     MAX_CHARS,
@@ -69,6 +76,9 @@ DIMS = {
     "tl": 8,
 }
 VECTOR_DIM = 50  # PCA dimensions of the fixed word2vec inputs
+# Document step (rasd.ner.document.rule_bias): the bonus for a word the rest of the document tags
+# X; chosen on two CV folds of train (scripts/ner_docstep.py), 3 and 5 scored lower.
+DOC_STRENGTH = 2.0
 
 
 def log(*a: object) -> None:
@@ -163,16 +173,7 @@ class CRF(nn.Module):
         self.register_buffer("mask_s", torch.tensor([-1e4 if t.startswith("I-") else 0.0 for t in TAGS]))
 
     def nll(self, em: torch.Tensor, y: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
-        trans, start = self.trans + self.mask_t, self.start + self.mask_s
-        ar = torch.arange(em.shape[0])
-        gold = start[y[:, 0]] + em[ar, 0, y[:, 0]]
-        alpha = start + em[:, 0]
-        for i in range(1, em.shape[1]):
-            m = mask[:, i]
-            gold = gold + m * (trans[y[:, i - 1], y[:, i]] + em[ar, i, y[:, i]])
-            nxt = torch.logsumexp(alpha.unsqueeze(2) + trans.unsqueeze(0), dim=1) + em[:, i]
-            alpha = torch.where(m.unsqueeze(1) > 0, nxt, alpha)
-        return (torch.logsumexp(alpha, dim=1) - gold).sum()
+        return crf_nll(em, y, mask, self.trans + self.mask_t, self.start + self.mask_s)
 
     def arrays(self) -> tuple[np.ndarray, np.ndarray]:
         with torch.no_grad():
@@ -193,17 +194,6 @@ def greedy_bio(em: np.ndarray) -> list[int]:
 # --- data -------------------------------------------------------------------------------------------
 
 Encoded = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]  # columns, letters, vectors, tag ids
-
-
-def repair_bio(tags: list[str]) -> list[str]:
-    """An ``I-X`` that opens a span (39 in train.txt) as ``B-X``: the scorer reads it so, and the
-    CRF's transitions forbid it."""
-    out: list[str] = []
-    for t in tags:
-        if t.startswith("I-") and (not out or out[-1][2:] != t[2:]):
-            t = "B-" + t[2:]
-        out.append(t)
-    return out
 
 
 def resources(lex, lists=None, families=frozenset({"clitic", "geo"})) -> Resources:
@@ -296,18 +286,24 @@ def word_dropout(
 # --- training -----------------------------------------------------------------------------------------
 
 
-def predict(model: Emissions, crf: CRF | None, data: list[Encoded]) -> list[list[str]]:
+def emissions(model: Emissions, data: list[Encoded]) -> list[np.ndarray]:
+    """Per-tag scores ``[n, tags]`` of each sentence (padding packed away)."""
     model.eval()
-    out: dict[int, list[str]] = {}
-    trans, start = crf.arrays() if crf is not None else (None, None)
+    out: dict[int, np.ndarray] = {}
     with torch.no_grad():
         for g, x, c, v, _, m in batches(data, 64, None):
             em = model(x, c, v, m.sum(dim=1).long()).numpy()
             for r, i in enumerate(g):
-                n = int(m[r].sum())
-                path = viterbi(em[r, :n], trans, start) if crf is not None else greedy_bio(em[r, :n])
-                out[i] = [TAGS[j] for j in path]
+                out[i] = em[r, : int(m[r].sum())].copy()
     return [out[i] for i in range(len(data))]
+
+
+def predict(model: Emissions, crf: CRF | None, data: list[Encoded]) -> list[list[str]]:
+    trans, start = crf.arrays() if crf is not None else (None, None)
+    return [
+        [TAGS[j] for j in (viterbi(em, trans, start) if crf is not None else greedy_bio(em))]
+        for em in emissions(model, data)
+    ]
 
 
 def train(a, data: list[Encoded], feat: Featurizer, dev=None) -> tuple[Emissions, CRF | None, list[dict]]:
@@ -401,12 +397,80 @@ def speed(path: Path, feat: Featurizer, crf: CRF, sents: list[list[str]]) -> dic
     return {"tokens": n, "tokens_per_s_cold": round(sorted(rates)[1]), "onnx_bytes": path.stat().st_size}
 
 
+def out_of_fold(a, sents: list[Sentence], lex, count: int = FOLDS) -> list[dict]:
+    """Document-level cross-validation over ``train.txt``: the five contiguous blocks of
+    ``folds`` (ANERcorp marks no document boundaries, and a block keeps its articles whole but
+    for the two at its edges), each scored by a network trained on the other four. Returns, per
+    fold, its sentence range, the held-out emissions and the CRF transitions, cached per setting
+    (``scripts/ner_docstep.py`` measures the document step on them). Only the first ``count``
+    folds are trained (a network costs ~25 minutes of a shared core)."""
+    key = settings_key(a)
+    parts = []
+    for i, (s, e) in enumerate(folds(len(sents))[:count]):
+        path = a.cache / f"oof-{key}-{i}.pkl"
+        if path.exists():
+            parts.append(pickle.loads(path.read_bytes()))
+            continue
+        log(f"fold {i + 1}/{FOLDS}: sentences {s}-{e} held out")
+        tr, held = sents[:s] + sents[e:], sents[s:e]
+        feat = featurizer(tr, resources(lex), lex["vectors"])
+        model, crf, _ = train(a, jackknifed(tr, feat, lex, a.trainlist), feat)
+        trans, start = crf.arrays()
+        part = {"range": (s, e), "em": emissions(model, encode(held, feat)), "trans": trans, "start": start}
+        path.write_bytes(pickle.dumps(part))
+        parts.append(part)
+    return parts
+
+
+def settings_key(a) -> str:
+    return hashlib.md5(json.dumps(train_settings(a, True), sort_keys=True).encode()).hexdigest()[:10]
+
+
+def full_network(a, data: list[Encoded], feat: Featurizer) -> tuple[Emissions, CRF | None]:
+    """The network trained on all of train, cached per setting (so a rerun that changes only
+    the document step does not train it again; from an empty cache it is trained the same)."""
+    path = a.cache / f"full-{settings_key(a)}.pt"
+    model, crf = Emissions(feat, a), None if a.softmax else CRF()
+    if path.exists():
+        state = torch.load(path)
+        model.load_state_dict(state["m"])
+        if crf is not None:
+            crf.load_state_dict(state["c"])
+        log("network from", path)
+        return model, crf
+    model, crf, _ = train(a, data, feat)
+    torch.save({"m": model.state_dict(), "c": crf.state_dict() if crf else None}, path)
+    return model, crf
+
+
+def cv_scores(parts: list[dict], sents: list[Sentence]) -> dict:
+    """Pooled and per-fold scores of the first pass (Viterbi over the held-out emissions)."""
+    pred: list[list[str]] = []
+    per_fold = []
+    for p in parts:
+        s, e = p["range"]
+        tags = [[TAGS[j] for j in viterbi(em, p["trans"], p["start"])] for em in p["em"]]
+        per_fold.append(score(tags, [y for _, y in sents[s:e]])["micro"])
+        pred += tags
+    return {**score(pred, [y for _, y in sents]), "folds": per_fold}
+
+
+def train_settings(a, network_only: bool = False) -> dict:
+    """The options that change the trained model (what ``config.json`` records), or only those
+    that change the network (the key of the cached out-of-fold parts)."""
+    skip = ("shared", "cache", "out", "dev", "cv", "speed", "tag", "eval_every")
+    skip += ("doc_strength", "no_doc", "cv_folds") if network_only else ("cv_folds",)
+    return {k: v for k, v in vars(a).items() if k not in skip}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", type=Path, default=Path("../shared"))
     ap.add_argument("--cache", type=Path, default=Path("/tmp/rasd-ner-cache"))
     ap.add_argument("--out", type=Path, default=MODEL_DIR)
     ap.add_argument("--dev", action="store_true", help="train on the first 90%% of train, score the rest")
+    ap.add_argument("--cv", action="store_true", help="five-fold cross-validation over train (blocks)")
+    ap.add_argument("--cv-folds", type=int, default=FOLDS, help="score only the first N of the five folds")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--epochs", type=int, default=25)
     ap.add_argument("--avg", type=int, default=5, help="average the weights of the last N epochs")
@@ -425,6 +489,8 @@ def main() -> None:
     ap.add_argument("--no-gaz", action="store_true", help="no gazetteer span marks")
     ap.add_argument("--no-cats", action="store_true", help="no shape / proclitic columns")
     ap.add_argument("--speed", action="store_true", help="tokens/s of the exported model (--dev)")
+    ap.add_argument("--no-doc", action="store_true", help="no document step (sentences on their own)")
+    ap.add_argument("--doc-strength", type=float, default=DOC_STRENGTH, help="document step's bonus")
     ap.add_argument("--tag", default="run", help="name of the result line")
     a = ap.parse_args()
     torch.set_num_threads(1)
@@ -433,6 +499,11 @@ def main() -> None:
     clusters, counts = word_clusters(a.shared, a.cache)
     vectors = word_vectors(a.cache, a.vectors, 1.0) if a.vectors else None
     lex = {"clusters": clusters, "geo": geo_phrases(counts), "vectors": vectors}
+    if a.cv:
+        parts = out_of_fold(a, sents, lex, a.cv_folds)
+        res = {"tag": a.tag, "args": train_settings(a), "cv": cv_scores(parts, sents)}
+        print(json.dumps(res))
+        return
     if a.dev:
         cut = int(len(sents) * 0.9)
         tr, dev = sents[:cut], sents[cut:]
@@ -442,12 +513,11 @@ def main() -> None:
     log(f"{len(tr)} training sentences, {len(feat.words)} words, {len(lex['geo'])} place names")
     data = jackknifed(tr, feat, lex, a.trainlist)
     dev_data = (encode(dev, feat), [y for _, y in dev]) if dev else None
-    model, crf, hist = train(a, data, feat, dev_data)
-    settings = {
-        k: v
-        for k, v in vars(a).items()
-        if k not in ("shared", "cache", "out", "dev", "speed", "tag", "eval_every")
-    }
+    if dev_data is None:
+        model, crf = full_network(a, data, feat)
+    else:
+        model, crf, _ = train(a, data, feat, dev_data)
+    settings = train_settings(a)
     if dev_data is not None:
         res = {
             "tag": a.tag,
@@ -462,10 +532,11 @@ def main() -> None:
         return
     if crf is None:
         sys.exit("the shipped model decodes with the CRF transitions: drop --softmax")
+    document = None if a.no_doc else DocumentStep(rule_bias(a.doc_strength))
     a.out.mkdir(parents=True, exist_ok=True)
     export_onnx(model, feat, a.out / ONNX_FILE)
     meta = {"settings": settings, "train": "ANERcorp train.txt (CAMeL split)", "tagger": "neural"}
-    save_vocab(a.out / VOCAB_FILE, feat, *crf.arrays(), {"settings": settings})
+    save_vocab(a.out / VOCAB_FILE, feat, *crf.arrays(), {"settings": settings}, document)
     meta["clusters"] = "word2vec skip-gram 100d on SaudiNewsNet + syria-news, k-means"
     save_resources(feat.res, a.out, meta)
     for old in (CRF_FILE, CRF2_FILE):  # the CRF is not shipped next to it (scripts/train_ner.py)

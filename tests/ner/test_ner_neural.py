@@ -86,12 +86,17 @@ SENTENCES = [
 ]
 
 
-def test_sentences_tag_the_same_alone_and_in_a_batch(tagger):
-    together = tagger.tag_document([*SENTENCES, [], SENTENCES[0]])
-    assert together[4] == [] and together[5] == together[0]
-    for sent, tags in zip(SENTENCES, together, strict=False):
-        assert tagger.tag(sent) == tags
-        assert len(tags) == len(sent) and all(t in TAGS for t in tags)
+def test_sentences_score_the_same_alone_and_in_a_batch(tagger):
+    # The network sees each sentence on its own (only the document step reads the others).
+    together = tagger.emissions([*SENTENCES, [], SENTENCES[0]])
+    assert together[4].shape == (0, len(TAGS)) and np.array_equal(together[5], together[0])
+    for sent, em in zip(SENTENCES, together, strict=False):
+        assert em.shape == (len(sent), len(TAGS))
+        assert np.allclose(tagger.emissions([sent])[0], em, atol=1e-5)
+    tags = tagger.tag_document([*SENTENCES, [], SENTENCES[0]])
+    assert tags[4] == [] and all(
+        len(t) == len(s) and set(t) <= set(TAGS) for t, s in zip(tags, SENTENCES, strict=False)
+    )
 
 
 def test_tagger_reads_cities_and_a_foreign_name(tagger):

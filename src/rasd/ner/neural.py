@@ -18,10 +18,10 @@ from pathlib import Path
 import numpy as np
 
 from rasd.errors import ResourceError
+from rasd.ner.document import TAGS, DocumentStep, document_marks
 from rasd.ner.features import Resources, TypeFeatures, lookup_form, phrase_tags, strip_clitics, word_shape
 from rasd.ner.resources import VectorTable
 
-TAGS = ("O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC")
 MAX_CHARS = 16  # the char CNN reads a word's first letters (longer words are rare and clitic-heavy)
 ONNX_FILE = "ner.onnx"
 VOCAB_FILE = "neural.json.gz"
@@ -141,6 +141,10 @@ class Featurizer:
     def clear(self) -> None:
         self._cache.clear()
 
+    def bases_of(self, tokens: list[str]) -> list[str]:
+        """The clitic-stripped lookup forms of the tokens (what the document step matches)."""
+        return [self._type(w)[2].base for w in tokens]
+
     def sentence(self, tokens: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """``(columns [n, C] int64, letters [n, MAX_CHARS] int64, vectors [n, D] float32)``."""
         rows, chars, types, vecs = zip(*(self._type(w) for w in tokens), strict=True)
@@ -168,7 +172,8 @@ def pad(parts: list[tuple[np.ndarray, ...]]) -> tuple[np.ndarray, ...]:
 
 
 def viterbi(em: np.ndarray, trans: np.ndarray, start: np.ndarray) -> list[int]:
-    """Best tag ids of one sentence from its emissions ``[n, tags]``."""
+    """Best tag ids of one sentence from its emissions ``[n, tags]`` (``viterbi_batch`` for one,
+    without its batch indexing, which costs more than it saves on a single sentence)."""
     score = start + em[0]
     back = []
     for i in range(1, len(em)):
@@ -181,10 +186,33 @@ def viterbi(em: np.ndarray, trans: np.ndarray, start: np.ndarray) -> list[int]:
     return best[::-1]
 
 
+def viterbi_batch(em: np.ndarray, trans: np.ndarray, start: np.ndarray) -> np.ndarray:
+    """Best tag ids ``[batch, n]`` of sentences of one length from emissions ``[batch, n, tags]``
+    (numpy over the batch: the per-token loop is paid once per length, not per sentence)."""
+    score = start + em[:, 0]
+    back = []
+    for i in range(1, em.shape[1]):
+        s = score[:, :, None] + trans
+        back.append(s.argmax(axis=1))
+        score = s.max(axis=1) + em[:, i]
+    best = [score.argmax(axis=1)]
+    rows = np.arange(em.shape[0])
+    for b in reversed(back):
+        best.append(b[rows, best[-1]])
+    return np.stack(best[::-1], axis=1)
+
+
 class NeuralTagger:
     """BIO tagger for PERS, LOC, ORG, MISC over pre-split tokens (onnxruntime, one thread)."""
 
-    def __init__(self, featurizer: Featurizer, onnx_path: Path, trans: np.ndarray, start: np.ndarray) -> None:
+    def __init__(
+        self,
+        featurizer: Featurizer,
+        onnx_path: Path,
+        trans: np.ndarray,
+        start: np.ndarray,
+        document: DocumentStep | None = None,
+    ) -> None:
         import onnxruntime as ort
 
         so = ort.SessionOptions()
@@ -199,14 +227,37 @@ class NeuralTagger:
         self.featurizer = featurizer
         self.resources = featurizer.res
         self._trans, self._start = trans, start
+        self.document = document
 
     def tag(self, tokens: list[str]) -> list[str]:
         """One BIO tag per token (``B-LOC``, ``I-PERS``, ``O`` …)."""
         return self.tag_document([tokens])[0] if tokens else []
 
     def tag_document(self, sentences: list[list[str]]) -> list[list[str]]:
-        """Tags of several sentences (batched together; each sentence is tagged on its own)."""
-        out: list[list[str]] = [[] for _ in sentences]
+        """Tags of the sentences of one document (or batch): each sentence is first tagged on its
+        own; with a document step, the sentences whose words the document tags otherwise are
+        decoded again (``rasd.ner.document``)."""
+        em = self.emissions(sentences)
+        paths = self._decode(em)
+        out = [[TAGS[j] for j in p] for p in paths]
+        if self.document is None:
+            return out
+        bases = [self.featurizer.bases_of(s) for s in sentences]
+        if not self.document.may_move(bases, out):
+            return out
+        moved: dict[int, np.ndarray] = {}
+        for i, marks in enumerate(document_marks(bases, out)):
+            new = self.document.rescore(em[i], marks) if len(marks) else None
+            if new is not None:
+                moved[i] = new
+        ids = list(moved)
+        for i, path in zip(ids, self._decode([moved[i] for i in ids]), strict=True):
+            out[i] = [TAGS[j] for j in path]
+        return out
+
+    def emissions(self, sentences: list[list[str]]) -> list[np.ndarray]:
+        """The network's per-tag scores ``[n, tags]`` of each sentence (empty ones: ``[0, tags]``)."""
+        out = [np.zeros((0, len(TAGS)), dtype=np.float32) for _ in sentences]
         by_len: dict[int, list[int]] = {}
         for i, s in enumerate(sentences):
             if s:
@@ -221,13 +272,37 @@ class NeuralTagger:
             feed = {"x": x, "chars": c, "vec": v}
             em = self._sess.run(None, {k: a for k, a in feed.items() if k in self._inputs})[0]
             for r, i in enumerate(group):
-                path = viterbi(em[r, : len(sentences[i])], self._trans, self._start)
-                out[i] = [TAGS[j] for j in path]
+                out[i] = em[r]
+        return out
+
+    def _decode(self, em: list[np.ndarray]) -> list[np.ndarray]:
+        """Viterbi paths, sentences of one length decoded together."""
+        out: list[np.ndarray] = [np.zeros(0, dtype=np.int64) for _ in em]
+        by_len: dict[int, list[int]] = {}
+        for i, e in enumerate(em):
+            if len(e):
+                by_len.setdefault(len(e), []).append(i)
+        for ids in by_len.values():
+            if len(ids) == 1:
+                out[ids[0]] = np.array(viterbi(em[ids[0]], self._trans, self._start))
+                continue
+            paths = viterbi_batch(np.stack([em[i] for i in ids]), self._trans, self._start)
+            for i, path in zip(ids, paths, strict=True):
+                out[i] = path
         return out
 
 
-def save_vocab(path: Path, f: Featurizer, trans: np.ndarray, start: np.ndarray, meta: Mapping) -> None:
+def save_vocab(
+    path: Path,
+    f: Featurizer,
+    trans: np.ndarray,
+    start: np.ndarray,
+    meta: Mapping,
+    document: DocumentStep | None = None,
+) -> None:
+    doc = {"doc_bias": np.round(document.bias.astype(np.float64), 6).tolist()} if document else {}
     data = {
+        **doc,
         "words": f.words.strings,
         "bases": f.bases.strings,
         "pres": f.pres.strings,
@@ -249,10 +324,13 @@ def load_neural(model_dir: Path, res: Resources) -> NeuralTagger:
             raise ValueError(f"tag set {data['tags']} is not {TAGS}")
         trans = np.array(data["trans"], dtype=np.float32)
         start = np.array(data["start"], dtype=np.float32)
+        # Models trained before the document step have no biases: sentences tagged on their own.
+        bias = data.get("doc_bias")
+        document = DocumentStep(np.array(bias, dtype=np.float32)) if bias is not None else None
     except (OSError, KeyError, ValueError) as e:
         raise ResourceError(f"cannot load the NER model from {model_dir}: {e}") from e
     vectors = res.vectors if isinstance(res.vectors, VectorTable) else None
     feat = Featurizer(
         res, Vocab(data["words"]), Vocab(data["bases"]), Vocab(data["pres"]), Vocab(data["chars"]), vectors
     )
-    return NeuralTagger(feat, model_dir / ONNX_FILE, trans, start)
+    return NeuralTagger(feat, model_dir / ONNX_FILE, trans, start, document)
