@@ -18,6 +18,9 @@ from rasd.text import normalize_key
 _WORD = re.compile("(?:[^\\W_]|[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640])+")
 # The same, captured: ``split`` keeps the words between the gaps.
 _WORD_PARTS = re.compile(f"({_WORD.pattern})")
+# The same on a text without "_" (where ``[^\W_]`` is ``\w``), as one character class: about
+# three times faster in ``re`` than the alternation of two classes.
+_WORD_PARTS_NO_UNDERSCORE = re.compile("([\\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]+)")
 # What may sit between two words of one name: spaces, quotes, brackets, dots and dashes
 # ("بي.كيه.كيه", 'قوات "قسد"', "تنظيم «داعش»"). Commas, full stops followed by a space and line
 # breaks end a name.
@@ -105,7 +108,7 @@ def words(text: str) -> list[Word]:
     # Whole-list operations that run in C instead of one Python iteration per word: one split
     # gives the words and the text between them, alternating (gap, word, ..., gap), and the
     # running sum of their lengths gives each word's span; the forms come from the memo.
-    parts = _WORD_PARTS.split(text)
+    parts = (_WORD_PARTS if "_" in text else _WORD_PARTS_NO_UNDERSCORE).split(text)
     raws = parts[1::2]
     if not raws:
         return []
