@@ -111,3 +111,27 @@ def test_normalize_text_matches_its_character_by_character_definition(text):
     assert (nt.norm, nt.offsets) == _normalize_text_char_by_char(text)
     assert nt.strings == [nt.norm[s:e] for s, e in nt.words]
     assert nt.gaps == [""] + [nt.norm[nt.words[k - 1][1] : nt.words[k][0]] for k in range(1, len(nt.words))]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            list("قالحسكةأإآىؤئکی٣۴ Abİ\n\t.،«»_ΣσẞΣ")
+            + ["\u064b", "\u0640", "\u0670", "\u200b", "\u200c", "\u202b", "\ufeff", "\u00a0", "\u2028"]
+        ),
+        max_size=30,
+    )
+)
+def test_normalized_text_from_the_text_stage_form_is_the_same(text):
+    # find_places passes the text stage's normalize(text).text instead of translating again
+    from rasd.text.normalize import normalize
+
+    assert normalize_text(text, normalize(text).text) == normalize_text(text)
+
+
+def test_normalized_text_with_a_final_capital_sigma_is_read_one_character_at_a_time():
+    from rasd.text.normalize import normalize
+
+    text = "ΟΔΟΣ حلب"  # lower-cased as a whole string the last Σ would be "ς"
+    assert normalize_text(text, normalize(text).text).norm == "οδοσ حلب"

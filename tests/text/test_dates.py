@@ -202,3 +202,24 @@ def test_since_months_is_a_date_months_back(analyzer, text, value):
 
 def test_since_months_without_a_number_is_no_date(analyzer):
     assert analyzer.analyze("يحاصر المسلحون المدينة منذ أشهر.", dt.date(2015, 7, 21)).dates == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قال الإرهابي إن الانتخابات جرت أمس، وأول من أمس سقطت قذائف منذ يومين في 5 آب 2015.",
+        "الأسبوع الماضي والشهر الماضي والعام الماضي: 21/7/2015 و2015-07-21 و١٢/٣/٢٠١٥ يوم الخميس.",
+        "رمضان وشوال، مارس 2015، مايوكا ابريلي 3 . 4 الاثنينات",
+        "",
+    ],
+)
+def test_anchor_scan_finds_what_the_pattern_finds_everywhere(analyzer, text):
+    # the anchors come from an Aho-Corasick pass over the keys' first words and the digits; they
+    # must be exactly the matches of the anchor pattern run over every position
+    from rasd.text.normalize import normalize
+
+    finder = analyzer.dates
+    norm = normalize(text).text
+    every = [(m.span(), m.lastgroup) for m in finder.lex.anchor.finditer(norm)]
+    assert [(m.span(), m.lastgroup) for m in finder._anchors(norm)] == every
+    assert text == "" or every  # the sentences do hold anchors

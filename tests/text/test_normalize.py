@@ -86,3 +86,10 @@ def test_every_normalized_char_comes_from_its_original_char(text):
         assert o > prev  # strictly increasing: the map is an alignment
         prev = o
         assert normalize(text[o]).text == c
+
+
+def test_document_normalization_maps_every_character_as_the_lookup_form_does():
+    # normalize() maps a whole document with a chain of str.replace, normalize_key with
+    # translate: both must give each character the same form
+    text = "أعلنت إدارة آل ٱلمدينة مقتل ۴٣ شخصاً في ضاحية «الشيخ مقصود» ی کرکوک ومسؤولي الهيئة"
+    assert normalize(text).text == "".join(normalize_key(c) if c.strip() else c for c in text)

@@ -9,12 +9,18 @@ characters the clitic covered, so a mention's span can start after it.
 from __future__ import annotations
 
 import re
+from itertools import accumulate, compress, repeat
 from typing import NamedTuple
 
 from rasd.text import normalize_key
 
 # Word characters plus Arabic diacritics/tatweel, which are not \w but sit inside words ("مصدرٌ").
 _WORD = re.compile("(?:[^\\W_]|[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640])+")
+# The same, captured: ``split`` keeps the words between the gaps.
+_WORD_PARTS = re.compile(f"({_WORD.pattern})")
+# The same on a text without "_" (where ``[^\W_]`` is ``\w``), as one character class: about
+# three times faster in ``re`` than the alternation of two classes.
+_WORD_PARTS_NO_UNDERSCORE = re.compile("([\\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]+)")
 # What may sit between two words of one name: spaces, quotes, brackets, dots and dashes
 # ("بي.كيه.كيه", 'قوات "قسد"', "تنظيم «داعش»"). Commas, full stops followed by a space and line
 # breaks end a name.
@@ -30,6 +36,9 @@ class Word(NamedTuple):
     start: int  # offsets into the original text
     end: int
     forms: tuple[tuple[str, int], ...]  # (form, original chars of stripped proclitics), own form first
+
+
+_new_word = tuple.__new__  # Word(...) from a row, without the Python-level __new__ of a NamedTuple
 
 
 def norm_words(phrase: str) -> tuple[str, ...]:
@@ -88,34 +97,40 @@ def _word_forms(raw: str) -> tuple[str, tuple[tuple[str, int], ...]]:
     return norm, tuple((form, _orig_offset(raw, cut) if cut else 0) for form, cut in _clitic_forms(norm))
 
 
-# _word_forms by written word: news repeats its vocabulary. A plain dict (emptied when full) is
-# looked up inline in the loop below, cheaper than an lru_cache call per word.
+# _word_forms by written word: news repeats its vocabulary. A plain dict (emptied when full),
+# looked up for all the words of a text at once with ``map``.
 _FORMS: dict[str, tuple[str, tuple[tuple[str, int], ...]]] = {}
 _FORMS_MAX = 200_000
 
 
 def words(text: str) -> list[Word]:
     """The words of ``text`` with offsets into it and their clitic-stripped forms."""
-    out: list[Word] = []
-    append = out.append
+    # Whole-list operations that run in C instead of one Python iteration per word: one split
+    # gives the words and the text between them, alternating (gap, word, ..., gap), and the
+    # running sum of their lengths gives each word's span; the forms come from the memo.
+    parts = (_WORD_PARTS if "_" in text else _WORD_PARTS_NO_UNDERSCORE).split(text)
+    raws = parts[1::2]
+    if not raws:
+        return []
     memo = _FORMS
-    new = tuple.__new__  # Word(...) without the Python-level __new__ of a NamedTuple
-    find = text.find
-    pos = 0
-    # findall + find is a third faster than finditer's match objects; find lands on the match:
-    # between two matches there are only non-word characters, and a word starts with a word one.
-    for raw in _WORD.findall(text):
-        pos = find(raw, pos)
-        end = pos + len(raw)
-        wf = memo.get(raw)
-        if wf is None:
-            if len(memo) >= _FORMS_MAX:
-                memo.clear()
-            wf = memo[raw] = _word_forms(raw)
-        if wf[0]:
-            append(new(Word, (wf[0], pos, end, wf[1])))
-        pos = end
-    return out
+    found = list(map(memo.get, raws))
+    if None in found:  # written words not seen before
+        for k, wf in enumerate(found):
+            if wf is None:
+                raw = raws[k]
+                wf = memo.get(raw)
+                if wf is None:
+                    if len(memo) >= _FORMS_MAX:
+                        memo.clear()
+                    wf = memo[raw] = _word_forms(raw)
+                found[k] = wf
+    bounds = list(accumulate(map(len, parts)))
+    norms, forms = zip(*found, strict=True)
+    # word k is parts[2k + 1]: it spans [bounds[2k], bounds[2k + 1])
+    rows = zip(norms, bounds[0:-1:2], bounds[1::2], forms, strict=True)
+    if "" in norms:  # a word of marks only has no lookup form: left out
+        rows = compress(rows, norms)
+    return list(map(_new_word, repeat(Word), rows))
 
 
 def joinable(text: str, left: Word, right: Word) -> bool:

@@ -27,7 +27,10 @@ def find_places(analyzed: AnalyzedText, gazetteer: Gazetteer) -> list[PlaceMenti
     if not analyzed.text or gazetteer.lexicon is None:
         return []
     lex = gazetteer.lexicon
-    nt = normalize_text(analyzed.text)
+    shared = analyzed.normalized  # the text stage's normal form, when it is of this text
+    nt = normalize_text(
+        analyzed.text, shared.text if shared is not None and shared.original == analyzed.text else None
+    )
     raw = [c for m in scan(nt, gazetteer) if (c := add_context(m, nt, lex)) is not None]
     chosen = choose(raw, gazetteer)
     places = {m.first: (m, r, mention_of(m, r, conf, nt, gazetteer)) for m, r, conf in chosen}

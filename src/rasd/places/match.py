@@ -94,12 +94,20 @@ class _CharKeys(dict[int, str]):
 _CHAR_KEY = _CharKeys()
 
 
-def normalize_text(text: str) -> NormText:
+def normalize_text(text: str, normalized: str | None = None) -> NormText:
     """``normalize_key`` character by character: marks dropped, each run of whitespace between
     two kept characters one space, and the original offset of every normalized character (a
-    space: the last character of its run)."""
+    space: the last character of its run).
+
+    ``normalized``: the text stage's ``normalize(text).text``, when at hand. It applies the same
+    character rules (marks dropped, one character for one, whitespace kept as it is), so
+    collapsing its whitespace gives this normal form without translating the text again. Not
+    when the text holds a capital sigma: lower-casing a whole string writes it "ς" at the end of
+    a word, one character at a time always "σ"."""
     table = _CHAR_KEY
-    norm = " ".join(text.translate(table).split())
+    if normalized is None or "Σ" in text:
+        normalized = text.translate(table)
+    norm = " ".join(normalized.split())
     offsets: list[int] = []
     first = _FIRST_KEPT.search(text)
     if first is not None:

@@ -17,7 +17,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from rasd.places.gazetteer import ADMIN1, COUNTRY, PLACE, Gazetteer
+from rasd.places.gazetteer import ADMIN1, COUNTRY, PLACE, Candidate, Gazetteer
 from rasd.places.match import NormText, RawMatch
 from rasd.places.types import Division, Place, PlaceMention
 from rasd.records import Location
@@ -113,8 +113,17 @@ def _same_name(division: str, town: str) -> bool:
 def choose(matches: list[RawMatch], gz: Gazetteer) -> list[tuple[RawMatch, Reading, float]]:
     """One reading per match (dropping false friends), with a 0..1 confidence."""
     focus = gz.lexicon.focus_countries if gz.lexicon else frozenset()
-    options = [(m, readings(m, gz)) for m in matches]
-    options = [(m, rs) for m, rs in options if rs]
+    # A name repeated in a document (the same frame and candidates) has the same readings, and
+    # with the same other names near it the same ranking: each is worked out once per document.
+    by_kind: dict[tuple[str, tuple[Candidate, ...]], list[Reading]] = {}
+    options = []
+    for m in matches:
+        kind = (m.frame, tuple(m.candidates))
+        rs = by_kind.get(kind)
+        if rs is None:
+            rs = by_kind[kind] = readings(m, gz)
+        if rs:
+            options.append((m, rs))
     votes: dict[str, float] = defaultdict(float)
     own: list[dict[str, float]] = []  # each name's own vote, to measure the support of the others
     for _m, rs in options:
@@ -152,6 +161,9 @@ def choose(matches: list[RawMatch], gz: Gazetteer) -> list[tuple[RawMatch, Readi
     # The other names' first choices a name may be near: those of other keys (a name repeated is
     # no evidence for itself), so the same for every mention of one key.
     near_by_key: dict[str, list[Place]] = {}
+    ranked_by_key: dict[
+        tuple[str, str, tuple[Candidate, ...]], tuple[list[tuple[float, Reading]], float]
+    ] = {}
     all_anchored = Counter(cc for _j, cc in anchors)
     anchor_of = dict(anchors)
     for k, (m, rs) in enumerate(options):
@@ -160,9 +172,16 @@ def choose(matches: list[RawMatch], gz: Gazetteer) -> list[tuple[RawMatch, Readi
             near = near_by_key[m.key] = [
                 r.place for j, r in enumerate(first) if r.place is not None and options[j][0].key != m.key
             ]
-        ranked = scored(rs, near)
+        ranked_key = (m.key, m.frame, tuple(m.candidates))
+        ranked_z = ranked_by_key.get(ranked_key)
+        if ranked_z is None:
+            ranked = scored(rs, near)
+            ranked_z = ranked_by_key[ranked_key] = (
+                ranked,
+                sum(math.exp(s - ranked[0][0]) for s, _ in ranked),
+            )
+        ranked, z = ranked_z
         best_score, best = ranked[0]
-        z = sum(math.exp(s - best_score) for s, _ in ranked)
         others = all_votes - sum(own[k].values())
         support = {cc: (v - own[k].get(cc, 0.0)) / others for cc, v in votes.items() if others > 1e-9}
         if best.kind == "town" and best.place is not None:

@@ -25,9 +25,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import ahocorasick
 from hijridate import Gregorian, Hijri
 
 from rasd.datafiles import read_yaml
@@ -36,6 +38,7 @@ from rasd.text.types import DateMention
 
 DATA = Path(__file__).parent / "data"
 
+_DIGIT = re.compile(r"\d")
 _S = r"(?:(?<!\w)|(?<=(?<!\w)[وفبل]))"  # word start, allowing one proclitic letter
 _E = r"(?!\w)"
 
@@ -119,6 +122,15 @@ class DateLexicon:
             rf"(?:(?P<month>{tm})|(?P<hmonth>{th})|(?P<wd>{tw})|(?P<rel>{tr})|(?P<since>منذ)"
             r"|(?P<period>الاسبوع|الشهر|العام|السنه)|(?P<num>\d{1,4}\s?[/.\-]\s?\d))"
         )
+        # Every anchor starts with the first word of one of those keys or with a digit: an
+        # Aho-Corasick automaton finds where those words occur, in C and in one pass, and the
+        # anchor pattern is tried there only (see DateFinder._anchors). The period words are
+        # the literal alternatives of the pattern above.
+        heads = {k.split()[0] for k in (*self.months, *self.hmonths, *self.weekdays, *self.rel)}
+        self.anchor_heads = ahocorasick.Automaton()
+        for head in heads | {"منذ", "الاسبوع", "الشهر", "العام", "السنه"}:
+            self.anchor_heads.add_word(head, len(head))
+        self.anchor_heads.make_automaton()
         self.anchor_kinds: dict[str, tuple[str, ...]] = {
             "month": ("day_month", "ordinal", "month"),
             "hmonth": ("hijri",),
@@ -218,7 +230,7 @@ class DateFinder:
         lex = self.lex
         patterns = dict(lex.patterns)
         tried: set[tuple[str, int]] = set()
-        for am in lex.anchor.finditer(text):
+        for am in self._anchors(text):
             a = am.start()
             starts = _word_starts(text, a)
             for kind in lex.anchor_kinds[am.lastgroup or "num"]:
@@ -249,6 +261,21 @@ class DateFinder:
             s, e = norm.span_to_original(f.start, f.end)
             out.append(DateMention(s, e, norm.original[s:e], f.value, f.precision, f.kind, f.calendar))
         return out, names
+
+    def _anchors(self, text: str) -> Iterator[re.Match[str]]:
+        """``lex.anchor.finditer(text)``, with the pattern tried only where an anchor can start:
+        at a digit or an occurrence of a key's first word. Elsewhere the pattern cannot match, so
+        these are the same matches (tried in order, the next one from where the last ended),
+        without running the pattern's alternatives at every position of the text."""
+        lex = self.lex
+        starts = {end - n + 1 for end, n in lex.anchor_heads.iter(text)}
+        starts.update(m.start() for m in _DIGIT.finditer(text))
+        match = lex.anchor.match
+        resume = 0
+        for pos in sorted(starts):
+            if pos >= resume and (m := match(text, pos)) is not None:
+                resume = m.end()
+                yield m
 
     # -- resolvers (each returns None for a match that is not a date) --------------------------
 

@@ -39,6 +39,22 @@ _MAP = str.maketrans(
         **{chr(0x06F0 + i): str(i) for i in range(10)},
     }
 )
+# _MAP as (character, replacement) pairs, for whole documents: a chain of ``str.replace`` scans
+# the text in C a few times, where ``translate`` looks every character up in the dict (and
+# raises and clears a KeyError for each one it leaves alone, i.e. most Arabic letters). One
+# after the other gives what ``translate`` gives at once because no replacement is itself a
+# character that gets replaced.
+_MAP_PAIRS = tuple((chr(k), v) for k, v in _MAP.items())
+assert not {v for _, v in _MAP_PAIRS} & {k for k, _ in _MAP_PAIRS}
+
+
+def _map_text(s: str) -> str:
+    """``s.translate(_MAP)``, for long strings."""
+    for ch, to in _MAP_PAIRS:
+        s = s.replace(ch, to)
+    return s
+
+
 # The "light" form used by the segmenter: marks dropped, Persian letters and digits unified, but
 # hamza seats, ta marbuta and alef maqsura kept, because they tell clitics from word letters
 # (``ة`` is never the pronoun ``ه``; ``ألمانيا`` does not start with the article).
@@ -127,7 +143,7 @@ def normalize(text: str) -> Normalized:
         norm_at.append(m.end() - dropped)
         orig_at.append(m.end())
     kept.append(text[pos:])
-    body = "".join(kept).translate(_MAP)
+    body = _map_text("".join(kept))
     lowered = body.lower()
     if len(lowered) != len(body):  # a few characters (e.g. "İ") grow when lower-cased
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in body)

@@ -188,31 +188,63 @@ class SentenceSplitter:
         if _count_words(text, start, end) <= self.rules.max_words:
             return [(start, end)]
         words = [(m.start(), m.end()) for m in _WORDS.finditer(text, start, end)]
-        lo, hi = self.rules.min_words, len(words) - self.rules.min_words
-        best: tuple[float, int] | None = None
-        mid = len(words) / 2
+        return self._split_words(text, start, end, words, 0, len(words), {})
+
+    def _split_words(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        words: list[tuple[int, int]],
+        a: int,
+        b: int,
+        scores: dict[int, float | None],
+    ) -> list[tuple[int, int]]:
+        """``text[start:end]`` (more than ``max_words`` words: ``words[a:b]``) cut at its best
+        clause break, and each half again while it is too long. A word's score depends on the
+        words around it only, so it is worked out once (``scores``, by index into ``words``),
+        not at every level of the recursion; a half's words are a run of its whole's."""
+        n = b - a
+        lo, hi = self.rules.min_words, n - self.rules.min_words
+        best: tuple[float, int, int] | None = None
+        mid = n / 2
         for k in range(max(lo, 1), hi + 1):
-            ws, we = words[k]
-            prev_tail = text[words[k - 1][1] - 1]
-            w = _word_key(text[ws:we].strip('،,؛;:«»"“”()'))
-            score: float | None = None
-            if prev_tail in "؛;":
-                score = 0.0
-            elif prev_tail in ".…":  # after a ".." pause
-                score = 0.5
-            elif w in self.rules.openers or self._opens_phrase(text, w, words, k):
-                score = 1.0 if prev_tail in "،," else 2.0
-            elif w.startswith("و") and prev_tail in "،,":
-                score = 3.0
+            g = a + k
+            if k + 1 < n:
+                score = scores[g] if g in scores else scores.setdefault(g, self._score(text, words, g, True))
+            else:  # the last word of the piece: no next word to open a phrase with
+                score = self._score(text, words, g, False)
             if score is None:
                 continue
-            key = (score + abs(k - mid) / len(words), ws)
+            key = (score + abs(k - mid) / n, words[g][0], g)
             if best is None or key < best:
                 best = key
         if best is None:
             return [(start, end)]
-        cut = best[1]
-        return self._split_long(text, start, cut) + self._split_long(text, cut, end)
+        _, cut, g = best
+        out: list[tuple[int, int]] = []
+        for s, e, wa, wb in ((start, cut, a, g), (cut, end, g, b)):
+            if _count_words(text, s, e) <= self.rules.max_words:
+                out.append((s, e))
+            else:
+                out += self._split_words(text, s, e, words, wa, wb, scores)
+        return out
+
+    def _score(self, text: str, words: list[tuple[int, int]], g: int, has_next: bool) -> float | None:
+        """How good a place word ``g`` is to start a new sentence at (lower is better; None: no
+        place): after ``؛``, after a ".." pause, at a clause opener, at ``و`` after a comma."""
+        ws, we = words[g]
+        prev_tail = text[words[g - 1][1] - 1]
+        w = _word_key(text[ws:we].strip('،,؛;:«»"“”()'))
+        if prev_tail in "؛;":
+            return 0.0
+        if prev_tail in ".…":  # after a ".." pause
+            return 0.5
+        if w in self.rules.openers or (has_next and self._opens_phrase(text, w, words, g)):
+            return 1.0 if prev_tail in "،," else 2.0
+        if w.startswith("و") and prev_tail in "،,":
+            return 3.0
+        return None
 
     def _opens_phrase(self, text: str, w: str, words: list[tuple[int, int]], k: int) -> bool:
         if k + 1 >= len(words):

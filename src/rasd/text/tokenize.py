@@ -8,6 +8,8 @@ punctuation mark (a run of dots is one token). Whitespace is not a token.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from itertools import accumulate
 
 from rasd.text.segment import Segmenter
 from rasd.text.types import Sentence, Token
@@ -27,36 +29,56 @@ TOKEN_RE = re.compile(
     r"|[^\W\d_]+"  # a word in another script
     r"|\.{2,}|[^\s\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]"  # punctuation
 )
+# The same, captured: ``split`` keeps the tokens between the gaps.
+_TOKEN_PARTS = re.compile(f"({TOKEN_RE.pattern})")
 
 
 def tokenize(text: str, segmenter: Segmenter, sentences: list[Sentence]) -> list[Token]:
     """All tokens of ``text`` in order, each with the index of its sentence.
 
-    The hot loop of the text stage: everything about a word type (normal form, segments, base,
-    stem, kind) is computed once and kept in the segmenter's per-type cache."""
-    info = segmenter.token_info
+    The hot loop of the text stage, written as whole-list operations that run in C (``split``,
+    ``accumulate``, ``map``, ``zip``) rather than one Python iteration per token: everything
+    about a word type (normal form, segments, base, stem, kind) is computed once and kept in the
+    segmenter's per-type cache, so a document costs one dict lookup and one ``Token`` per token."""
+    # One split gives the tokens and the text between them, alternating (gap, token, ..., gap);
+    # the running sum of their lengths gives each token's span.
+    parts = _TOKEN_PARTS.split(text)
+    surfaces = parts[1::2]
+    if not surfaces:
+        return []
+    bounds = list(accumulate(map(len, parts)))
     cache = segmenter.info_cache
-    starts = [s.start for s in sentences]
-    starts.append(len(text) + 1)
-    si, nxt = 0, starts[1] if len(starts) > 1 else len(text) + 1
-    last = len(starts) - 2
-    tokens: list[Token] = []
-    append = tokens.append
-    find = text.find
-    s = 0
-    # findall + find instead of finditer's match objects: find lands on the token, since no
-    # token matches anywhere between the end of the last one and the start of this one (a token
-    # is matched from its first character on, with no lookaround).
-    for surface in TOKEN_RE.findall(text):
-        s = find(surface, s)
-        # tokens come in order: advance the sentence pointer instead of a search per token
-        while s >= nxt and si < last:
-            si += 1
-            nxt = starts[si + 1]
-        t = cache.get(surface)
-        if t is None:
-            t = info(surface)
-        e = s + len(surface)
-        append(Token(surface, s, e, t[0], t[1], t[2], t[3], si, t[4]))
-        s = e
-    return tokens
+    infos = list(map(cache.get, surfaces))
+    if None in infos:  # word types not seen before
+        info = segmenter.token_info
+        infos = [t if t is not None else info(s) for t, s in zip(infos, surfaces, strict=True)]
+    norms, segments, bases, stems, kinds = zip(*infos, strict=True)
+    starts = bounds[0:-1:2]
+    # token k is parts[2k + 1]: it spans [bounds[2k], bounds[2k + 1])
+    return list(
+        map(
+            Token,
+            surfaces,
+            starts,
+            bounds[1::2],
+            norms,
+            segments,
+            bases,
+            stems,
+            _sentence_of(starts, sentences),
+            kinds,
+        )
+    )
+
+
+def _sentence_of(starts: list[int], sentences: list[Sentence]) -> list[int]:
+    """The sentence index of each token start: that of the last sentence starting at or before
+    it (0 before the first), built as runs, one per sentence."""
+    out: list[int] = []
+    done = 0
+    for k, s in enumerate(sentences[1:], start=1):
+        upto = bisect_left(starts, s.start, done)
+        out += [k - 1] * (upto - done)
+        done = upto
+    out += [max(len(sentences) - 1, 0)] * (len(starts) - done)
+    return out
