@@ -67,14 +67,6 @@ def test_batched_viterbi_matches_one_sentence_at_a_time():
     assert [list(p) for p in batched] == [viterbi(e, trans, start) for e in em]
 
 
-@pytest.fixture(scope="module")
-def tagger():
-    t = load_tagger()
-    if not isinstance(t, NeuralTagger):
-        pytest.skip("the shipped model is the CRF")
-    return t
-
-
 DOC = [
     ["وقال", "الرئيس", "الفرنسي", "إيمانويل", "ماكرون", "في", "باريس", "أمس"],
     ["وأضاف", "ماكرون", "أن", "الحكومة", "ستعلن", "خطتها", "قريبا"],

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-import pytest
 
-from rasd.ner import NeuralTagger, load_tagger
 from rasd.ner.features import Resources, strip_clitics
 from rasd.ner.neural import MAX_CHARS, TAGS, Featurizer, Vocab, viterbi
 from rasd.text import normalize_key
@@ -68,14 +66,6 @@ def test_viterbi_never_opens_a_span_with_inside_tag():
     em[2, ip] = 5.0  # and after an O
     path = [TAGS[j] for j in viterbi(em, trans, start)]
     assert path[0] == "B-PERS" and path[2] != "I-PERS"
-
-
-@pytest.fixture(scope="module")
-def tagger():
-    t = load_tagger()
-    if not isinstance(t, NeuralTagger):
-        pytest.skip("the shipped model is the CRF")
-    return t
 
 
 SENTENCES = [
