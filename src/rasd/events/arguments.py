@@ -472,7 +472,7 @@ def _preposition_before(v: SentenceView, first: int, lex: Lexicon) -> bool:
 
 
 def _has_lam(v: SentenceView, i: int) -> bool:
-    norm = v.tokens[i].norm or v.tokens[i].text
+    norm = v.surface(i)
     return norm.startswith(("ل", "لل", "ول"))
 
 

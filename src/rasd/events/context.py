@@ -72,6 +72,10 @@ class SentenceView:
                 return i
         return None
 
+    def surface(self, i: int) -> str:
+        """Token i's normalized form, clitics included ("وسيطرته"); its text when it has none."""
+        return self.tokens[i].norm or self.tokens[i].text
+
     def token_at(self, offset: int) -> int:
         """Index of the token covering or following the character ``offset``."""
         for i, t in enumerate(self.tokens):

@@ -58,7 +58,7 @@ def irrealis_reason(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text:
     ):
         return "state of control"  # "المطارات التي استولى عليها المتطرفون": describes the ground
     if hit.entry.family == "takeover" and hit.first == hit.last:
-        surface = view.tokens[hit.first].norm or view.tokens[hit.first].text
+        surface = view.surface(hit.first)
         # "منذ سيطرته على نينوى": whose ground it is, not a change — unless a verb of result
         # brings it about ("أسفرت عن تقدم المقاومة وسيطرتها على المنطقة")
         if surface.endswith(("ته", "تها", "تهم", "تهما")) and not view.has_any(
@@ -75,7 +75,7 @@ def irrealis_reason(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text:
         return "not ground"
     if hit.entry.family == "takeover" or hit.entry.sub_event_type == "Arrests":
         # "الجهود للسيطرة على", "لاستعادة السيطرة", "لتوقيف ناشطين": purpose, not an outcome
-        surface = view.tokens[hit.first].norm or view.tokens[hit.first].text
+        surface = view.surface(hit.first)
         if surface.startswith("ل") and not surface.startswith("لانفس"):
             return "purpose"
     if hit.entry.event_type == "Explosions/Remote violence" and view.has_any(
@@ -115,8 +115,7 @@ def irrealis_reason(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text:
                     continue
                 return name
     if hit.first == hit.last and hit.entry.event_type in ("Displacement", "Strategic developments"):
-        surface = view.tokens[hit.first].norm or view.tokens[hit.first].text
-        definite = surface.lstrip("وفبل").startswith("ال") or surface.startswith("لل")
+        definite = "ال" in view.tokens[hit.first].segments  # the text stage's clitics: "وللنازحين"
         population = lex.cue("realis.displaced_population") | lex.cue("realis.detained_population")
         if definite and view.keys[hit.first] & population:
             return "population"  # "توفي 52 طفلا من النازحين", "الأفراد المعتقلين": who they are
@@ -169,11 +168,11 @@ def _protest_adverb_alone(hit: TriggerHit, view: SentenceView, lex: Lexicon) -> 
     participants ("خرج الآلاف احتجاجا", "تظاهر الطلاب احتجاجا")."""
     if hit.entry.event_type != "Protests" or hit.first != hit.last:
         return False
-    surface = view.tokens[hit.first].norm or view.tokens[hit.first].text
+    surface = view.surface(hit.first)
     if surface not in lex.cue("realis.protest_adverbs"):
         return False
     crowd = lex.cue("protest_participants") | lex.cue("realis.protest_crowd")
-    others = [i for i in range(len(view.tokens)) if i != hit.first and view.keys[i] & lex.protest_words]
+    others = any(view.keys[i] & lex.protest_words for i in range(len(view.tokens)) if i != hit.first)
     return not others and not view.has_any(crowd)
 
 
@@ -182,7 +181,7 @@ def _course_not_march(hit: TriggerHit, view: SentenceView, lex: Lexicon) -> bool
     march. A single person's course ("مسيرته", "مسيرتها") is never a march; "مسيرتهم" may be."""
     if hit.first != hit.last or not view.keys[hit.first] & lex.cue("realis.course_words"):
         return False
-    surface = view.tokens[hit.first].norm or view.tokens[hit.first].text
+    surface = view.surface(hit.first)
     if surface.endswith(("ته", "تها", "تك", "تي")):
         return True
     # "مسيرة السلام"; "مسيرة آلاف الأميال", "مسيرة ساعتين": a distance, not a march
@@ -210,7 +209,7 @@ def _crime_list(hit: TriggerHit, view: SentenceView, lex: Lexicon) -> bool:
     heads = lex.cue("realis.crime_heads")
 
     def joined(i: int) -> bool:  # token i continues a list with "و"
-        surface = view.tokens[i].norm or view.tokens[i].text
+        surface = view.surface(i)
         return surface.startswith("و")
 
     n = len(view.tokens)
@@ -253,7 +252,7 @@ def _in_period_frame(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text
             # "... التي ينفذها التحالف منذ": a habit told in a relative clause
             rel = lex.cue("realis.relative")
             for i in range(hit.last + 1, s - 1):
-                nxt = view.tokens[i + 1].norm or view.tokens[i + 1].text
+                nxt = view.surface(i + 1)
                 if view.keys[i] & rel and nxt.startswith(("ي", "ت")):
                     return True
     return False
@@ -283,7 +282,7 @@ def _perfective_qad(view: SentenceView, i: int) -> bool:
     """``قد`` before a past-tense verb asserts the event ("وقد قتل"); before a present one it is "may"."""
     if "قد" not in view.keys[i] or i + 1 >= len(view.tokens):
         return False
-    nxt = view.tokens[i + 1].norm or view.tokens[i + 1].text
+    nxt = view.surface(i + 1)
     return not nxt.startswith(("ي", "ت", "ن"))
 
 
