@@ -286,12 +286,12 @@ def assign_actors(m: Mention, idx: DocIndex) -> None:
             if h.last < first <= h.last + 3 and (a1 is None or a is not a1[2]):
                 a2 = (first, last, a)
                 break
-        counted_after = next(
-            (c for c in cands if a2 is not None and a2[1] < c[0] <= a2[1] + 3 and _counted(v, c, idx)), None
-        )
-        if a1 is None and a2 is not None and counted_after is not None and not _counted(v, a2, idx):
+        if a1 is None and a2 is not None and not _counted(v, a2, idx):
             # "قتل مسلحون ثمانية أشخاص": a verb with its subject, then the counted victims
-            a1, a2 = a2, counted_after
+            end = a2[1]
+            counted_after = next((c for c in cands if end < c[0] <= end + 3 and _counted(v, c, idx)), None)
+            if counted_after is not None:
+                a1, a2 = a2, counted_after
         if m.sub_event_type == "Arrests" and a2 is not None and a2[2].actor.type == "Civilians":
             # "القبض على 17 شخصا يشتبه في انتمائهم لتنظيم داعش": the group they belong to
             group = [c for c in cands if c[0] > a2[1] and c[2].actor.type not in ("Civilians",)]

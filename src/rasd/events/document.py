@@ -19,16 +19,6 @@ def type_by_weapon(clusters: list[Cluster], doubted: list[Mention]) -> None:
     more), even in sentences the gate doubted alone: the weapon says what kind of event the
     deaths were (ACLED's sub-type rule)."""
     violent = [c for c in clusters if family_of(c.event_type) == "ASSAULT"]
-    if len(violent) > 1 and all(m.family == "kill" for c in violent for m in c.mentions):
-        # every violent record rests on killing words alone ("استشهاد 12 طالبا", "استشهاد عدد
-        # من منسوبي القوة"): in one area they are one toll told twice, typed below by its weapon
-        main = next((c for c in violent if c.event_type == "Violence against civilians"), violent[0])
-        for c in [c for c in violent if c is not main and _same_area(main, c)]:
-            main.mentions.extend(c.mentions)
-            main.support.extend(c.support)
-            main.anaphors.extend(c.anaphors)
-            clusters.remove(c)
-        violent = [c for c in clusters if family_of(c.event_type) == "ASSAULT"]
     if len(violent) != 1:
         return
     (c,) = violent
@@ -49,6 +39,21 @@ def type_by_weapon(clusters: list[Cluster], doubted: list[Mention]) -> None:
     if told:
         ms = max(told, key=lambda ms: (len(ms), -ms[0].view.index))
         c.mentions[:0] = ms
+
+
+def fold_tolls(clusters: list[Cluster]) -> None:
+    """When every violent record of a report rests on killing words alone ("استشهاد 12 طالبا",
+    "استشهاد عدد من منسوبي القوة"), those in one area are one toll told twice: they become one
+    record, which type_by_weapon then types by the weapon the report tells."""
+    violent = [c for c in clusters if family_of(c.event_type) == "ASSAULT"]
+    if len(violent) < 2 or any(m.family != "kill" for c in violent for m in c.mentions):
+        return
+    main = next((c for c in violent if c.event_type == "Violence against civilians"), violent[0])
+    for c in [c for c in violent if c is not main and _same_area(main, c)]:
+        main.mentions.extend(c.mentions)
+        main.support.extend(c.support)
+        main.anaphors.extend(c.anaphors)
+        clusters.remove(c)
 
 
 def _same_area(a: Cluster, b: Cluster) -> bool:

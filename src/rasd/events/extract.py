@@ -17,7 +17,13 @@ from rasd.events.arguments import (
     too_old,
 )
 from rasd.events.context import SentenceView
-from rasd.events.document import fill_battle_sides, fold_generic_attacks, protest_follow_up, type_by_weapon
+from rasd.events.document import (
+    fill_battle_sides,
+    fold_generic_attacks,
+    fold_tolls,
+    protest_follow_up,
+    type_by_weapon,
+)
 from rasd.events.gate import family_of, gate_features, strong_evidence
 from rasd.events.lexicon import Lexicon, load_lexicon
 from rasd.events.mentions import PLOVER, Mention, sentence_mentions
@@ -313,6 +319,7 @@ def extract_events(analysis: DocAnalysis, lexicon: Lexicon | None = None) -> lis
     for c in clusters:
         protest_follow_up(c, idx.views, lex)
     doubted = [m for m in mentions if m not in kept]
+    fold_tolls(clusters)
     type_by_weapon(clusters, doubted)
     clusters = fold_generic_attacks(clusters)
     # A mention the gate doubts still supports a record it is compatible with (more evidence,
