@@ -103,7 +103,10 @@ def irrealis_reason(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text:
             lo = i + 1
             break
     cues = [(name, lex.cue(f"realis.{name}")) for name in _IRREALIS]  # once, not per token
+    some_cue = view.bits_of([cue for _, cue in cues])  # a token meeting none is passed over
     for i in range(hit.first - 1, lo - 1, -1):
+        if some_cue and not view.masks[i] & some_cue:
+            continue
         keys = view.keys[i]
         for name, cue in cues:
             if name == "negation" and hit.first - i > 3 and not _negates_governing_verb(view, i, lex):
@@ -116,7 +119,7 @@ def irrealis_reason(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text:
                 return name
     if hit.first == hit.last and hit.entry.event_type in ("Displacement", "Strategic developments"):
         definite = "ال" in view.tokens[hit.first].segments  # the text stage's clitics: "وللنازحين"
-        population = lex.cue("realis.displaced_population") | lex.cue("realis.detained_population")
+        population = lex.union("realis.displaced_population", "realis.detained_population")
         if definite and view.keys[hit.first] & population:
             return "population"  # "توفي 52 طفلا من النازحين", "الأفراد المعتقلين": who they are
     if hit.entry.event_type == "Displacement" and view.has_any(
@@ -171,7 +174,7 @@ def _protest_adverb_alone(hit: TriggerHit, view: SentenceView, lex: Lexicon) -> 
     surface = view.surface(hit.first)
     if surface not in lex.cue("realis.protest_adverbs"):
         return False
-    crowd = lex.cue("protest_participants") | lex.cue("realis.protest_crowd")
+    crowd = lex.union("protest_participants", "realis.protest_crowd")
     others = any(view.keys[i] & lex.protest_words for i in range(len(view.tokens)) if i != hit.first)
     return not others and not view.has_any(crowd)
 
@@ -263,10 +266,10 @@ def _counted_stretch(view: SentenceView, lex: Lexicon) -> bool:
     units, opens = lex.cue("realis.long_units"), lex.cue("realis.stretch_openers")
     toks = view.tokens
     return any(
-        view.keys[i] & opens
-        and (toks[i + 1].kind == "num" or toks[i + 1].norm in lex.cue("realis.stretch_numbers"))
+        (toks[i + 1].kind == "num" or toks[i + 1].norm in lex.cue("realis.stretch_numbers"))
         and bool(view.keys[i + 2] & units)
-        for i in range(len(toks) - 2)
+        for i in view.positions(opens)
+        if i < len(toks) - 2
     )
 
 
