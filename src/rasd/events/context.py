@@ -21,15 +21,16 @@ class SentenceView:
     sentence: Sentence
     tokens: list[Token]
     keys: Sequence[frozenset[str]]
-    # each token's bit mask of the lexicon's word sets it meets, their OR over the sentence, and
-    # how many sets had a bit when they were computed (see events/marks.py)
+    # each token's bit mask of the lexicon's word sets it meets and their OR over the sentence;
+    # the bits by id of their set, and the first bit the masks do not cover (see events/marks.py)
     masks: Sequence[int] = ()
     mask: int = 0
-    marks: KeyMarks | None = None
-    bits: int = 0
+    _bitmap: dict[int, int] = field(default_factory=dict)
+    _limit: int = 1
     _phrases: dict[str, list[int]] = field(default_factory=dict)
     _all_keys: frozenset[str] | None = None
     name_quotes: frozenset[int] | None = None  # offsets of quotes around short names (realis)
+    breaks: list[int] | None = None  # offsets of its clause breaks (realis)
 
     @classmethod
     def build_all(
@@ -38,19 +39,20 @@ class SentenceView:
         """One view per (sentence, its tokens), numbered in order: the keys and masks of all the
         document's tokens are looked up at once (see ``KeyMarks.tokens``)."""
         keys, masks = marks.tokens([t for _, toks in sentences for t in toks])
-        bits = marks.count
+        bitmap, limit = marks.bitmap, 1 << marks.count
         views = []
         lo = 0
         for i, (sentence, toks) in enumerate(sentences):
             hi = lo + len(toks)
             m = masks[lo:hi]
-            views.append(cls(i, sentence, toks, keys[lo:hi], m, reduce(or_, m, 0), marks, bits))
+            views.append(cls(i, sentence, toks, keys[lo:hi], m, reduce(or_, m, 0), bitmap, limit))
             lo = hi
         return views
 
     def _bit(self, owner: object) -> int:
         """The bit of a word set or phrase index in this view's masks (0: none, test the keys)."""
-        return self.marks.bit(owner, self.bits) if self.marks is not None else 0
+        bit = self._bitmap.get(id(owner), 0)
+        return bit if bit < self._limit else 0
 
     @property
     def start(self) -> int:
@@ -66,13 +68,15 @@ class SentenceView:
 
     def has_any(self, words: frozenset[str], lo: int = 0, hi: int | None = None) -> bool:
         n = len(self.tokens)
-        bit = self._bit(words)
+        bit = self._bitmap.get(id(words), 0)  # self._bit(words), inline: asked ~200 times a document
+        if bit >= self._limit:
+            bit = 0
         if lo <= 0 and (hi is None or hi >= n):
             # the whole sentence: one check against the union of its keys
             return bool(self.mask & bit) if bit else not self.all_keys.isdisjoint(words)
         hi = n if hi is None else hi
         if bit:
-            return any(m & bit for m in self.masks[max(lo, 0) : max(hi, 0)])
+            return bool(reduce(or_, self.masks[max(lo, 0) : max(hi, 0)], 0) & bit)  # no generator
         keys = self.keys
         return any(not keys[i].isdisjoint(words) for i in range(max(lo, 0), min(hi, n)))
 

@@ -53,7 +53,7 @@ class KeyMarks:
     def register(self, owner: object, words: Iterable[str]) -> int:
         """The bit of ``owner`` (a word set, or a phrase index keyed by first words) whose words
         are ``words``; numbered on first sight. A new bit empties the memo: masks computed before
-        it do not carry it (views built before then fall back, see ``bit``)."""
+        it do not carry it (views built before then fall back, see ``bitmap``)."""
         bit = self._bit.get(id(owner))
         if bit is not None:
             return bit
@@ -66,11 +66,11 @@ class KeyMarks:
         self._memo = {}
         return bit
 
-    def bit(self, owner: object, count: int) -> int:
-        """The bit of a registered ``owner``, or 0 when it has none or got it after the masks in
-        hand were computed (``count``: ``self.count`` when they were)."""
-        bit = self._bit.get(id(owner), 0)
-        return bit if bit >> count == 0 else 0
+    @property
+    def bitmap(self) -> dict[int, int]:
+        """The bit of each registered object by its ``id`` (the registry's own dict, which grows:
+        a bit at or above ``1 << count`` of the masks in hand is one they do not carry)."""
+        return self._bit
 
     def _info(self, norm: str, base: str) -> _Info:
         keys = self._keys_of(norm, base)
