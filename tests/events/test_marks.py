@@ -10,7 +10,8 @@ from rasd.events.lexicon import load_lexicon
 LEX = load_lexicon()
 TEXT = (
     "قال مصدر أمني إن مسلحين لم يهاجموا نقطة تفتيش، فيما شنت طائرات التحالف غارات على مواقع "
-    "الحوثيين منذ ثلاثة أشهر. وأضاف أن الجيش سيطر على المدينة ولا يزال يلاحق المسلحين."
+    "الحوثيين منذ ثلاثة أشهر. وأضاف أن الجيش سيطر على المدينة في الفترة نفسها ولا يزال يلاحق "
+    "المسلحين في ريفها."
 )
 
 
@@ -66,3 +67,21 @@ def test_union_of_cue_sets_is_built_once_with_a_bit() -> None:
     assert u == LEX.cue("attribution.verbs") | LEX.cue("attribution.frames")
     assert LEX.union("attribution.verbs", "attribution.frames") is u
     assert all(v._bit(u) for v in _views())
+
+
+def test_phrase_starts_agree_with_a_scan_of_every_first_word() -> None:
+    names = [
+        "realis.sentence_phrases",
+        "realis.period_phrases",
+        "realis.since",
+        "realis.totals",
+        "clause_joiners",
+    ]
+    found = 0
+    for v in _views():
+        for name in names:
+            index = LEX.phrase_index(name)
+            plain = dict(index)  # a copy has no bits: every token with a first word is tried
+            assert v.phrase_starts(name, index) == v.phrase_starts("copy of " + name, plain)
+            found += len(v.phrase_starts(name, index))
+    assert found >= 3  # "منذ", "فيما" and "في الفترة" (not "في ريفها") are in the text

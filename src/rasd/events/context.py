@@ -27,6 +27,7 @@ class SentenceView:
     mask: int = 0
     _bitmap: dict[int, int] = field(default_factory=dict)
     _limit: int = 1
+    _phrase_parts: dict[int, tuple[frozenset[str], ...]] = field(default_factory=dict)
     _phrases: dict[str, list[int]] = field(default_factory=dict)
     _all_keys: frozenset[str] | None = None
     name_quotes: frozenset[int] | None = None  # offsets of quotes around short names (realis)
@@ -39,13 +40,13 @@ class SentenceView:
         """One view per (sentence, its tokens), numbered in order: the keys and masks of all the
         document's tokens are looked up at once (see ``KeyMarks.tokens``)."""
         keys, masks = marks.tokens([t for _, toks in sentences for t in toks])
-        bitmap, limit = marks.bitmap, 1 << marks.count
+        bitmap, limit, parts = marks.bitmap, 1 << marks.count, marks.phrase_parts
         views = []
         lo = 0
         for i, (sentence, toks) in enumerate(sentences):
             hi = lo + len(toks)
             m = masks[lo:hi]
-            views.append(cls(i, sentence, toks, keys[lo:hi], m, reduce(or_, m, 0), bitmap, limit))
+            views.append(cls(i, sentence, toks, keys[lo:hi], m, reduce(or_, m, 0), bitmap, limit, parts))
             lo = hi
         return views
 
@@ -135,6 +136,25 @@ class SentenceView:
         """Index of the token covering or following the character ``offset``."""
         return bisect_right(self.tokens, offset, key=_END)  # the first token ending after it
 
+    def _phrase_candidates(self, index: dict[str, list[tuple[str, ...]]]) -> list[int]:
+        """The tokens a phrase of ``index`` may start at: a one-word phrase's word, or the first
+        word of a longer one followed by a second word of one (their bits; a common first word
+        like "في" starts phrases whose second word rarely follows it). Else its first words."""
+        parts = self._phrase_parts.get(id(index))
+        bits = [self._bit(words) for words in parts] if parts else [0]
+        if not all(bits):
+            return self.positions(index)  # type: ignore[arg-type]
+        single, first, second = bits
+        if not self.mask & (single | first):
+            return []
+        masks = self.masks
+        n = len(masks)
+        return [
+            i
+            for i, m in enumerate(masks)
+            if m & single or (m & first and i + 1 < n and masks[i + 1] & second)
+        ]
+
     def phrase_starts(self, name: str, index: dict[str, list[tuple[str, ...]]]) -> list[int]:
         """Token indexes where a phrase of ``index`` (first word → phrases) starts; one scan per
         sentence and phrase list, remembered under ``name``."""
@@ -143,7 +163,7 @@ class SentenceView:
             found = []
             n = len(self.tokens)
             keys = self.keys
-            for i in self.positions(index):  # type: ignore[arg-type]  # the list's first words
+            for i in self._phrase_candidates(index):
                 for k in keys[i]:
                     phrases = index.get(k)
                     if phrases and any(

@@ -138,7 +138,7 @@ class Lexicon:
                 words = tuple(phrase.split())
                 index.setdefault(words[0], []).append(words)
             self._phrase_indexes[name] = index
-            self.marks.register(index, index)  # its bit: the token is a first word of the list
+            self.marks.register_phrases(index)
         return index
 
 

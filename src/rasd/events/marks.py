@@ -44,6 +44,9 @@ class KeyMarks:
         self._bit: dict[int, int] = {}  # id(registered object) → its bit
         self._by_key: dict[str, int] = {}  # lookup key → the bits of the sets holding it
         self._memo: dict[str, _Info] = {}
+        # id(phrase index) → (words of its one-word phrases, first words and second words of
+        # the others), each a registered set (see ``register_phrases``)
+        self.phrase_parts: dict[int, tuple[frozenset[str], frozenset[str], frozenset[str]]] = {}
 
     @property
     def count(self) -> int:
@@ -65,6 +68,21 @@ class KeyMarks:
             by_key[w] = by_key.get(w, 0) | bit
         self._memo = {}
         return bit
+
+    def register_phrases(self, index: dict[str, list[tuple[str, ...]]]) -> None:
+        """Bits for a phrase list indexed by first word: the index itself (a token is a first
+        word) and, for ``phrase_filter``, the first words of its one-word phrases, the first and
+        the second words of its longer ones."""
+        self.register(index, index)
+        phrases = [w for ws in index.values() for w in ws]
+        parts = (
+            frozenset(w[0] for w in phrases if len(w) == 1),
+            frozenset(w[0] for w in phrases if len(w) > 1),
+            frozenset(w[1] for w in phrases if len(w) > 1),
+        )
+        for words in parts:
+            self.register(words, words)
+        self.phrase_parts[id(index)] = parts
 
     @property
     def bitmap(self) -> dict[int, int]:
