@@ -45,7 +45,11 @@ class DocIndex:
     @classmethod
     def build(cls, analysis: DocAnalysis, views: list[SentenceView], lex: Lexicon) -> DocIndex:
         idx = cls(analysis, views, lex)
-        at = analysis.text.sentence_of
+        sentence_starts = [s.start for s in analysis.text.sentences]
+
+        def at(offset: int) -> int:  # AnalyzedText.sentence_of, by bisect in C
+            return max(bisect_right(sentence_starts, offset) - 1, 0)
+
         for a in analysis.actors:
             idx.actors[at(a.start)].append(a)
         for s in analysis.sources:
@@ -90,8 +94,8 @@ class DocIndex:
                 continue
             back = [
                 s
-                for i, t in enumerate(v.tokens)
-                if v.keys[i] & anaphora
+                for i in v.positions(anaphora)
+                for t in (v.tokens[i],)
                 for s in reversed(named_so_far)
                 if (t.base or t.norm).removeprefix("ال") in normalize_key(s.text or s.name)
             ]
@@ -429,14 +433,11 @@ def _claimed_by(
 ) -> tuple[int, int, ActorMention] | None:
     """The armed group a responsibility claim or attribution names, if the sentence has one."""
     cue = lex.cue("claims")
-    for i, keys in enumerate(v.keys):
-        if keys & cue:
-            near = [c for c in cands if i < c[0] <= i + 4 or 0 < i - c[1] <= 2]
-            near = [
-                c for c in near if c[2].actor.type not in ("Civilians", "Protesters") and not c[2].generic
-            ]
-            if near:
-                return min(near, key=lambda c: abs(c[0] - i))
+    for i in v.positions(cue):
+        near = [c for c in cands if i < c[0] <= i + 4 or 0 < i - c[1] <= 2]
+        near = [c for c in near if c[2].actor.type not in ("Civilians", "Protesters") and not c[2].generic]
+        if near:
+            return min(near, key=lambda c: abs(c[0] - i))
     return None
 
 

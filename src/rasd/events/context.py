@@ -35,18 +35,20 @@ class SentenceView:
 
     @classmethod
     def build_all(
-        cls, sentences: Sequence[tuple[Sentence, list[Token]]], marks: KeyMarks
+        cls, sentences: Sequence[Sentence], tokens: list[Token], ends: Sequence[int], marks: KeyMarks
     ) -> list[SentenceView]:
-        """One view per (sentence, its tokens), numbered in order: the keys and masks of all the
-        document's tokens are looked up at once (see ``KeyMarks.tokens``)."""
-        keys, masks = marks.tokens([t for _, toks in sentences for t in toks])
+        """One view per sentence, numbered in order; sentence i's tokens are ``tokens`` from the
+        previous end (0 first) to ``ends[i]``. The keys and masks of all the document's tokens
+        are looked up at once (see ``KeyMarks.tokens``)."""
+        keys, masks = marks.tokens(tokens)
         bitmap, limit, parts = marks.bitmap, 1 << marks.count, marks.phrase_parts
         views = []
         lo = 0
-        for i, (sentence, toks) in enumerate(sentences):
-            hi = lo + len(toks)
+        for i, (sentence, hi) in enumerate(zip(sentences, ends, strict=True)):
             m = masks[lo:hi]
-            views.append(cls(i, sentence, toks, keys[lo:hi], m, reduce(or_, m, 0), bitmap, limit, parts))
+            views.append(
+                cls(i, sentence, tokens[lo:hi], keys[lo:hi], m, reduce(or_, m, 0), bitmap, limit, parts)
+            )
             lo = hi
         return views
 

@@ -46,13 +46,13 @@ def sentence_views(analysis: DocAnalysis, lex: Lexicon) -> list[SentenceView]:
     each sentence's tokens are one run of the list, found by bisection rather than by a pass
     over every token."""
     tokens = analysis.text.tokens
-    runs = []
-    lo = 0
-    for i, s in enumerate(analysis.text.sentences):
-        hi = bisect_right(tokens, i, lo, key=_SENTENCE)
-        runs.append((s, tokens[lo:hi]))
-        lo = hi
-    return SentenceView.build_all(runs, lex.marks)
+    numbers = list(map(_SENTENCE, tokens))  # plain ints: bisect without a key call per step
+    ends = []
+    hi = 0
+    for i in range(len(analysis.text.sentences)):
+        hi = bisect_right(numbers, i, hi)
+        ends.append(hi)
+    return SentenceView.build_all(analysis.text.sentences, tokens[:hi], ends, lex.marks)
 
 
 def find_mentions(analysis: DocAnalysis, lex: Lexicon) -> tuple[list[Mention], DocIndex]:
