@@ -63,7 +63,7 @@ def _descriptive_after(text: str, ws: list[Word], last: int, kb: ActorKB) -> boo
     if j < len(ws) and joinable(text, ws[last], ws[j]):
         w = ws[j].norm
         w = w[2:] if w.startswith("ال") and len(w) > 4 else w
-        return any(w == d or w == d + "ه" for d in kb.descriptive)
+        return w in kb.descriptive_forms  # some d of kb.descriptive: w == d or w == d + "ه"
     return False
 
 

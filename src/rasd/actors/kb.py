@@ -172,6 +172,8 @@ class ActorKB:
             sorted({normalize_key(s) for s in generic.adjective_suffixes}, key=len)
         )
         self.descriptive = frozenset(normalize_key(x) for x in generic.descriptive_adjectives)
+        # the same, each also with the pronoun suffix "ه": one set test per word (find.py)
+        self.descriptive_forms = self.descriptive | {d + "ه" for d in self.descriptive}
         self.named_heads = frozenset(w for h in generic.named_heads for w in norm_words(h))
         self.connectors = frozenset(w for h in generic.connectors for w in norm_words(h))
         self.attacker_words = frozenset(w for h in generic.attacker_words for w in norm_words(h))
