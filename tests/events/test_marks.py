@@ -27,7 +27,7 @@ def _unregistered(words: frozenset[str]) -> frozenset[str]:
 def test_a_token_mask_has_the_bit_of_every_cue_set_its_keys_meet() -> None:
     for v in _views():
         for name, words in LEX.sets.items():
-            bit = v._bit(words)
+            bit = v.bit_of(words)
             assert bit, name
             for i, keys in enumerate(v.keys):
                 assert bool(v.masks[i] & bit) == (not keys.isdisjoint(words)), (name, i)
@@ -38,7 +38,7 @@ def test_cue_questions_agree_with_the_key_sets() -> None:
         n = len(v.tokens)
         for words in LEX.sets.values():
             plain = _unregistered(words)
-            assert not v._bit(plain)
+            assert not v.bit_of(plain)
             assert v.positions(words) == v.positions(plain)
             assert v.has_any(words) == v.has_any(plain)
             for lo in range(-2, n + 1, 3):
@@ -59,14 +59,14 @@ def test_a_set_registered_after_the_views_were_built_is_read_from_the_keys() -> 
     LEX.marks.register(late, late)
     assert [v.has_any(late) for v in views] == [True, True]
     assert [v.positions(late) for v in views] == [v.positions(_unregistered(late)) for v in views]
-    assert all(v._bit(late) for v in _views())  # views built from now on carry its bit
+    assert all(v.bit_of(late) for v in _views())  # views built from now on carry its bit
 
 
 def test_union_of_cue_sets_is_built_once_with_a_bit() -> None:
     u = LEX.union("attribution.verbs", "attribution.frames")
     assert u == LEX.cue("attribution.verbs") | LEX.cue("attribution.frames")
     assert LEX.union("attribution.verbs", "attribution.frames") is u
-    assert all(v._bit(u) for v in _views())
+    assert all(v.bit_of(u) for v in _views())
 
 
 def test_phrase_starts_agree_with_a_scan_of_every_first_word() -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from functools import reduce
 from operator import attrgetter, or_
@@ -32,6 +32,7 @@ class SentenceView:
     _all_keys: frozenset[str] | None = None
     name_quotes: frozenset[int] | None = None  # offsets of quotes around short names (realis)
     breaks: list[int] | None = None  # offsets of its clause breaks (realis)
+    facts: dict[str, object] = field(default_factory=dict)  # other facts of it the rules ask often
 
     @classmethod
     def build_all(
@@ -52,7 +53,7 @@ class SentenceView:
             lo = hi
         return views
 
-    def _bit(self, owner: object) -> int:
+    def bit_of(self, owner: object) -> int:
         """The bit of a word set or phrase index in this view's masks (0: none, test the keys)."""
         bit = self._bitmap.get(id(owner), 0)
         return bit if bit < self._limit else 0
@@ -71,7 +72,7 @@ class SentenceView:
 
     def has_any(self, words: frozenset[str], lo: int = 0, hi: int | None = None) -> bool:
         n = len(self.tokens)
-        bit = self._bitmap.get(id(words), 0)  # self._bit(words), inline: asked ~200 times a document
+        bit = self._bitmap.get(id(words), 0)  # self.bit_of(words), inline: asked ~200 times a document
         if bit >= self._limit:
             bit = 0
         if lo <= 0 and (hi is None or hi >= n):
@@ -97,27 +98,17 @@ class SentenceView:
             self._all_keys = frozenset().union(*self.keys)
         return self._all_keys
 
-    def bits_of(self, sets: Iterable[Collection[str]]) -> int:
-        """The OR of the bits of ``sets`` in this view's masks; 0 when one of them has none."""
-        out = 0
-        for words in sets:
-            bit = self._bit(words)
-            if not bit:
-                return 0
-            out |= bit
-        return out
-
     def positions(self, words: Collection[str]) -> list[int]:
         """Indexes of the tokens with a key in ``words`` (a word set or a phrase index by first
         word), in order."""
-        bit = self._bit(words)
+        bit = self.bit_of(words)
         if bit:
             return [i for i, m in enumerate(self.masks) if m & bit] if self.mask & bit else []
         return [i for i, keys in enumerate(self.keys) if not keys.isdisjoint(words)]
 
     def first_index(self, words: frozenset[str], lo: int = 0, hi: int | None = None) -> int | None:
         hi = len(self.tokens) if hi is None else hi
-        bit = self._bit(words)
+        bit = self.bit_of(words)
         if bit:
             if self.mask & bit:
                 masks = self.masks
@@ -143,7 +134,7 @@ class SentenceView:
         word of a longer one followed by a second word of one (their bits; a common first word
         like "في" starts phrases whose second word rarely follows it). Else its first words."""
         parts = self._phrase_parts.get(id(index))
-        bits = [self._bit(words) for words in parts] if parts else [0]
+        bits = [self.bit_of(words) for words in parts] if parts else [0]
         if not all(bits):
             return self.positions(index)  # type: ignore[arg-type]
         single, first, second = bits

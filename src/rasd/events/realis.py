@@ -67,6 +67,7 @@ def _name_quote_offsets(view: SentenceView, doc_text: str) -> frozenset[int]:
 
 
 _IRREALIS = ("negation", "cessation", "future", "modal", "threat", "demand", "condition", "background")
+_IRREALIS_CUES = tuple(f"realis.{name}" for name in _IRREALIS)
 
 
 def irrealis_reason(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text: str) -> str | None:
@@ -125,8 +126,8 @@ def irrealis_reason(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text:
     lo = max(0, hit.first - window)
     # Stop at the nearest clause break: a punctuation token, or punctuation between tokens.
     lo = _clause_start(view, hit.first, lo, doc_text)
-    cues = [(name, lex.cue(f"realis.{name}")) for name in _IRREALIS]  # once, not per token
-    some_cue = view.bits_of([cue for _, cue in cues])  # a token meeting none is passed over
+    cues = list(zip(_IRREALIS, map(lex.cue, _IRREALIS_CUES), strict=True))  # once, not per token
+    some_cue = view.bit_of(lex.union(*_IRREALIS_CUES))  # a token meeting none is passed over
     for i in range(hit.first - 1, lo - 1, -1):
         if some_cue and not view.masks[i] & some_cue:
             continue
@@ -287,7 +288,15 @@ def _in_period_frame(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text
 
 
 def _counted_stretch(view: SentenceView, lex: Lexicon) -> bool:
-    """ "في 10 أشهر", "خلال ثلاث سنوات": a number of months or years the sentence tallies over."""
+    """ "في 10 أشهر", "خلال ثلاث سنوات": a number of months or years the sentence tallies over
+    (a fact of the sentence, asked for each of its triggers: found once)."""
+    found = view.facts.get("counted_stretch")
+    if found is None:
+        found = view.facts["counted_stretch"] = _find_counted_stretch(view, lex)
+    return found
+
+
+def _find_counted_stretch(view: SentenceView, lex: Lexicon) -> bool:
     units, opens = lex.cue("realis.long_units"), lex.cue("realis.stretch_openers")
     toks = view.tokens
     return any(
