@@ -614,6 +614,19 @@ _HISTORIC_YEAR = re.compile(
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 
 
+def _years_told(v: SentenceView) -> tuple[int | None, bool]:
+    """The latest year the sentence names (None: none) and whether it names a year of history;
+    facts of the sentence, asked for each of its mentions: found once."""
+    found = v.facts.get("years")
+    if found is None:
+        text = v.sentence.text
+        years = [int(y) for y in _YEAR.findall(text)]
+        # every historic year has a "1": most sentences are spared the pattern
+        historic = "1" in text and _HISTORIC_YEAR.search(text) is not None
+        found = v.facts["years"] = (max(years) if years else None, historic)
+    return found  # type: ignore[return-value]
+
+
 def too_old(m: Mention, published: dt.date | None, lex: Lexicon | None = None, days: int = 35) -> bool:
     """Background more than about a month before publication is not coded: an explicit date that
     old, or — with no usable date in the sentence — a year named that is before publication's
@@ -622,10 +635,10 @@ def too_old(m: Mention, published: dt.date | None, lex: Lexicon | None = None, d
         return False
     if m.date.value and m.date_explicit and m.date.text:
         return (published - dt.date.fromisoformat(m.date.value)).days > days
-    years = [int(y) for y in _YEAR.findall(m.view.sentence.text)]
-    if years and max(years) < published.year:
+    latest, historic = _years_told(m.view)
+    if latest is not None and latest < published.year:
         return True
-    if "1" in m.view.sentence.text and _HISTORIC_YEAR.search(m.view.sentence.text):  # each year has a 1
+    if historic:
         return True
     if lex is not None and m.view.has_cue(lex, "realis.past_years"):
         return True
