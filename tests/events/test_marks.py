@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pickle
+from concurrent.futures import ThreadPoolExecutor
+
 from fakes import analysis_of
 
 from rasd.events.extract import sentence_views
@@ -85,3 +88,23 @@ def test_phrase_starts_agree_with_a_scan_of_every_first_word() -> None:
             assert v.phrase_starts(name, index) == v.phrase_starts("copy of " + name, plain)
             found += len(v.phrase_starts(name, index))
     assert found >= 3  # "منذ", "فيما" and "في الفترة" (not "في ريفها") are in the text
+
+
+def test_a_pickled_lexicon_answers_the_same() -> None:
+    copy = pickle.loads(pickle.dumps(LEX))
+    for v, w in zip(_views(), sentence_views(analysis_of(TEXT), copy), strict=True):
+        assert w.masks == v.masks  # the same bits, renumbered by the copied sets' ids
+        for name, words in LEX.sets.items():
+            assert w.bit_of(copy.cue(name))
+            assert w.positions(copy.cue(name)) == v.positions(words)
+        index = copy.phrase_index("realis.period_phrases")
+        assert w.phrase_starts("p", index) == v.phrase_starts("p", LEX.phrase_index("realis.period_phrases"))
+
+
+def test_sets_registered_from_threads_at_once_get_distinct_bits() -> None:
+    marks = load_lexicon().marks
+    sets = [frozenset({f"w{k}", "shared"}) for k in range(400)]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        bits = list(pool.map(lambda words: marks.register(words, words), sets))
+    assert len(set(bits)) == len(sets)
+    assert all(marks.register(words, words) == bit for words, bit in zip(sets, bits, strict=True))

@@ -41,8 +41,9 @@ class SentenceView:
         """One view per sentence, numbered in order; sentence i's tokens are ``tokens`` from the
         previous end (0 first) to ``ends[i]``. The keys and masks of all the document's tokens
         are looked up at once (see ``KeyMarks.tokens``)."""
+        limit = 1 << marks.count  # read first: a set registered meanwhile is not in the masks
         keys, masks = marks.tokens(tokens)
-        bitmap, limit, parts = marks.bitmap, 1 << marks.count, marks.phrase_parts
+        bitmap, parts = marks.bitmap, marks.phrase_parts
         views = []
         lo = 0
         for i, (sentence, hi) in enumerate(zip(sentences, ends, strict=True)):

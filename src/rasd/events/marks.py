@@ -14,6 +14,7 @@ bit, and the caller falls back to the set operations; the answers are the same e
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from itertools import compress, repeat
 from operator import attrgetter, itemgetter, ne, not_
@@ -47,6 +48,22 @@ class KeyMarks:
         # id(phrase index) → (words of its one-word phrases, first words and second words of
         # the others), each a registered set (see ``register_phrases``)
         self.phrase_parts: dict[int, tuple[frozenset[str], frozenset[str], frozenset[str]]] = {}
+        self._phrase_lists: list[tuple[object, tuple[frozenset[str], ...]]] = []  # for pickling
+        # threads extracting with one lexicon may register at once: a bit is numbered once
+        self._lock = threading.Lock()
+
+    def __getstate__(self) -> dict[str, object]:
+        # ids do not survive pickling: the id-keyed tables are rebuilt from the objects
+        state = {**self.__dict__, "_memo": {}}
+        for name in ("_bit", "phrase_parts", "_lock"):
+            del state[name]
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._bit = {id(owner): 1 << k for k, owner in enumerate(self._held)}
+        self.phrase_parts = {id(index): parts for index, parts in self._phrase_lists}  # type: ignore[misc]
+        self._lock = threading.Lock()
 
     @property
     def count(self) -> int:
@@ -60,13 +77,19 @@ class KeyMarks:
         bit = self._bit.get(id(owner))
         if bit is not None:
             return bit
-        bit = 1 << len(self._held)
-        self._held.append(owner)
-        self._bit[id(owner)] = bit
-        by_key = self._by_key
-        for w in words:
-            by_key[w] = by_key.get(w, 0) | bit
-        self._memo = {}
+        with self._lock:
+            bit = self._bit.get(id(owner))
+            if bit is not None:
+                return bit
+            bit = 1 << len(self._held)
+            by_key = self._by_key
+            for w in words:
+                by_key[w] = by_key.get(w, 0) | bit
+            self._memo = {}
+            self._bit[id(owner)] = bit
+            # counted last: masks computed after ``count`` shows it (the views read ``count``
+            # before their masks) carry it
+            self._held.append(owner)
         return bit
 
     def register_phrases(self, index: dict[str, list[tuple[str, ...]]]) -> None:
@@ -82,7 +105,10 @@ class KeyMarks:
         )
         for words in parts:
             self.register(words, words)
-        self.phrase_parts[id(index)] = parts
+        with self._lock:
+            if id(index) not in self.phrase_parts:
+                self._phrase_lists.append((index, parts))
+                self.phrase_parts[id(index)] = parts
 
     @property
     def bitmap(self) -> dict[int, int]:
