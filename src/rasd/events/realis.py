@@ -73,6 +73,8 @@ def irrealis_reason(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text:
         return "out of control"  # "خرج الوضع عن السيطرة"
     if hit.entry.family == "takeover" and _takes_things(hit, view, lex):
         return "not ground"
+    if hit.entry.sub_event_type == "Arrests" and _takes_things(hit, view, lex):
+        return "not people"  # "ألقت المقاومة القبض على شاحنة تحمل ذخائر": a seizure, not an arrest
     if hit.entry.family == "takeover" or hit.entry.sub_event_type == "Arrests":
         # "الجهود للسيطرة على", "لاستعادة السيطرة", "لتوقيف ناشطين": purpose, not an outcome
         surface = view.surface(hit.first)
@@ -98,8 +100,14 @@ def irrealis_reason(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text:
     window = int(lex.cues["realis"]["window"])
     lo = max(0, hit.first - window)
     # Stop at the nearest clause break: a punctuation token, or punctuation between tokens.
+    # "ثم" starts a new act: "هددت الشرطة المحتجين ثم اعتقلت عشرة منهم" (the threat is not the arrest's)
+    then = lex.cue("realis.then")
     for i in range(hit.first - 1, lo - 1, -1):
-        if _clause_break_at(view, i + 1, doc_text) or _clause_break_at(view, i, doc_text, gap=False):
+        if (
+            _clause_break_at(view, i + 1, doc_text)
+            or _clause_break_at(view, i, doc_text, gap=False)
+            or not view.keys[i].isdisjoint(then)
+        ):
             lo = i + 1
             break
     cues = [(name, lex.cue(f"realis.{name}")) for name in _IRREALIS]  # once, not per token
@@ -296,7 +304,14 @@ def _still(view: SentenceView, i: int) -> bool:
 
 def is_total(view: SentenceView, lex: Lexicon) -> bool:
     """The sentence reports a total over a long period ("3042 killed in ten months")."""
-    return bool(view.phrase_starts("realis.totals", lex.phrase_index("realis.totals")))
+    starts = view.phrase_starts("realis.totals", lex.phrase_index("realis.totals"))
+    return any(not compared(view, i, lex) for i in starts)
+
+
+def compared(view: SentenceView, i: int, lex: Lexicon) -> bool:
+    """The "منذ" at ``i`` measures a superlative, not a stretch the trigger spans: "أعنف هجوم
+    منذ عام 2007", "الأسوأ من نوعه منذ شهرين" — one happening, compared with the past."""
+    return view.has_cue(lex, "realis.superlatives", max(0, i - 5), i)
 
 
 def anchored(hit: TriggerHit, view: SentenceView, lex: Lexicon) -> bool:
