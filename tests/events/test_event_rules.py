@@ -733,6 +733,8 @@ def test_seizing_a_truck_is_no_arrest():
     assert types("ألقت قوات الأمن القبض على ثلاثة مسلحين في الموصل أمس.") == [
         ("Strategic developments", "Arrests")
     ]
+    # right after an arrest verb stands its subject, whatever its words ("أجهزة" are also devices)
+    assert types("اعتقلت أجهزة الأمن خمسة مطلوبين في بغداد أمس.") == [("Strategic developments", "Arrests")]
 
 
 def test_a_threat_to_arrest_is_no_arrest_but_a_later_act_is():

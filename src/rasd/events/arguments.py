@@ -680,12 +680,13 @@ def too_old(m: Mention, published: dt.date | None, lex: Lexicon | None = None, d
 
 def _dated_back_at_trigger(m: Mention, published: dt.date, lex: Lexicon) -> bool:
     """The trigger itself is dated years or months back, whatever other date the sentence has:
-    "بعد سيطرة حماس في عام 2007، والآن ..." (a past year right after it), "قبل عامين تم القبض
+    "بعد سيطرة حماس في عام 2007، والآن ..." (a past year right after it; one before it may date
+    another clause: "التي دعمتها واشنطن عام 2013، وتستهدفها الطائرات الآن"), "قبل عامين تم القبض
     على ..." (an interval back right before it). "منذ عام 2007" compares ("أسوأ هجوم منذ عام
     2007") and is left to the other rules."""
     v, h = m.view, m.trigger
     year_heads = lex.cue("realis.year_heads")
-    for i in range(max(0, h.first - 3), min(len(v.tokens), h.last + 8)):
+    for i in range(h.last + 1, min(len(v.tokens), h.last + 8)):
         year = v.surface(i)
         if not (len(year) == 4 and year.isdigit() and 1900 < int(year) < published.year):
             continue

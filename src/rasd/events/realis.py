@@ -73,7 +73,7 @@ def irrealis_reason(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text:
         return "out of control"  # "خرج الوضع عن السيطرة"
     if hit.entry.family == "takeover" and _takes_things(hit, view, lex):
         return "not ground"
-    if hit.entry.sub_event_type == "Arrests" and _takes_things(hit, view, lex):
+    if hit.entry.sub_event_type == "Arrests" and _seizes_things(hit, view, lex):
         return "not people"  # "ألقت المقاومة القبض على شاحنة تحمل ذخائر": a seizure, not an arrest
     if hit.entry.family == "takeover" or hit.entry.sub_event_type == "Arrests":
         # "الجهود للسيطرة على", "لاستعادة السيطرة", "لتوقيف ناشطين": purpose, not an outcome
@@ -169,6 +169,16 @@ def _takes_things(hit: TriggerHit, view: SentenceView, lex: Lexicon) -> bool:
         view.keys[on + 1] & lex.cue("realis.non_ground_counts")
     )
     return counted and view.has_any(things, on + 2, on + 4)
+
+
+def _seizes_things(hit: TriggerHit, view: SentenceView, lex: Lexicon) -> bool:
+    """ "القبض على شاحنة": what is caught, the word after "على", is a thing. Only after "على": right
+    after an arrest verb stands its subject ("اعتقلت أجهزة الأمن ...")."""
+    on = lex.cue("realis.non_ground_on")
+    at = hit.last if view.keys[hit.last] & on else hit.last + 1
+    if at + 1 >= len(view.tokens) or not view.keys[at] & on:
+        return False
+    return bool(view.keys[at + 1] & lex.cue("realis.non_ground"))
 
 
 def _protest_adverb_alone(hit: TriggerHit, view: SentenceView, lex: Lexicon) -> bool:
