@@ -786,3 +786,21 @@ def test_a_force_right_before_the_event_noun_is_its_doer():
 def test_the_place_across_a_border_is_not_where_it_happened():
     (e,) = events("انفجرت عبوة ناسفة أمس على الطريق الحدودي مع الموصل قرب بلدة في ريف الحسكة.")
     assert e.location.name == "Al Hasakah"
+
+
+def test_tags_and_links_are_not_the_report():
+    assert events("قصفت طائرات التحالف مواقع الحوثيين في صنعاء أمس.\nسمات صنعاء الحوثيين التحالف قصف") != []
+    assert events("سمات صنعاء الحوثيين طيران التحالف قصف غارات") == []
+
+
+def test_an_arrest_for_drugs_or_theft_is_police_work():
+    assert events("تم القبض على المدعو سالم إثر قيامه بتهريب كمية من حبوب الإمفيتامين في بغداد.") == []
+    assert events("اعتقلت قوات الأمن ثلاثة لصوص بتهمة السرقة في الموصل أمس.") == []
+    # promoting a party is politics, not drugs
+    assert types("واعتقلت قوات الأمن في بغداد أمس ناشطا بتهمة الترويج لحزب محظور.") == [
+        ("Strategic developments", "Arrests")
+    ]
+
+
+def test_the_last_two_years_are_background():
+    assert events("وخلال العامين الماضيين قتل المسلحون مئات المدنيين في الموصل.") == []

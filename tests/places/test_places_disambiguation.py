@@ -49,6 +49,7 @@ def test_outlets_and_channels_are_not_places(places, text):
         "استقبل الرئيس هادي الوفد الأممي.",
         "قال الشيخ حلب إن العشيرة ترفض العنف.",
         "التقى الوزير أبو ظبي بممثلي النقابات.",
+        "وقالت القيادة إن الغارة استهدفت أبا خليل القيادي في التنظيم.",  # a kunya in the accusative
     ],
 )
 def test_names_after_titles_are_persons_not_places(places, text):

@@ -73,6 +73,8 @@ def find_mentions(analysis: DocAnalysis, lex: Lexicon) -> tuple[list[Mention], D
             and headline in normalize_key(v.sentence.text)
         ):
             continue  # "رابط الخبر: <headline>" — the headline repeated as boilerplate
+        if 0 in v.phrase_starts("page_furniture", lex.phrase_index("page_furniture")):
+            continue  # "سمات: تركيا داعش قصف", "اقرأ أيضا: ..." — tags and links, not the report
         hits = []
         for h in find_triggers(v, lex, text):
             reason = irrealis_reason(h, v, lex, text)

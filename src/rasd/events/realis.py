@@ -73,6 +73,8 @@ def irrealis_reason(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text:
         return "out of control"  # "خرج الوضع عن السيطرة"
     if hit.entry.family == "takeover" and _takes_things(hit, view, lex):
         return "not ground"
+    if hit.entry.sub_event_type == "Arrests" and view.has_cue(lex, "realis.ordinary_crime"):
+        return "ordinary crime"  # "تم القبض على المدعو ... إثر قيامه بتهريب حبوب الإمفيتامين"
     if hit.entry.sub_event_type == "Arrests" and _seizes_things(hit, view, lex):
         return "not people"  # "ألقت المقاومة القبض على شاحنة تحمل ذخائر": a seizure, not an arrest
     if hit.entry.family == "takeover" or hit.entry.sub_event_type == "Arrests":
