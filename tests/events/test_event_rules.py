@@ -804,3 +804,25 @@ def test_an_arrest_for_drugs_or_theft_is_police_work():
 
 def test_the_last_two_years_are_background():
     assert events("وخلال العامين الماضيين قتل المسلحون مئات المدنيين في الموصل.") == []
+
+
+def test_a_raid_word_is_not_the_end_of_father_or_country():
+    assert events("وهذا الشهر عاد أربعة مقاتلين مكفنين إلى بلدهم في الموصل.") == []
+    assert events("ينتظر أبناء المسؤول كشف تورط ثلاثة مقيمين في وفاة والدهم في بغداد.") == []
+    assert types("وبدأت قوات الأمن صباح أمس عملية دهم واسعة في الموصل.") == [
+        ("Strategic developments", "Arrests")
+    ]
+
+
+def test_fighting_for_control_is_no_takeover():
+    assert all(
+        e.sub_event_type != "Government regains territory"
+        for e in events("وتستمر المعارك في الموصل من أجل استعادة السيطرة على المطار.")
+    )
+
+
+def test_an_arrest_years_back_and_a_court_sentence_are_not_events():
+    assert (
+        events("وذكرت مصادر أن الانتحاري أوقفته قوات الأمن قبل عامين في بغداد بتهمة الانتماء إلى داعش.") == []
+    )
+    assert events("وتمكنت قوات الأمن من القبض على الجاني وصدر بحقه صك شرعي يقضي بالقتل قصاصا.") == []

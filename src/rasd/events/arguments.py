@@ -693,6 +693,8 @@ def _dated_back_at_trigger(m: Mention, published: dt.date, lex: Lexicon) -> bool
         if i > 0 and v.keys[i - 1] & year_heads and not v.has_cue(lex, "realis.since", i - 3, i):
             return True
     ago = v.first_index(lex.cue("realis.ago"), max(0, h.first - 10), h.first)
+    if ago is None:  # "أوقفته الجهات الأمنية قبل عامين"
+        ago = v.first_index(lex.cue("realis.ago"), h.last + 1, h.last + 5)
     return ago is not None and v.has_cue(lex, "realis.long_ago_units", ago + 1, ago + 3)
 
 

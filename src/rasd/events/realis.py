@@ -73,6 +73,8 @@ def irrealis_reason(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text:
         return "out of control"  # "خرج الوضع عن السيطرة"
     if hit.entry.family == "takeover" and _takes_things(hit, view, lex):
         return "not ground"
+    if view.phrase_starts("realis.judicial", lex.phrase_index("realis.judicial")):
+        return "judicial"  # "القبض على الجاني ... صدر بحقه صك شرعي يقضي ... بالقتل قصاصًا"
     if hit.entry.sub_event_type == "Arrests" and view.has_cue(lex, "realis.ordinary_crime"):
         return "ordinary crime"  # "تم القبض على المدعو ... إثر قيامه بتهريب حبوب الإمفيتامين"
     if hit.entry.sub_event_type == "Arrests" and _seizes_things(hit, view, lex):
