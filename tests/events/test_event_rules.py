@@ -826,3 +826,21 @@ def test_an_arrest_years_back_and_a_court_sentence_are_not_events():
         events("وذكرت مصادر أن الانتحاري أوقفته قوات الأمن قبل عامين في بغداد بتهمة الانتماء إلى داعش.") == []
     )
     assert events("وتمكنت قوات الأمن من القبض على الجاني وصدر بحقه صك شرعي يقضي بالقتل قصاصا.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "وكان المسلحون قادمين إلى الموصل حين جرفتهم سيول الأمطار في الوادي.",  # a flood
+        "وأحرق شبان إطارات السيارات في شوارع بغداد أمس.",  # tyres, not anyone's property
+        "وتسعى الجماعة لنهب ثروات الموصل.",  # a purpose
+    ],
+)
+def test_no_property_destroyed(sentence):
+    assert all(e.sub_event_type != "Looting/property destruction" for e in events(sentence))
+
+
+def test_property_destroyed():
+    assert types("وهدمت قوات الأمن منزلين في الموصل أمس.") == [
+        ("Strategic developments", "Looting/property destruction")
+    ]

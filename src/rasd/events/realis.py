@@ -79,7 +79,7 @@ def irrealis_reason(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text:
         return "ordinary crime"  # "تم القبض على المدعو ... إثر قيامه بتهريب حبوب الإمفيتامين"
     if hit.entry.sub_event_type == "Arrests" and _seizes_things(hit, view, lex):
         return "not people"  # "ألقت المقاومة القبض على شاحنة تحمل ذخائر": a seizure, not an arrest
-    if hit.entry.family == "takeover" or hit.entry.sub_event_type == "Arrests":
+    if hit.entry.family == "takeover" or hit.entry.sub_event_type == "Arrests" or hit.entry.id == "looting":
         # "الجهود للسيطرة على", "لاستعادة السيطرة", "لتوقيف ناشطين": purpose, not an outcome
         surface = view.surface(hit.first)
         if surface.startswith("ل") and not surface.startswith("لانفس"):
