@@ -844,3 +844,21 @@ def test_property_destroyed():
     assert types("وهدمت قوات الأمن منزلين في الموصل أمس.") == [
         ("Strategic developments", "Looting/property destruction")
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "وهذه أول زيارة لمسؤول أميركي إلى بغداد بعد توقيع الاتفاق النووي.",  # a landmark in time
+        "وأعلنت بغداد فشل جولة المفاوضات في التوصل إلى اتفاق بشأن الغاز.",  # a failure
+        "وما زالت المفاوضات جارية للتوصل إلى اتفاق سياسي في صنعاء.",  # an aim
+    ],
+)
+def test_no_agreement(sentence):
+    assert all(e.sub_event_type != "Agreement" for e in events(sentence))
+
+
+def test_an_exchange_of_prisoners_is_an_agreement():
+    assert types("ونقلت طائرة أسرى من صنعاء أمس كمرحلة أولى لتبادل الأسرى بين الطرفين.") == [
+        ("Strategic developments", "Agreement")
+    ]

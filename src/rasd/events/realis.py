@@ -79,10 +79,15 @@ def irrealis_reason(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text:
         return "ordinary crime"  # "تم القبض على المدعو ... إثر قيامه بتهريب حبوب الإمفيتامين"
     if hit.entry.sub_event_type == "Arrests" and _seizes_things(hit, view, lex):
         return "not people"  # "ألقت المقاومة القبض على شاحنة تحمل ذخائر": a seizure, not an arrest
-    if hit.entry.family == "takeover" or hit.entry.sub_event_type == "Arrests" or hit.entry.id == "looting":
+    if hit.entry.id == "agreement" and view.has_cue(lex, "realis.landmark_before", hit.first - 2, hit.first):
+        return "landmark"  # "بعد توقيع الاتفاق النووي": a point in time for what is told, not news
+    if hit.entry.id == "agreement" and view.has_cue(lex, "realis.failed", hit.first - 6, hit.first):
+        return "failed"  # "فشل جولة المفاوضات ... في التوصل إلى اتفاق"
+    if hit.entry.family == "takeover" or hit.entry.sub_event_type == "Arrests" or hit.entry.id in _PURPOSED:
         # "الجهود للسيطرة على", "لاستعادة السيطرة", "لتوقيف ناشطين": purpose, not an outcome
         surface = view.surface(hit.first)
-        if surface.startswith("ل") and not surface.startswith("لانفس"):
+        # "كمرحلة أولى لتبادل الأسرى": an exchange's stage, done
+        if surface.startswith("ل") and not surface.startswith(("لانفس", "لتبادل")):
             return "purpose"
     if hit.entry.event_type == "Explosions/Remote violence" and view.has_any(
         lex.cue("realis.not_explosive_after"), hit.last + 1, hit.last + 3
@@ -155,6 +160,9 @@ def irrealis_reason(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text:
     if _in_period_frame(hit, view, lex, doc_text):
         return "period"
     return None
+
+
+_PURPOSED = ("looting", "agreement")  # "لنهب ثروات", "للتوصل إلى اتفاق": an aim
 
 
 def _takes_things(hit: TriggerHit, view: SentenceView, lex: Lexicon) -> bool:
