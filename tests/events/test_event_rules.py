@@ -862,3 +862,13 @@ def test_an_exchange_of_prisoners_is_an_agreement():
     assert types("ونقلت طائرة أسرى من صنعاء أمس كمرحلة أولى لتبادل الأسرى بين الطرفين.") == [
         ("Strategic developments", "Agreement")
     ]
+
+
+def test_the_owner_of_what_was_hit_is_not_the_doer():
+    evs = events("ودمرت الغارات آليات تابعة لداعش، فضلا عن قصف مراكز تجمع في الموصل أمس.")
+    assert evs and all(e.actor1 is None or e.actor1.name != "Islamic State" for e in evs)
+
+
+def test_a_position_or_unit_of_a_group_acts_for_it():
+    text = "وقالت المصادر إن النقطة التابعة لداعش أطلقت الرصاص على المدنيين مما أدى إلى سقوط أربعة قتلى في الموصل."
+    assert [e.actor1.name for e in events(text)] == ["Islamic State"]

@@ -206,6 +206,7 @@ def assign_actors(m: Mention, idx: DocIndex) -> None:
     agentive = lex.cue("agentive")
     targets = lex.cue("target_markers")
     held = lex.cue("held_ground")
+    owner = lex.cue("owner_markers")
     patient_trigger = bool(v.keys[h.first] & lex.cue("patient_nouns"))
     a1 = a2 = None
     # Ordinary people are victims, never the perpetrator of a violent event or an arrest; so is
@@ -313,11 +314,20 @@ def assign_actors(m: Mention, idx: DocIndex) -> None:
             if h.last < c[0] <= h.last + 6
             and not _preposition_before(v, c[0], lex)
             and not v.keys[c[0] - 1] & held  # "السيطرة على كل مواقع الحوثيين": the loser
+            and not _owner(v, c[0], owner, lex)
             and not (
                 c[0] > h.last + 1 and _has_lam(v, c[0])
             )  # "استهدفت معسكرا لميليشيات ...": the target's owner
         ]
-        before = [c for c in others if c[1] < h.first and not _preposition_before(v, c[0], lex)]
+        before = [
+            c
+            for c in others
+            if c[1] < h.first
+            and not _preposition_before(v, c[0], lex)
+            # "دبابات تابعة للتنظيم، ... فضلا عن قصف": whose the targets were — unless the owned
+            # thing is the subject right before the verb ("النقطة التابعة للحوثيين أطلقت الرصاص")
+            and (c[1] >= h.first - 1 or _verb_after(v, c[1], lex) or not _owner(v, c[0], owner, lex))
+        ]
         if after and not patient_trigger:
             a1 = after[0]
         elif before:
@@ -471,6 +481,19 @@ def _counted(v: SentenceView, c: tuple[int, int, ActorMention], idx: DocIndex) -
     return any(
         q.start <= a.start <= q.end or a.start <= q.start < a.end for q in idx.quantities.get(v.index, [])
     )
+
+
+def _owner(v: SentenceView, first: int, owner: frozenset[str], lex: Lexicon) -> bool:
+    """The actor at ``first`` owns the things before it ("دبابات تابعة للتنظيم"), unless those are
+    its fighters or aircraft ("مسلحين تابعين للمقاومة", "طائرات تابعة للتحالف"): they are its own."""
+    if first < 1 or not v.keys[first - 1] & owner:
+        return False
+    # the owned noun, or the noun adjectives follow ("الفرقة الأولى الساحلية التابعة للجيش الحر")
+    return not v.has_any(lex.cue("fighters"), first - 4, first - 1)
+
+
+def _verb_after(v: SentenceView, last: int, lex: Lexicon) -> bool:
+    return last + 1 < len(v.tokens) and bool(v.keys[last + 1] & (lex.cue("verbs") | lex.cue("light_verbs")))
 
 
 def _active_subject(
