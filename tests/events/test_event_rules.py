@@ -872,3 +872,19 @@ def test_the_owner_of_what_was_hit_is_not_the_doer():
 def test_a_position_or_unit_of_a_group_acts_for_it():
     text = "وقالت المصادر إن النقطة التابعة لداعش أطلقت الرصاص على المدنيين مما أدى إلى سقوط أربعة قتلى في الموصل."
     assert [e.actor1.name for e in events(text)] == ["Islamic State"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "وفي الموصل (شمال بغداد) أسفرت مواجهات أمس عن مقتل 21 من عناصر داعش.",
+        "انفجرت سيارة مفخخة في الموصل، 400 كلم شمال بغداد، أمس.",
+    ],
+)
+def test_a_place_that_only_locates_another_is_not_the_site(sentence):
+    assert [e.location.name for e in events(sentence)] == ["Mosul"]
+
+
+def test_a_place_a_short_way_off_is_a_fair_site():
+    (e,) = events("سقطت قذائف هاون أمس على قرية تقع على بعد 5 كلم شمال الموصل.")
+    assert e.location.name == "Mosul"

@@ -152,3 +152,9 @@ def test_towns_geonames_knows_only_in_latin_script_are_found_by_their_arabic_nam
 ):
     found = [m for m in places(text) if m.location.name == name]
     assert found and found[0].location.country == country
+
+
+def test_one_name_is_one_town_within_a_report(places):
+    # "مدينة زنجبار" is also Zanzibar City's own name; beside Abyan's capital it is Zinjibar
+    ms = places("دخلت المقاومة الشعبية مدينة زنجبار عاصمة محافظة أبين، وتدور اشتباكات في زنجبار وعدن.")
+    assert {m.location.country for m in ms if m.kind == "town"} == {"YE"}

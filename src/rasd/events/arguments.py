@@ -554,7 +554,8 @@ def choose_place(m: Mention, idx: DocIndex, places: list[PlaceMention]) -> Place
         return None
     h = m.trigger
     v = m.view
-    border = idx.lex.cue("border_words")
+    lex, text = idx.lex, idx.analysis.document.text
+    border = lex.cue("border_words")
 
     def key(p: PlaceMention) -> tuple:
         dist = p.start - h.end if p.start >= h.end else (h.start - p.end) * 1.5 + 40
@@ -564,9 +565,31 @@ def choose_place(m: Mention, idx: DocIndex, places: list[PlaceMention]) -> Place
         # "في إقليم شرناخ الحدودي مع العراق": the country across the border is not where it was
         at = v.token_at(p.start)
         across = at >= 2 and "مع" in v.keys[at - 1] and bool(v.keys[at - 2] & border)
-        return (across, country_only, dist + coarse)
+        return (across or _reference_point(v, at, text, lex), country_only, dist + coarse)
 
     return min(places, key=key)
+
+
+def _reference_point(v: SentenceView, at: int, text: str, lex: Lexicon) -> bool:
+    """The place only locates another one: "في تعز (جنوب صنعاء)", "بعقوبة (60 كلم شمال شرقي
+    بغداد)" — a compass word right before it, in parentheses or after a distance of more than
+    25 km (ACLED's "near" radius)."""
+    directions = lex.cue("directions")
+    d = at if v.keys[at] & directions else at - 1  # the compass word may open the place's own span
+    if d < 0 or not v.keys[d] & directions:
+        return False
+    while d >= 0 and v.keys[d] & directions:
+        d -= 1  # "شمال شرقي": back to the first compass word
+    first = d + 1
+    before = text[max(0, v.tokens[first].start - 12) : v.tokens[first].start]
+    if before.rfind("(") > before.rfind(")"):  # inside an open parenthesis
+        return True
+    # "50 كلم شرق الرمادي" — but a short way ("على بعد كيلومترات جنوبي الرمادي", "5 كلم") is near it
+    unit = v.first_index(lex.cue("distance_units"), max(0, first - 2), first)
+    if unit is None or unit == 0:
+        return False
+    number = v.surface(unit - 1)
+    return number.isdigit() and int(number) > 25
 
 
 def assign_location(m: Mention, idx: DocIndex, previous: list[Mention]) -> None:

@@ -11,7 +11,7 @@ from importlib import resources
 from rasd.datafiles import read_yaml
 from rasd.places.gazetteer import Gazetteer, Lexicon
 from rasd.places.match import NormText, RawMatch, add_context, normalize_text, scan
-from rasd.places.resolve import Reading, choose, mention_of
+from rasd.places.resolve import Reading, choose, mention_of, one_sense_per_name
 from rasd.places.transliterated import transliterated_towns
 from rasd.places.types import PlaceMention
 from rasd.records import Location
@@ -32,7 +32,7 @@ def find_places(analyzed: AnalyzedText, gazetteer: Gazetteer) -> list[PlaceMenti
         analyzed.text, shared.text if shared is not None and shared.original == analyzed.text else None
     )
     raw = [c for m in scan(nt, gazetteer) if (c := add_context(m, nt, lex)) is not None]
-    chosen = choose(raw, gazetteer)
+    chosen = one_sense_per_name(choose(raw, gazetteer))
     places = {m.first: (m, r, mention_of(m, r, conf, nt, gazetteer)) for m, r, conf in chosen}
     subs = _sublocations(nt, lex, places)
     for first in subs.consumed:

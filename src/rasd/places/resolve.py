@@ -198,6 +198,39 @@ def choose(matches: list[RawMatch], gz: Gazetteer) -> list[tuple[RawMatch, Readi
     return result
 
 
+_TOWN_HEADS = frozenset({"مدينه", "بلده", "قريه", "منطقه"})
+
+
+def one_sense_per_name(
+    chosen: list[tuple[RawMatch, Reading, float]],
+) -> list[tuple[RawMatch, Reading, float]]:
+    """A name read as towns in two countries within one report is one town: "مدينة زنجبار" taken
+    for Zanzibar (a framed big city) beside "زنجبار" read as Zinjibar in a report from Yemen. All its
+    mentions take the reading whose country the document's names point to most."""
+    keys = {m.key for m, r, _conf in chosen if r.kind == "town"}
+
+    def name(key: str) -> str:  # "مدينه زنجبار" is a gazetteer name of its own (Zanzibar City)
+        head, _, rest = key.partition(" ")
+        return rest if head in _TOWN_HEADS and rest in keys else key
+
+    towns: dict[str, list[int]] = defaultdict(list)
+    for i, (m, r, _conf) in enumerate(chosen):
+        if r.kind == "town":
+            towns[name(m.key)].append(i)
+    split = [ix for ix in towns.values() if len({chosen[i][1].code for i in ix}) > 1]
+    if not split:
+        return chosen
+    votes = Counter(r.code for _m, r, _conf in chosen)
+    out = list(chosen)
+    for ix in split:
+        best = max((chosen[i][1] for i in ix), key=lambda r: votes[r.code])
+        for i in ix:
+            m, r, conf = chosen[i]
+            if r.code != best.code:
+                out[i] = (m, best, conf)
+    return out
+
+
 def _false_friend(
     m: RawMatch,
     r: Reading,
