@@ -796,6 +796,7 @@ def test_tags_and_links_are_not_the_report():
 def test_an_arrest_for_drugs_or_theft_is_police_work():
     assert events("تم القبض على المدعو سالم إثر قيامه بتهريب كمية من حبوب الإمفيتامين في بغداد.") == []
     assert events("اعتقلت قوات الأمن ثلاثة لصوص بتهمة السرقة في الموصل أمس.") == []
+    assert events("وتم القبض على مقيم عند قيامه بتهريب كمية من الهيروين المخدر إلى بغداد.") == []
     # promoting a party is politics, not drugs
     assert types("واعتقلت قوات الأمن في بغداد أمس ناشطا بتهمة الترويج لحزب محظور.") == [
         ("Strategic developments", "Arrests")
