@@ -889,3 +889,15 @@ def test_a_place_that_only_locates_another_is_not_the_site(sentence):
 def test_a_place_a_short_way_off_is_a_fair_site():
     (e,) = events("سقطت قذائف هاون أمس على قرية تقع على بعد 5 كلم شمال الموصل.")
     assert e.location.name == "Mosul"
+
+
+def test_a_militia_has_no_air_force():
+    # a bombardment by a militia beside a word of aircraft is shelling
+    evs = events("وقصفت ميليشيات الحوثي أحياء سكنية في تعز أمس رغم الغطاء الجوي للمدينة.")
+    assert [(e.sub_event_type, e.actor1.name) for e in evs] == [
+        ("Shelling/artillery/missile attack", "Houthis")
+    ]
+    # a militia named with an air strike is the one struck
+    (e,) = events("قتل اثنان من قادة داعش في غارة جوية شمال الموصل أمس.")
+    assert e.sub_event_type == "Air/drone strike"
+    assert e.actor1 is None and e.actor2.name == "Islamic State"

@@ -95,12 +95,14 @@ def find_mentions(analysis: DocAnalysis, lex: Lexicon) -> tuple[list[Mention], D
             assign_date(m, idx)
             assign_sources(m, idx)
             _refine_takeover(m, lex)
+            _shelling_by_militia(m, lex)
         assign_counts(sentence, idx)
         _apply_gate(v, sentence, idx, lex)
         for m in sentence:  # after the gate, which was trained on first-trigger actors
             if m.actor1 is None and len(m.hits) > 1:
                 _assign_actors_any_trigger(m, idx)
                 _refine_takeover(m, lex)
+            _shelling_by_militia(m, lex)
         # an earlier happening used as a landmark in time, told with no toll of its own
         sentence = [m for m in sentence if m.counts or not all(anchored(h, v, lex) for h in m.hits)]
         for m in sentence:
@@ -226,6 +228,22 @@ def _refine_takeover(m: Mention, lex: Lexicon) -> None:
     m.plover = PLOVER.get(m.sub_event_type, m.plover)
 
 
+def _shelling_by_militia(m: Mention, lex: Lexicon) -> None:
+    """ "قصف ميليشيات الحوثي على منطقة سكنية" beside a word of aircraft elsewhere in the sentence: a
+    bombardment a militia does is shelling, not an air strike (unless the report says drones)."""
+    if m.sub_event_type != "Air/drone strike" or m.actor1 is None or m.actor1.type not in _NON_STATE:
+        return
+    if _says_drones(m.view.sentence.text, lex):
+        return
+    if all(h.entry.family == "bombard" for h in m.hits):
+        m.sub_event_type = "Shelling/artillery/missile attack"
+        m.plover = PLOVER.get(m.sub_event_type, m.plover)
+        m.explain.append("a militia's bombardment: shelling")
+    else:  # "الغارات استهدفت مواقع للحوثيين وقوات صالح": the militia named is the one struck
+        m.actor1, m.actor2 = None, m.actor2 or m.actor1
+        m.explain.append("no air force: the militia named is the one struck")
+
+
 def _confidence(c: Cluster) -> float:
     strength = max(m.strength for m in c.mentions)
     score = strength
@@ -341,4 +359,28 @@ def extract_events(analysis: DocAnalysis, lexicon: Lexicon | None = None) -> lis
         if e.actor1 is not None and e.actor2 is not None and lex.same_side(e.actor1, e.actor2):
             # a side lent or voted in from another sentence may be the other one's ally
             e.actor2 = None
+        _without_air_force(e, lex)
     return events
+
+
+def _says_drones(text: str, lex: Lexicon) -> bool:
+    key = normalize_key(text)
+    return any(normalize_key(w) in key for w in lex.cues["drone_words"])
+
+
+_NON_STATE = ("Rebel group", "Political militia", "Identity militia", "Protesters", "Rioters", "Civilians")
+
+
+def _without_air_force(e: Event, lex: Lexicon) -> None:
+    """An air strike is not a militia's doing unless the report says drones ("طائرة مسيرة"): a
+    non-state group named as its doer is the one struck ("غارة جوية بشمال سوريا قتلت قادة داعش")."""
+    if e.sub_event_type != "Air/drone strike" or e.actor1 is None or e.actor1.type not in _NON_STATE:
+        return
+    if any(_says_drones(span.text, lex) for span in e.evidence):
+        return
+    if e.actor2 is not None and e.actor2.type in ("State forces", "External/Other forces"):
+        e.actor1, e.actor2 = e.actor2, e.actor1  # "غارات ... لداعش ... التركية": the sides swapped
+    elif e.actor2 is None:
+        e.actor1, e.actor2 = None, e.actor1
+    else:
+        e.actor1 = None
