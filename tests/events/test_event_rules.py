@@ -901,3 +901,19 @@ def test_a_militia_has_no_air_force():
     (e,) = events("قتل اثنان من قادة داعش في غارة جوية شمال الموصل أمس.")
     assert e.sub_event_type == "Air/drone strike"
     assert e.actor1 is None and e.actor2.name == "Islamic State"
+
+
+def test_regaining_ground_belongs_to_the_government_side():
+    (e,) = [
+        e
+        for e in events("وأكد الجيش العراقي نجاح قواته، بعد معارك مع داعش، في استعادة الموصل.")
+        if e.sub_event_type == "Government regains territory"
+    ]
+    assert (e.actor1.name, e.actor2.name) == ("Military Forces of Iraq", "Islamic State")
+
+
+def test_rebels_that_take_ground_back_overtake_it():
+    evs = events("وقالت مصادر إن داعش استعاد السيطرة على حي في الموصل بعد معارك مع الجيش العراقي.")
+    assert [(e.sub_event_type, e.actor1.name) for e in evs if e.event_type == "Battles"][:1] == [
+        ("Non-state actor overtakes territory", "Islamic State")
+    ]

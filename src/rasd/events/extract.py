@@ -225,7 +225,33 @@ def _refine_takeover(m: Mention, lex: Lexicon) -> None:
         # "تحرير الموصل من داعش": the group named is the one driven out, not the liberator
         m.actor1, m.actor2 = None, m.actor1
         m.explain.append("the group named is the one driven out")
+    elif (
+        regained
+        and not by_state
+        and m.actor1 is not None
+        and m.actor2 is not None
+        and m.actor1.type in rebels
+        and lex.government_side(m.actor2)
+    ):
+        if _subject_right_before(m, m.actor1):
+            # "المعارضة السورية المسلحة استعادت السيطرة على تل": rebels took ground back
+            m.sub_event_type = "Non-state actor overtakes territory"
+            m.explain.append("rebels regain ground: a non-state takeover")
+        else:
+            # "نجاح قوات المقاومة ... في تحرير عدن من ميليشيات الحوثيين": regaining is the
+            # government side's; the rebels named beside it lost the ground
+            m.actor1, m.actor2 = m.actor2, m.actor1
+            m.explain.append("the government side regains; the rebel group named lost the ground")
     m.plover = PLOVER.get(m.sub_event_type, m.plover)
+
+
+def _subject_right_before(m: Mention, actor: Actor) -> bool:
+    """The actor is named in the few words right before the trigger ("الثوار ... تمكنوا من
+    استعادة"), as a verb's subject stands."""
+    if not actor.text:
+        return False
+    start = m.trigger.start
+    return actor.text in m.view.sentence.text[: max(0, start - m.view.start)][-45:]
 
 
 def _shelling_by_militia(m: Mention, lex: Lexicon) -> None:
