@@ -917,3 +917,9 @@ def test_rebels_that_take_ground_back_overtake_it():
     assert [(e.sub_event_type, e.actor1.name) for e in evs if e.event_type == "Battles"][:1] == [
         ("Non-state actor overtakes territory", "Islamic State")
     ]
+
+
+def test_a_states_forces_are_the_target_of_a_suicide_bombing():
+    (e,) = events("واستهدف تفجير انتحاري بحزام ناسف نقطة تفتيش لقوات الأمن في بغداد أمس.")
+    assert e.sub_event_type == "Suicide bomb"
+    assert e.actor1.name == "Unidentified armed group" and e.actor2.name == "Police Forces of Iraq"

@@ -24,7 +24,7 @@ from rasd.events.document import (
     protest_follow_up,
     type_by_weapon,
 )
-from rasd.events.gate import family_of, gate_features, strong_evidence
+from rasd.events.gate import UNARMED, family_of, gate_features, strong_evidence
 from rasd.events.lexicon import Lexicon, load_lexicon
 from rasd.events.mentions import PLOVER, Mention, sentence_mentions
 from rasd.events.merge import Cluster, merge_mentions
@@ -386,7 +386,24 @@ def extract_events(analysis: DocAnalysis, lexicon: Lexicon | None = None) -> lis
             # a side lent or voted in from another sentence may be the other one's ally
             e.actor2 = None
         _without_air_force(e, lex)
+        _sides_fit_the_type(e)
     return events
+
+
+def _sides_fit_the_type(e: Event) -> None:
+    """Sides a kind of event cannot have: a state's forces do not blow themselves up (named with
+    a suicide bombing they are its target: "تفجيران انتحاريان استهدفا نقطة للجيش والشرطة"), and
+    civilians are never a side of a battle."""
+    a1 = e.actor1
+    if a1 is None:
+        return
+    if e.sub_event_type == "Suicide bomb" and a1.type in ("State forces", "External/Other forces"):
+        if e.actor2 is not None and e.actor2.type in UNARMED:
+            e.actor1 = _UNNAMED  # "... وسط حشد من الشباب": the crowd stays the target
+        else:
+            e.actor1, e.actor2 = e.actor2 or _UNNAMED, a1
+    elif e.event_type == "Battles" and a1.type == "Civilians":
+        e.actor1 = None
 
 
 def _says_drones(text: str, lex: Lexicon) -> bool:
@@ -394,7 +411,7 @@ def _says_drones(text: str, lex: Lexicon) -> bool:
     return any(normalize_key(w) in key for w in lex.cues["drone_words"])
 
 
-_NON_STATE = ("Rebel group", "Political militia", "Identity militia", "Protesters", "Rioters", "Civilians")
+_NON_STATE = ("Rebel group", "Political militia", "Identity militia", *UNARMED)
 
 
 def _without_air_force(e: Event, lex: Lexicon) -> None:
