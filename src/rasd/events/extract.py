@@ -102,7 +102,7 @@ def find_mentions(analysis: DocAnalysis, lex: Lexicon) -> tuple[list[Mention], D
             if m.actor1 is None and len(m.hits) > 1:
                 _assign_actors_any_trigger(m, idx)
                 _refine_takeover(m, lex)
-            _shelling_by_militia(m, lex)
+                _shelling_by_militia(m, lex)
         # an earlier happening used as a landmark in time, told with no toll of its own
         sentence = [m for m in sentence if m.counts or not all(anchored(h, v, lex) for h in m.hits)]
         for m in sentence:
