@@ -923,3 +923,9 @@ def test_a_states_forces_are_the_target_of_a_suicide_bombing():
     (e,) = events("واستهدف تفجير انتحاري بحزام ناسف نقطة تفتيش لقوات الأمن في بغداد أمس.")
     assert e.sub_event_type == "Suicide bomb"
     assert e.actor1.name == "Unidentified armed group" and e.actor2.name == "Police Forces of Iraq"
+
+
+def test_a_toll_of_hundreds_upon_hundreds_is_a_tally():
+    assert events("وقال مدير الصحة إن ألف قتيل سقطوا وجرح تسعة آلاف آخرون في الموصل.") == []
+    (e,) = events("وقال مدير الصحة إن 45 شخصا قتلوا في قصف طائرات التحالف على الموصل أمس.")
+    assert e.fatalities.value == 45

@@ -105,6 +105,7 @@ def find_mentions(analysis: DocAnalysis, lex: Lexicon) -> tuple[list[Mention], D
                 _shelling_by_militia(m, lex)
         # an earlier happening used as a landmark in time, told with no toll of its own
         sentence = [m for m in sentence if m.counts or not all(anchored(h, v, lex) for h in m.hits)]
+        sentence = [m for m in sentence if not _tally(m, lex)]
         for m in sentence:
             (old if too_old(m, analysis.document.published, lex) else mentions).append(m)
     if retrospective:
@@ -243,6 +244,11 @@ def _refine_takeover(m: Mention, lex: Lexicon) -> None:
             m.actor1, m.actor2 = m.actor2, m.actor1
             m.explain.append("the government side regains; the rebel group named lost the ground")
     m.plover = PLOVER.get(m.sub_event_type, m.plover)
+
+
+def _tally(m: Mention, lex: Lexicon) -> bool:
+    toll = m.counts.get("fatalities")
+    return toll is not None and toll.value is not None and toll.value >= int(lex.cues["counts"]["tally_min"])
 
 
 def _subject_right_before(m: Mention, actor: Actor) -> bool:
