@@ -929,3 +929,20 @@ def test_a_toll_of_hundreds_upon_hundreds_is_a_tally():
     assert events("وقال مدير الصحة إن ألف قتيل سقطوا وجرح تسعة آلاف آخرون في الموصل.") == []
     (e,) = events("وقال مدير الصحة إن 45 شخصا قتلوا في قصف طائرات التحالف على الموصل أمس.")
     assert e.fatalities.value == 45
+
+
+def test_guns_named_with_the_verb_make_it_shelling():
+    evs = events("قصفت المدفعية مواقع داعش قرب الموصل أمس بعد ساعات من تحليق الطيران.")
+    assert [e.sub_event_type for e in evs] == ["Shelling/artillery/missile attack"]
+
+
+def test_chemical_weapons_held_are_no_attack():
+    assert events("وعثرت القوات على موقع للأسلحة الكيماوية التي كان النظام يخفيها قرب الموصل.") == []
+    assert types("وقتل عشرات المدنيين في هجوم بالأسلحة الكيماوية على الموصل أمس.") == [
+        ("Explosions/Remote violence", "Chemical weapon")
+    ]
+
+
+def test_operations_to_regain_ground_are_no_takeover_yet():
+    evs = events("وتواصل القوات العراقية تنفيذ عمليات لاستعادة السيطرة على مناطق في الموصل.")
+    assert all(e.sub_event_type != "Government regains territory" for e in evs)

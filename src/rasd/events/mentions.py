@@ -106,6 +106,9 @@ def _typed(
             return None
         return e.event_type, e.sub_event_type
     if fam == "bombard":
+        if view.has_any(lex.cue("artillery"), hit.last + 1, hit.last + 3):
+            # "قصفت المدفعية التركية ... غداة غارات نفذها الطيران": the guns named with the verb
+            return "Explosions/Remote violence", "Shelling/artillery/missile attack"
         if view.has_cue(lex, "aerial", lo, hi):
             return "Explosions/Remote violence", "Air/drone strike"
         return "Explosions/Remote violence", "Shelling/artillery/missile attack"

@@ -89,6 +89,15 @@ def irrealis_reason(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text:
         # "كمرحلة أولى لتبادل الأسرى": an exchange's stage, done
         if surface.startswith("ل") and not surface.startswith(("لانفس", "لتبادل")):
             return "purpose"
+        # "عمليات لاستعادة السيطرة على المحافظة": the aim carried by the verbal noun before it
+        if (
+            hit.first > 0
+            and view.surface(hit.first - 1).startswith("ل")
+            and view.keys[hit.first - 1] & lex.cue("regain")
+        ):
+            return "purpose"
+    if hit.entry.id == "chemical" and _weapons_as_things(hit, view, lex):
+        return "weapons held"
     if hit.entry.event_type == "Explosions/Remote violence" and view.has_any(
         lex.cue("realis.not_explosive_after"), hit.last + 1, hit.last + 3
     ):
@@ -160,6 +169,17 @@ def irrealis_reason(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text:
     if _in_period_frame(hit, view, lex, doc_text):
         return "period"
     return None
+
+
+def _weapons_as_things(hit: TriggerHit, view: SentenceView, lex: Lexicon) -> bool:
+    """ "موقع للأسلحة الكيماوية التي كان القذافي يخفيها": chemical weapons as a stock, with no
+    attack, strike or use told before them."""
+    stock = lex.cue(
+        "realis.stock_nouns"
+    )  # the phrase's own first word ("الأسلحة الكيماوية") or the one before
+    if not view.keys[hit.first] & stock and (hit.first == 0 or not view.keys[hit.first - 1] & stock):
+        return False
+    return not view.has_cue(lex, "realis.use_words", max(0, hit.first - 6), hit.first)
 
 
 _PURPOSED = ("looting", "agreement")  # "لنهب ثروات", "للتوصل إلى اتفاق": an aim
