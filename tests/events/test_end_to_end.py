@@ -256,3 +256,8 @@ def test_the_police_are_the_target_of_a_suicide_bombing_at_their_checkpoint():
     (e,) = _one("واستهدف تفجيران انتحاريان بحزام ناسف نقطة تفتيش للجيش والشرطة في شمال شرقي بغداد أمس.")
     assert e.sub_event_type == "Suicide bomb"
     assert e.actor1.name == "Unidentified armed group" and e.actor2.name == "Police Forces of Iraq"
+
+
+def test_fighters_named_with_their_group_are_that_group():
+    (e,) = _one("وقتل 115 مسلحا من جبهة النصرة جراء ضربات نفذها التحالف العربي - الدولي في ريف حلب أمس.")
+    assert (e.actor1.name, e.actor2.name) == ("International Coalition", "Al Nusra Front")

@@ -372,6 +372,10 @@ def assign_actors(m: Mention, idx: DocIndex) -> None:
         # one side named alone in a battle is its actor1 — unless it is named as the target
         # ("السيطرة على كل مواقع الحوثيين": the side that lost them)
         a1, a2 = a2, None
+    a1 = _whose_men(v, a1, cands)
+    men = _whose_men(v, a2, cands)
+    if a1 is None or men is None or men[2].actor.name != a1[2].actor.name:
+        a2 = men
     m.actor1 = _with_text(a1[2]) if a1 else None
     m.actor2 = _with_text(a2[2]) if a2 else None
     if m.actor1 is None and m.event_type in VIOLENT:
@@ -481,6 +485,15 @@ def _counted(v: SentenceView, c: tuple[int, int, ActorMention], idx: DocIndex) -
     return any(
         q.start <= a.start <= q.end or a.start <= q.start < a.end for q in idx.quantities.get(v.index, [])
     )
+
+
+def _whose_men(v: SentenceView, c: tuple | None, cands: list) -> tuple | None:
+    """ "115 مسلحا من جبهة النصرة", "مسلحون من داعش": generic fighters named with their group are
+    that group."""
+    if c is None or not c[2].generic or c[1] + 2 >= len(v.tokens) or "من" not in v.keys[c[1] + 1]:
+        return c
+    group = next((x for x in cands if x[0] == c[1] + 2 and not x[2].generic), None)
+    return group or c
 
 
 def _owner(v: SentenceView, first: int, owner: frozenset[str], lex: Lexicon) -> bool:
