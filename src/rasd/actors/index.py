@@ -8,8 +8,7 @@ over the following words with only name-internal punctuation between them.
 from __future__ import annotations
 
 from collections.abc import Callable, Container, Hashable, Iterable, Iterator
-from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 from rasd.actors.tokens import Word, joinable, norm_words
 
@@ -104,8 +103,9 @@ class WordMarks:
         return dict(zip(self.names, found, strict=True))
 
 
-@dataclass(frozen=True, slots=True)
-class Hit(Generic[T]):
+# A NamedTuple: a document makes hundreds, and a frozen dataclass's __init__ costs several times
+# a tuple's (immutable and hashable all the same).
+class Hit(NamedTuple, Generic[T]):
     first: int  # index of the first word
     last: int  # index of the last word (inclusive)
     start: int  # original offsets; ``start`` is after any stripped proclitic
@@ -119,7 +119,12 @@ class PhraseIndex(Generic[T]):
         # per first word, built on first use: the bucket positions of its one-word phrases, and
         # of its longer phrases by their second word (see _entries)
         self._by_second: dict[str, tuple[tuple[int, ...], dict[str, tuple[int, ...]]]] = {}
+        # _entries by (first word, next word): the same pairs recur in every document
+        self._entry_memo: dict[tuple[str, str | None], list[tuple[tuple[str, ...], T]]] = {}
         self.starts = FormFilter(self._by_first)  # some phrase may start at this word
+
+    def __getstate__(self) -> dict[str, object]:
+        return {**self.__dict__, "_entry_memo": {}}  # the memo is not part of a cached base
 
     def add(self, phrase: str, target: T) -> None:
         key = norm_words(phrase)
@@ -134,6 +139,7 @@ class PhraseIndex(Generic[T]):
             bucket.sort(key=lambda kt: -len(kt[0]))
             self.starts.forget()
             self._by_second.pop(key[0], None)
+            self._entry_memo = {}
 
     def first_words(self) -> Iterator[str]:
         """The words phrases start with."""
@@ -154,6 +160,17 @@ class PhraseIndex(Generic[T]):
         bucket = self._by_first.get(form)
         if not bucket:
             return []
+        key = (form, nxt)
+        found = self._entry_memo.get(key)
+        if found is None:
+            if len(self._entry_memo) >= _MEMO_MAX:
+                self._entry_memo.clear()
+            found = self._entry_memo[key] = self._pick_entries(bucket, form, nxt)
+        return found
+
+    def _pick_entries(
+        self, bucket: list[tuple[tuple[str, ...], T]], form: str, nxt: str | None
+    ) -> list[tuple[tuple[str, ...], T]]:
         split = self._by_second.get(form)
         if split is None:
             seconds: dict[str, list[int]] = {}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from itertools import accumulate, compress, repeat
+from operator import itemgetter
 from typing import NamedTuple
 
 from rasd.text import normalize_key
@@ -38,6 +39,7 @@ class Word(NamedTuple):
     forms: tuple[tuple[str, int], ...]  # (form, original chars of stripped proclitics), own form first
 
 
+_NORM_OF, _FORMS_OF = itemgetter(0), itemgetter(1)
 _new_word = tuple.__new__  # Word(...) from a row, without the Python-level __new__ of a NamedTuple
 
 
@@ -125,7 +127,7 @@ def words(text: str) -> list[Word]:
                     wf = memo[raw] = _word_forms(raw)
                 found[k] = wf
     bounds = list(accumulate(map(len, parts)))
-    norms, forms = zip(*found, strict=True)
+    norms, forms = list(map(_NORM_OF, found)), list(map(_FORMS_OF, found))
     # word k is parts[2k + 1]: it spans [bounds[2k], bounds[2k + 1])
     rows = zip(norms, bounds[0:-1:2], bounds[1::2], forms, strict=True)
     if "" in norms:  # a word of marks only has no lookup form: left out

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import reduce
+from operator import attrgetter, or_
 
-from rasd.events.lexicon import Lexicon, word_keys
-from rasd.text import Sentence, Token, normalize_key
+from rasd.events.lexicon import Lexicon
+from rasd.events.marks import KeyMarks
+from rasd.text import Sentence, Token
 
-
-@lru_cache(maxsize=200_000)
-def _token_keys(norm: str, base: str) -> frozenset[str]:
-    keys = word_keys(norm)
-    return keys | {base} if base and base not in keys else keys
+_END = attrgetter("end")
 
 
 @dataclass
@@ -20,15 +20,42 @@ class SentenceView:
     index: int
     sentence: Sentence
     tokens: list[Token]
-    keys: list[frozenset[str]]
+    keys: Sequence[frozenset[str]]
+    # each token's bit mask of the lexicon's word sets it meets and their OR over the sentence;
+    # the bits by id of their set, and the first bit the masks do not cover (see events/marks.py)
+    masks: Sequence[int] = ()
+    mask: int = 0
+    _bitmap: dict[int, int] = field(default_factory=dict)
+    _limit: int = 1
+    _phrase_parts: dict[int, tuple[frozenset[str], ...]] = field(default_factory=dict)
     _phrases: dict[str, list[int]] = field(default_factory=dict)
     _all_keys: frozenset[str] | None = None
     name_quotes: frozenset[int] | None = None  # offsets of quotes around short names (realis)
+    breaks: list[int] | None = None  # offsets of its clause breaks (realis)
 
     @classmethod
-    def build(cls, index: int, sentence: Sentence, tokens: list[Token]) -> SentenceView:
-        keys = [_token_keys(t.norm or normalize_key(t.text), t.base) for t in tokens]
-        return cls(index, sentence, tokens, keys)
+    def build_all(
+        cls, sentences: Sequence[Sentence], tokens: list[Token], ends: Sequence[int], marks: KeyMarks
+    ) -> list[SentenceView]:
+        """One view per sentence, numbered in order; sentence i's tokens are ``tokens`` from the
+        previous end (0 first) to ``ends[i]``. The keys and masks of all the document's tokens
+        are looked up at once (see ``KeyMarks.tokens``)."""
+        keys, masks = marks.tokens(tokens)
+        bitmap, limit, parts = marks.bitmap, 1 << marks.count, marks.phrase_parts
+        views = []
+        lo = 0
+        for i, (sentence, hi) in enumerate(zip(sentences, ends, strict=True)):
+            m = masks[lo:hi]
+            views.append(
+                cls(i, sentence, tokens[lo:hi], keys[lo:hi], m, reduce(or_, m, 0), bitmap, limit, parts)
+            )
+            lo = hi
+        return views
+
+    def _bit(self, owner: object) -> int:
+        """The bit of a word set or phrase index in this view's masks (0: none, test the keys)."""
+        bit = self._bitmap.get(id(owner), 0)
+        return bit if bit < self._limit else 0
 
     @property
     def start(self) -> int:
@@ -44,10 +71,15 @@ class SentenceView:
 
     def has_any(self, words: frozenset[str], lo: int = 0, hi: int | None = None) -> bool:
         n = len(self.tokens)
+        bit = self._bitmap.get(id(words), 0)  # self._bit(words), inline: asked ~200 times a document
+        if bit >= self._limit:
+            bit = 0
         if lo <= 0 and (hi is None or hi >= n):
             # the whole sentence: one check against the union of its keys
-            return not self.all_keys.isdisjoint(words)
+            return bool(self.mask & bit) if bit else not self.all_keys.isdisjoint(words)
         hi = n if hi is None else hi
+        if bit:
+            return bool(reduce(or_, self.masks[max(lo, 0) : max(hi, 0)], 0) & bit)  # no generator
         keys = self.keys
         return any(not keys[i].isdisjoint(words) for i in range(max(lo, 0), min(hi, n)))
 
@@ -65,8 +97,34 @@ class SentenceView:
             self._all_keys = frozenset().union(*self.keys)
         return self._all_keys
 
+    def bits_of(self, sets: Iterable[Collection[str]]) -> int:
+        """The OR of the bits of ``sets`` in this view's masks; 0 when one of them has none."""
+        out = 0
+        for words in sets:
+            bit = self._bit(words)
+            if not bit:
+                return 0
+            out |= bit
+        return out
+
+    def positions(self, words: Collection[str]) -> list[int]:
+        """Indexes of the tokens with a key in ``words`` (a word set or a phrase index by first
+        word), in order."""
+        bit = self._bit(words)
+        if bit:
+            return [i for i, m in enumerate(self.masks) if m & bit] if self.mask & bit else []
+        return [i for i, keys in enumerate(self.keys) if not keys.isdisjoint(words)]
+
     def first_index(self, words: frozenset[str], lo: int = 0, hi: int | None = None) -> int | None:
         hi = len(self.tokens) if hi is None else hi
+        bit = self._bit(words)
+        if bit:
+            if self.mask & bit:
+                masks = self.masks
+                for i in range(max(lo, 0), min(hi, len(masks))):
+                    if masks[i] & bit:
+                        return i
+            return None
         for i in range(max(lo, 0), min(hi, len(self.tokens))):
             if not self.keys[i].isdisjoint(words):
                 return i
@@ -78,10 +136,26 @@ class SentenceView:
 
     def token_at(self, offset: int) -> int:
         """Index of the token covering or following the character ``offset``."""
-        for i, t in enumerate(self.tokens):
-            if t.end > offset:
-                return i
-        return len(self.tokens)
+        return bisect_right(self.tokens, offset, key=_END)  # the first token ending after it
+
+    def _phrase_candidates(self, index: dict[str, list[tuple[str, ...]]]) -> list[int]:
+        """The tokens a phrase of ``index`` may start at: a one-word phrase's word, or the first
+        word of a longer one followed by a second word of one (their bits; a common first word
+        like "في" starts phrases whose second word rarely follows it). Else its first words."""
+        parts = self._phrase_parts.get(id(index))
+        bits = [self._bit(words) for words in parts] if parts else [0]
+        if not all(bits):
+            return self.positions(index)  # type: ignore[arg-type]
+        single, first, second = bits
+        if not self.mask & (single | first):
+            return []
+        masks = self.masks
+        n = len(masks)
+        return [
+            i
+            for i, m in enumerate(masks)
+            if m & single or (m & first and i + 1 < n and masks[i + 1] & second)
+        ]
 
     def phrase_starts(self, name: str, index: dict[str, list[tuple[str, ...]]]) -> list[int]:
         """Token indexes where a phrase of ``index`` (first word → phrases) starts; one scan per
@@ -90,13 +164,13 @@ class SentenceView:
         if found is None:
             found = []
             n = len(self.tokens)
-            # most sentences hold no first word of the list at all: one set test says so
-            firsts = self.all_keys.intersection(index) if n else frozenset()
-            for i, keys in enumerate(self.keys if firsts else ()):
-                for k in keys & firsts:
-                    if any(
-                        i + len(w) <= n and all(w[j] in self.keys[i + j] for j in range(1, len(w)))
-                        for w in index[k]
+            keys = self.keys
+            for i in self._phrase_candidates(index):
+                for k in keys[i]:
+                    phrases = index.get(k)
+                    if phrases and any(
+                        i + len(w) <= n and all(w[j] in keys[i + j] for j in range(1, len(w)))
+                        for w in phrases
                     ):
                         found.append(i)
                         break

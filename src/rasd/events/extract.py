@@ -41,23 +41,23 @@ _COUNT_FIELDS = ("fatalities", "injured", "displaced", "arrested")
 _SENTENCE = attrgetter("sentence")
 
 
-def sentence_views(analysis: DocAnalysis) -> list[SentenceView]:
+def sentence_views(analysis: DocAnalysis, lex: Lexicon) -> list[SentenceView]:
     """One view per sentence with its tokens. The tokenizer numbers tokens in text order, so
     each sentence's tokens are one run of the list, found by bisection rather than by a pass
     over every token."""
     tokens = analysis.text.tokens
-    views = []
-    lo = 0
-    for i, s in enumerate(analysis.text.sentences):
-        hi = bisect_right(tokens, i, lo, key=_SENTENCE)
-        views.append(SentenceView.build(i, s, tokens[lo:hi]))
-        lo = hi
-    return views
+    numbers = list(map(_SENTENCE, tokens))  # plain ints: bisect without a key call per step
+    ends = []
+    hi = 0
+    for i in range(len(analysis.text.sentences)):
+        hi = bisect_right(numbers, i, hi)
+        ends.append(hi)
+    return SentenceView.build_all(analysis.text.sentences, tokens[:hi], ends, lex.marks)
 
 
 def find_mentions(analysis: DocAnalysis, lex: Lexicon) -> tuple[list[Mention], DocIndex]:
     text = analysis.document.text
-    views = sentence_views(analysis)
+    views = sentence_views(analysis, lex)
     idx = DocIndex.build(analysis, views, lex)
     mentions: list[Mention] = []
     headline = _headline_key(views)

@@ -12,6 +12,7 @@ from importlib import resources
 
 from rasd.datafiles import read_yaml
 from rasd.events.gate import Gate, load_gate
+from rasd.events.marks import KeyMarks
 from rasd.records import Actor
 from rasd.text import normalize_key
 
@@ -47,6 +48,13 @@ def word_keys(norm: str) -> frozenset[str]:
     return frozenset(keys)
 
 
+def token_keys(norm: str, base: str) -> frozenset[str]:
+    """The lookup keys of a token: those of its normalized form, and its base (the text stage's
+    segmentation) when that is not among them."""
+    keys = word_keys(norm)
+    return keys | {base} if base and base not in keys else keys
+
+
 def _norm_all(words: list[str] | None) -> list[str]:
     return [normalize_key(w) for w in (words or []) if w and normalize_key(w)]
 
@@ -73,6 +81,7 @@ class Lexicon:
     sets: dict[str, frozenset[str]] = field(default_factory=dict)  # named cue word sets
     gate: Gate | None = None  # the learned sentence gate (None: rules only)
     _phrase_indexes: dict[str, dict[str, list[tuple[str, ...]]]] = field(default_factory=dict)
+    _unions: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         # every key a trigger can start with: most tokens share none and are skipped at once
@@ -88,9 +97,23 @@ class Lexicon:
         for group in self.cues.get("alliances", []):
             for actor_id in group:
                 self.allies[actor_id] = self.allies.get(actor_id, frozenset({actor_id})) | frozenset(group)
+        # a bit for every word set the rules test tokens against (see events/marks.py)
+        self.marks = KeyMarks(token_keys)
+        owned = [*self.sets.values(), self.trigger_starts, self.protest_words]
+        owned += [s for e in self.entries for s in (e.requires_any, e.excludes_any) if s]
+        for words in owned:
+            self.marks.register(words, words)
 
     def cue(self, name: str) -> frozenset[str]:
         return self.sets[name]
+
+    def union(self, *names: str) -> frozenset[str]:
+        """The union of the cue sets ``names``, built once (and so with a bit of its own)."""
+        words = self._unions.get(names)
+        if words is None:
+            words = self._unions[names] = frozenset().union(*(self.sets[n] for n in names))
+            self.marks.register(words, words)
+        return words
 
     def same_side(self, a: Actor, b: Actor) -> bool:
         """One actor, or two that fight beside each other (cues: alliances)."""
@@ -115,6 +138,7 @@ class Lexicon:
                 words = tuple(phrase.split())
                 index.setdefault(words[0], []).append(words)
             self._phrase_indexes[name] = index
+            self.marks.register_phrases(index)
         return index
 
 

@@ -8,6 +8,8 @@ question; or when the trigger sits in a total over a long period.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from operator import attrgetter
 
 from rasd.events.context import SentenceView
 from rasd.events.lexicon import Lexicon
@@ -18,16 +20,40 @@ _QUOTES = frozenset({"«", "»", '"', "“", "”"})
 _NAME_QUOTE = re.compile(r"[«\"“][^«»\"“”،,.:؛;()]{1,30}[»\"”]")
 
 
-def _clause_break_at(view: SentenceView, i: int, doc_text: str, gap: bool = True) -> bool:
-    """Is there a clause break at token i (or in the gap before it)? Quotes around a short name
-    («داعش», "قسد") do not break a clause."""
-    tok = view.tokens[i]
-    lo = view.tokens[i - 1].end if i > 0 and gap else tok.start
-    chunk = doc_text[lo : tok.end]
-    if _CLAUSE_BREAKS.isdisjoint(chunk):
-        return False
-    named = _name_quote_offsets(view, doc_text)
-    return any(c in _CLAUSE_BREAKS and not (c in _QUOTES and lo + k in named) for k, c in enumerate(chunk))
+_BREAK_CHAR = re.compile("[" + re.escape("".join(sorted(_CLAUSE_BREAKS))) + "]")
+_START = attrgetter("start")
+
+
+def _break_offsets(view: SentenceView, doc_text: str) -> list[int]:
+    """Offsets of the clause breaks from the sentence's first token to its last, in order: the
+    characters of _CLAUSE_BREAKS, except quotes around a short name («داعش», "قسد"), which do
+    not break a clause. Found once per sentence; the questions below are bisections in them."""
+    if view.breaks is None:
+        toks = view.tokens
+        named = _name_quote_offsets(view, doc_text)
+        found = _BREAK_CHAR.finditer(doc_text, toks[0].start, toks[-1].end) if toks else ()
+        view.breaks = [m.start() for m in found if not (m.group() in _QUOTES and m.start() in named)]
+    return view.breaks
+
+
+def _break_in(view: SentenceView, doc_text: str, lo: int, hi: int) -> bool:
+    """Is there a clause break at an offset in [lo, hi)?"""
+    offsets = _break_offsets(view, doc_text)
+    k = bisect_left(offsets, lo)
+    return k < len(offsets) and offsets[k] < hi
+
+
+def _clause_start(view: SentenceView, first: int, lo: int, doc_text: str) -> int:
+    """The first token of the clause of token ``first``, looking back no further than ``lo``:
+    the token after the nearest i < first with a clause break at it or in the gap after it
+    (from token i's start to token i + 1's end). The nearest such i is the one of the last break
+    before token ``first`` ends: the last token starting at or before that break."""
+    offsets = _break_offsets(view, doc_text)
+    k = bisect_left(offsets, view.tokens[first].end) - 1
+    if k < 0:
+        return lo
+    i = min(bisect_right(view.tokens, offsets[k], key=_START) - 1, first - 1)
+    return i + 1 if i >= lo else lo
 
 
 def _name_quote_offsets(view: SentenceView, doc_text: str) -> frozenset[int]:
@@ -118,18 +144,17 @@ def irrealis_reason(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text:
     window = int(lex.cues["realis"]["window"])
     lo = max(0, hit.first - window)
     # Stop at the nearest clause break: a punctuation token, or punctuation between tokens.
+    lo = _clause_start(view, hit.first, lo, doc_text)
     # "ثم" starts a new act: "هددت الشرطة المحتجين ثم اعتقلت عشرة منهم" (the threat is not the arrest's)
-    then = lex.cue("realis.then")
-    for i in range(hit.first - 1, lo - 1, -1):
-        if (
-            _clause_break_at(view, i + 1, doc_text)
-            or _clause_break_at(view, i, doc_text, gap=False)
-            or not view.keys[i].isdisjoint(then)
-        ):
-            lo = i + 1
-            break
+    then = view.first_index(lex.cue("realis.then"), lo, hit.first)
+    while then is not None:
+        lo = then + 1
+        then = view.first_index(lex.cue("realis.then"), lo, hit.first)
     cues = [(name, lex.cue(f"realis.{name}")) for name in _IRREALIS]  # once, not per token
+    some_cue = view.bits_of([cue for _, cue in cues])  # a token meeting none is passed over
     for i in range(hit.first - 1, lo - 1, -1):
+        if some_cue and not view.masks[i] & some_cue:
+            continue
         keys = view.keys[i]
         for name, cue in cues:
             if name == "negation" and hit.first - i > 3 and not _negates_governing_verb(view, i, lex):
@@ -142,7 +167,7 @@ def irrealis_reason(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text:
                 return name
     if hit.first == hit.last and hit.entry.event_type in ("Displacement", "Strategic developments"):
         definite = "ال" in view.tokens[hit.first].segments  # the text stage's clitics: "وللنازحين"
-        population = lex.cue("realis.displaced_population") | lex.cue("realis.detained_population")
+        population = lex.union("realis.displaced_population", "realis.detained_population")
         if definite and view.keys[hit.first] & population:
             return "population"  # "توفي 52 طفلا من النازحين", "الأفراد المعتقلين": who they are
     if hit.entry.event_type == "Displacement" and view.has_any(
@@ -221,7 +246,7 @@ def _protest_adverb_alone(hit: TriggerHit, view: SentenceView, lex: Lexicon) -> 
     surface = view.surface(hit.first)
     if surface not in lex.cue("realis.protest_adverbs"):
         return False
-    crowd = lex.cue("protest_participants") | lex.cue("realis.protest_crowd")
+    crowd = lex.union("protest_participants", "realis.protest_crowd")
     others = any(view.keys[i] & lex.protest_words for i in range(len(view.tokens)) if i != hit.first)
     return not others and not view.has_any(crowd)
 
@@ -278,8 +303,10 @@ def _crime_list(hit: TriggerHit, view: SentenceView, lex: Lexicon) -> bool:
 
 
 def _breaks_between(view: SentenceView, a: int, b: int, doc_text: str) -> bool:
-    """A clause break (punctuation token or punctuation between tokens) between tokens a < b."""
-    return any(_clause_break_at(view, i + 1, doc_text) for i in range(a, b))
+    """A clause break (punctuation token or punctuation between tokens) between tokens a < b:
+    at token i + 1 or in the gap before it for some a <= i < b, that is from token a's end to
+    token b's."""
+    return a < b and _break_in(view, doc_text, view.tokens[a].end, view.tokens[b].end)
 
 
 def _in_period_frame(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text: str) -> bool:
@@ -313,10 +340,10 @@ def _counted_stretch(view: SentenceView, lex: Lexicon) -> bool:
     units, opens = lex.cue("realis.long_units"), lex.cue("realis.stretch_openers")
     toks = view.tokens
     return any(
-        view.keys[i] & opens
-        and (toks[i + 1].kind == "num" or toks[i + 1].norm in lex.cue("realis.stretch_numbers"))
+        (toks[i + 1].kind == "num" or toks[i + 1].norm in lex.cue("realis.stretch_numbers"))
         and bool(view.keys[i + 2] & units)
-        for i in range(len(toks) - 2)
+        for i in view.positions(opens)
+        if i < len(toks) - 2
     )
 
 

@@ -21,10 +21,7 @@ class TriggerHit:
 def find_triggers(view: SentenceView, lex: Lexicon, doc_text: str) -> list[TriggerHit]:
     hits: list[TriggerHit] = []
     covered_until = -1
-    starts = lex.trigger_starts
-    for i in range(len(view.tokens)):
-        if starts.isdisjoint(view.keys[i]):
-            continue
+    for i in view.positions(lex.trigger_starts):  # the tokens a trigger can start at
         matched = False
         for key in view.keys[i]:
             for words, entry in lex.phrases.get(key, ()):

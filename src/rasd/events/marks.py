@@ -1,0 +1,123 @@
+"""Which of the lexicon's word sets each token meets, as one bit mask per word type.
+
+The event rules ask, again and again, whether a token (or any token of a range, or of the
+whole sentence) has a lookup key in some cue set: "is there a negation in the three tokens
+before the trigger", "does the sentence hold an attribution verb". Asked with frozensets, each
+question costs a set operation per token. Here every set the lexicon owns gets a bit, each word
+type the union of the bits of the sets its keys meet (one dict lookup per key, on first sight),
+and a question becomes an ``&`` of ints: per token, or once per sentence on the OR of its masks.
+
+A set is known by its identity (``id``): the registry keeps a reference to every set it numbers,
+so no other object can take its id. A set it does not know (built on the fly by a caller) has no
+bit, and the caller falls back to the set operations; the answers are the same either way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from itertools import compress, repeat
+from operator import attrgetter, itemgetter, ne, not_
+from typing import TYPE_CHECKING
+
+from rasd.text import normalize_key
+
+if TYPE_CHECKING:
+    from rasd.text import Token
+
+_NORM = attrgetter("norm")
+_BASE = attrgetter("base")
+_MEMO_MAX = 200_000  # word types remembered before the memo is emptied
+
+# (base, keys, mask) of a token, remembered by its ``norm``
+_Info = tuple[str, frozenset[str], int]
+_UNSEEN: _Info = ("\0", frozenset(), 0)  # a base no token has
+_FIRST, _SECOND, _THIRD = itemgetter(0), itemgetter(1), itemgetter(2)
+
+
+class KeyMarks:
+    """Bits for word sets, and the keys and mask of each token (see the module's docstring)."""
+
+    def __init__(self, keys_of: Callable[[str, str], frozenset[str]]) -> None:
+        # keys_of(norm, base): the lookup keys of a token (context._token_keys)
+        self._keys_of = keys_of
+        self._held: list[object] = []  # the registered objects, kept alive (their ids are keys)
+        self._bit: dict[int, int] = {}  # id(registered object) → its bit
+        self._by_key: dict[str, int] = {}  # lookup key → the bits of the sets holding it
+        self._memo: dict[str, _Info] = {}
+        # id(phrase index) → (words of its one-word phrases, first words and second words of
+        # the others), each a registered set (see ``register_phrases``)
+        self.phrase_parts: dict[int, tuple[frozenset[str], frozenset[str], frozenset[str]]] = {}
+
+    @property
+    def count(self) -> int:
+        """How many sets have a bit; a mask computed now covers bits below ``1 << count``."""
+        return len(self._held)
+
+    def register(self, owner: object, words: Iterable[str]) -> int:
+        """The bit of ``owner`` (a word set, or a phrase index keyed by first words) whose words
+        are ``words``; numbered on first sight. A new bit empties the memo: masks computed before
+        it do not carry it (views built before then fall back, see ``bitmap``)."""
+        bit = self._bit.get(id(owner))
+        if bit is not None:
+            return bit
+        bit = 1 << len(self._held)
+        self._held.append(owner)
+        self._bit[id(owner)] = bit
+        by_key = self._by_key
+        for w in words:
+            by_key[w] = by_key.get(w, 0) | bit
+        self._memo = {}
+        return bit
+
+    def register_phrases(self, index: dict[str, list[tuple[str, ...]]]) -> None:
+        """Bits for a phrase list indexed by first word: the index itself (a token is a first
+        word) and, for ``phrase_filter``, the first words of its one-word phrases, the first and
+        the second words of its longer ones."""
+        self.register(index, index)
+        phrases = [w for ws in index.values() for w in ws]
+        parts = (
+            frozenset(w[0] for w in phrases if len(w) == 1),
+            frozenset(w[0] for w in phrases if len(w) > 1),
+            frozenset(w[1] for w in phrases if len(w) > 1),
+        )
+        for words in parts:
+            self.register(words, words)
+        self.phrase_parts[id(index)] = parts
+
+    @property
+    def bitmap(self) -> dict[int, int]:
+        """The bit of each registered object by its ``id`` (the registry's own dict, which grows:
+        a bit at or above ``1 << count`` of the masks in hand is one they do not carry)."""
+        return self._bit
+
+    def _info(self, norm: str, base: str) -> _Info:
+        keys = self._keys_of(norm, base)
+        get = self._by_key.get
+        mask = 0
+        for k in keys:
+            mask |= get(k, 0)
+        return base, keys, mask
+
+    def tokens(self, tokens: Sequence[Token]) -> tuple[list[frozenset[str]], list[int]]:
+        """Lookup keys and mask of each token, in order.
+
+        Whole-list operations in C (``map``, ``compress``): the keys are a function of a token's
+        ``norm`` and ``base``, remembered by ``norm`` with the ``base`` they were made with; the
+        few tokens whose base differs (the text stage reads "صوره" as صور+ه in one spelling and as
+        one word in another) or that have no ``norm`` (keyed by their text's ``normalize_key``,
+        as before) are looked up one by one."""
+        norms = list(map(_NORM, tokens))
+        bases = list(map(_BASE, tokens))
+        memo = self._memo
+        got = list(map(memo.get, norms, repeat(_UNSEEN)))
+        seen_bases = list(map(_FIRST, got))
+        if seen_bases != bases or "" in norms:
+            for k in compress(range(len(got)), map(ne, seen_bases, bases)):
+                norm, base = norms[k], bases[k]
+                if norm:
+                    if len(memo) >= _MEMO_MAX:
+                        memo.clear()
+                    got[k] = memo[norm] = self._info(norm, base)
+            for k in compress(range(len(got)), map(not_, norms)):
+                got[k] = self._info(normalize_key(tokens[k].text), bases[k])
+        return list(map(_SECOND, got)), list(map(_THIRD, got))
