@@ -108,7 +108,10 @@ _PIECES = st.sampled_from(
 @given(st.lists(_PIECES, max_size=25).map("".join))
 def test_normalize_text_matches_its_character_by_character_definition(text):
     nt = normalize_text(text)
-    assert (nt.norm, nt.offsets) == _normalize_text_char_by_char(text)
+    norm, offsets = _normalize_text_char_by_char(text)
+    assert (nt.norm, list(nt.offsets)) == (norm, offsets)
+    assert [nt.offsets[i] for i in range(len(nt.offsets))] == offsets  # by index, as the stage reads it
+    assert [nt.offsets[-i] for i in range(1, len(offsets) + 1)] == offsets[::-1]
     assert nt.strings == [nt.norm[s:e] for s, e in nt.words]
     assert nt.gaps == [""] + [nt.norm[nt.words[k - 1][1] : nt.words[k][0]] for k in range(1, len(nt.words))]
 

@@ -11,6 +11,8 @@ dropped when its context says it is not a place (an outlet, a person, a stop wor
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
@@ -40,13 +42,49 @@ _QUOTES = "«»\"'“”„‘’"
 _NAME_GAPS = (" ", "-", "'", "’")
 
 
+class Offsets(Sequence[int]):
+    """The original offset of each normalized character, kept as runs: from normalized offset
+    ``starts[k]`` on, one character for one, beginning at original offset ``origins[k]``.
+
+    A document has a handful of runs (its dropped marks and paragraph breaks) against thousands
+    of characters, and the stage reads a few offsets per place name: an int per character was
+    a third of ``normalize_text``."""
+
+    __slots__ = ("_starts", "_origins", "_len")
+
+    def __init__(self, starts: list[int], origins: list[int], length: int) -> None:
+        self._starts, self._origins, self._len = starts, origins, length
+
+    def __len__(self) -> int:
+        return self._len
+
+    def __getitem__(self, i: int) -> int:  # type: ignore[override]  # no slices: not needed
+        if i < 0:
+            i += self._len
+        if not 0 <= i < self._len:
+            raise IndexError("normalized offset out of range")
+        k = bisect_right(self._starts, i) - 1
+        return self._origins[k] + i - self._starts[k]
+
+    def __iter__(self) -> Iterator[int]:
+        starts, origins = self._starts, self._origins
+        for k, start in enumerate(starts):
+            end = starts[k + 1] if k + 1 < len(starts) else self._len
+            yield from range(origins[k], origins[k] + end - start)
+
+    def __eq__(self, other: object) -> bool:
+        return list(self) == list(other) if isinstance(other, Sequence) else NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # mutable-looking, compared by value
+
+
 @dataclass(frozen=True, slots=True)
 class NormText:
     """Normalized text with, for each of its characters, the offset of its source character."""
 
     text: str  # the original
     norm: str
-    offsets: list[int]
+    offsets: Offsets
     words: list[tuple[int, int]]  # (start, end) of each word in ``norm``
     strings: list[str]  # each word's text
     gaps: list[str]  # the characters between word i-1 and word i ("" for the first)
@@ -108,7 +146,10 @@ def normalize_text(text: str, normalized: str | None = None) -> NormText:
     if normalized is None or "Σ" in text:
         normalized = text.translate(table)
     norm = " ".join(normalized.split())
-    offsets: list[int] = []
+    # runs of the offset map: (normalized start, original start); ``size`` counts what is mapped
+    starts: list[int] = []
+    origins: list[int] = []
+    size = 0
     first = _FIRST_KEPT.search(text)
     if first is not None:
         pos, end = first.start(), len(text.rstrip())
@@ -116,11 +157,20 @@ def normalize_text(text: str, normalized: str | None = None) -> NormText:
             end -= 1
         for m in _SHIFT.finditer(text, pos, end):
             s, e = m.span()
-            offsets.extend(range(pos, s))
+            if s > pos:
+                starts.append(size)
+                origins.append(pos)
+                size += s - pos
             if m.group().translate(table):  # the run holds whitespace: one space
-                offsets.append(e - 1)
+                starts.append(size)
+                origins.append(e - 1)
+                size += 1
             pos = e
-        offsets.extend(range(pos, end))
+        if end > pos:
+            starts.append(size)
+            origins.append(pos)
+            size += end - pos
+    offsets = Offsets(starts, origins, size)
     # One split gives the words and the gaps around them, alternating (gap, word, ..., gap); the
     # running sum of their lengths gives each word's span (three regex passes did it before).
     parts = _WORD_PARTS.split(norm)
