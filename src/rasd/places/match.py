@@ -15,7 +15,7 @@ from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, compress
 
 from rasd.places.gazetteer import (
     ADMIN1,
@@ -255,21 +255,25 @@ def _accept(cand: Candidate, prefix: str) -> bool:
 
 
 def scan(nt: NormText, gz: Gazetteer) -> list[RawMatch]:
-    """Leftmost-longest name matches over the words of ``nt``."""
+    """Leftmost-longest name matches over the words of ``nt``.
+
+    Each word's plan (its readings as a name start) comes from the per-type memo in one C-level
+    ``map``; most are empty, and ``compress`` keeps the indexes of the others, so Python code
+    runs only at the words that may start a name (about one in four), not at every word."""
     out: list[RawMatch] = []
-    n_words = len(nt.words)
-    strings, plans = nt.strings, gz.start_memo
-    i = 0
-    while i < n_words:
-        if plans.get(strings[i]) == ():  # known to start no name (the usual word)
-            i += 1
-            continue
-        m = _match_at(nt, gz, i, n_words)
-        if m is None:
-            i += 1
-            continue
-        out.append(m)
-        i = m.last + 1
+    strings, memo = nt.strings, gz.start_memo
+    plans = list(map(memo.get, strings))
+    if None in plans:  # word types not seen before
+        plans = [p if p is not None else _plan(w, gz) for p, w in zip(plans, strings, strict=True)]
+    n_words = len(strings)
+    last = -1
+    for i, plan in compress(enumerate(plans), plans):
+        if i <= last:
+            continue  # inside the name matched before
+        m = _match_at(nt, gz, i, n_words, plan)
+        if m is not None:
+            out.append(m)
+            last = m.last
     return out
 
 
@@ -307,10 +311,11 @@ def _plan(word: str, gz: Gazetteer) -> _Plan:
     return plan
 
 
-def _match_at(nt: NormText, gz: Gazetteer, i: int, n_words: int) -> RawMatch | None:
+def _match_at(nt: NormText, gz: Gazetteer, i: int, n_words: int, plan: _Plan) -> RawMatch | None:
+    """The name starting at word i under the first of its readings (``plan``) that gives one."""
     names, heads, gaps, strings = gz.names, gz.heads, nt.gaps, nt.strings
     latin = strings[i].isascii()
-    for prefix, stem, own, head in _plan(strings[i], gz):
+    for prefix, stem, own, head in plan:
         best: tuple[int, str, list[Candidate]] | None = (i, stem, list(own)) if own else None
         key, last = stem, i
         while head:  # grow the n-gram only while it begins some longer name
