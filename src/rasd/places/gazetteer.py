@@ -86,6 +86,8 @@ class Gazetteer:
     start_memo: dict[str, tuple] = field(
         default_factory=dict
     )  # word → its readings as a name start (match.py)
+    # (frame, candidates) → the name's readings (resolve.py)
+    readings_memo: dict[tuple, list] = field(default_factory=dict, compare=False, repr=False)
     # transliterated.py: country → its towns by consonant skeleton, built on first need
     skeletons: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 

@@ -16,6 +16,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rasd.places.gazetteer import ADMIN1, COUNTRY, PLACE, Candidate, Gazetteer
 from rasd.places.match import NormText, RawMatch
@@ -113,15 +114,19 @@ def _same_name(division: str, town: str) -> bool:
 def choose(matches: list[RawMatch], gz: Gazetteer) -> list[tuple[RawMatch, Reading, float]]:
     """One reading per match (dropping false friends), with a 0..1 confidence."""
     focus = gz.lexicon.focus_countries if gz.lexicon else frozenset()
-    # A name repeated in a document (the same frame and candidates) has the same readings, and
-    # with the same other names near it the same ranking: each is worked out once per document.
-    by_kind: dict[tuple[str, tuple[Candidate, ...]], list[Reading]] = {}
+    # A name's readings depend on its frame and candidates alone (and the gazetteer), so they
+    # are worked out once per process and kept on the gazetteer (read-only: Reading is frozen and
+    # the lists are never changed); with the same other names near it a repeated name also has
+    # the same ranking, worked out once per document below.
+    memo = gz.readings_memo
     options = []
     for m in matches:
         kind = (m.frame, tuple(m.candidates))
-        rs = by_kind.get(kind)
+        rs = memo.get(kind)
         if rs is None:
-            rs = by_kind[kind] = readings(m, gz)
+            if len(memo) >= 100_000:
+                memo.clear()
+            rs = memo[kind] = readings(m, gz)
         if rs:
             options.append((m, rs))
     votes: dict[str, float] = defaultdict(float)
@@ -245,6 +250,7 @@ def _contradicted(r: Reading, support: dict[str, float], anchor_share: dict[str,
     return any(cc != r.code and v >= CONTRADICTING_SHARE for cc, v in anchor_share.items())
 
 
+@lru_cache(maxsize=65_536)
 def ascii_name(name: str) -> str:
     """GeoNames' name without diacritics ("Al Ḩasakah" → "Al Hasakah")."""
     return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
