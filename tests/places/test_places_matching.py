@@ -138,3 +138,22 @@ def test_normalized_text_with_a_final_capital_sigma_is_read_one_character_at_a_t
 
     text = "ΟΔΟΣ حلب"  # lower-cased as a whole string the last Σ would be "ς"
     assert normalize_text(text, normalize(text).text).norm == "οδοσ حلب"
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["ب", "و", "x", "ال", " ", "\n", "_", "بلدة", "مدينة", "قرية", "ولاية", "منطقة", "تركية"]
+        ),
+        max_size=14,
+    ).map("".join)
+)
+def test_unnamed_town_phrases_are_what_the_lookbehind_pattern_finds(text):
+    import re
+
+    from rasd.places.find import _unnamed_town_phrases
+
+    pattern = re.compile(r"(?<!\w)(?:[وب]?)(?:بلدة|مدينة|قرية|منطقة|ولاية)\s+(\w+)")
+    expected = [(m.start(), m.end(), m.group(1)) for m in pattern.finditer(text)]
+    assert list(_unnamed_town_phrases(text)) == expected

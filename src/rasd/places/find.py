@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -63,8 +64,11 @@ def find_places(analyzed: AnalyzedText, gazetteer: Gazetteer) -> list[PlaceMenti
 _WHOLE_COUNTRY = re.compile(r"(?:كل|كافة|جميع|مختلف|سائر)\s+[أاإ]نحاء\s+(?:البلاد|المملكة|الدولة)")
 
 
-# "في بلدة تركية على الحدود السورية": a town the text leaves unnamed, in a named country
-_UNNAMED_TOWN = re.compile(r"(?<!\w)(?:[وب]?)(?:بلدة|مدينة|قرية|منطقة|ولاية)\s+(\w+)")
+# "في بلدة تركية على الحدود السورية": a town the text leaves unnamed, in a named country. The
+# phrase is ``(?<!\w)[وب]?`` + this; the pattern starts at the frame word so that ``re`` can skip
+# to the letters one starts with (with the lookbehind first it tried every position).
+_UNNAMED_TOWN = re.compile(r"(?:بلدة|مدينة|قرية|منطقة|ولاية)\s+(\w+)")
+_WORD_CHAR = re.compile(r"\w")
 
 
 @lru_cache(maxsize=1)
@@ -81,13 +85,32 @@ def _adjective_countries() -> dict[str, str]:
     return out
 
 
+def _unnamed_town_phrases(text: str) -> Iterator[tuple[int, int, str]]:
+    r"""(start, end, the word after the frame) of each unnamed-town phrase: what
+    ``finditer(r"(?<!\w)[وب]?(?:بلدة|...)\s+(\w+)")`` finds (a test compares them). A frame word
+    glued to a word that is not one proclitic letter is no phrase; the search then goes on from
+    the next character, as ``finditer`` would."""
+    pos, search, word_char = 0, _UNNAMED_TOWN.search, _WORD_CHAR.match
+    while (m := search(text, pos)) is not None:
+        start = m.start()
+        if start > 0 and word_char(text, start - 1):
+            if text[start - 1] in "وب" and (start == 1 or not word_char(text, start - 2)):
+                start -= 1
+            else:
+                pos = m.start() + 1
+                continue
+        yield start, m.end(), m.group(1)
+        pos = m.end()
+
+
 def _unnamed_towns(text: str, gz: Gazetteer) -> list[PlaceMention]:
     out = []
-    for m in _UNNAMED_TOWN.finditer(text):
-        cc = _adjective_countries().get(normalize_key(m.group(1)))
+    for start, end, word in _unnamed_town_phrases(text):
+        cc = _adjective_countries().get(normalize_key(word))
         if cc:
-            loc = Location(name=gz.country_name(cc) or cc, text=m.group(), country=cc, precision=3)
-            out.append(PlaceMention(m.start(), m.end(), m.group(), loc, "country", 0.5))
+            phrase = text[start:end]
+            loc = Location(name=gz.country_name(cc) or cc, text=phrase, country=cc, precision=3)
+            out.append(PlaceMention(start, end, phrase, loc, "country", 0.5))
     return out
 
 
