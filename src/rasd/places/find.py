@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import compress, repeat
 
 from rasd.datafiles import read_yaml
 from rasd.places.gazetteer import Gazetteer, Lexicon
@@ -168,6 +169,9 @@ def _find_frame_word(word: str, lex: Lexicon) -> tuple[str, int] | None:
     return None
 
 
+_UNSEEN = object()  # a word _frame_word has not been asked about
+
+
 def _sublocations(
     nt: NormText, lex: Lexicon, places: dict[int, tuple[RawMatch, Reading, PlaceMention]]
 ) -> _Subs:
@@ -177,13 +181,21 @@ def _sublocations(
         for k in range(min(m.first, m.frame_first if m.frame_first >= 0 else m.first), m.last + 1)
     }
     out = _Subs([], [], set())
-    frames = lex.frame_memo  # _frame_word's memo, read inline: this loop visits every word
-    n = len(nt.words)
-    i = 0
-    while i < n:
-        word = nt.strings[i]
-        found = None if i in covered else frames[word] if word in frames else _frame_word(word, lex)
-        if found is None or i + 1 >= n or not _joined(nt, i + 1):
+    # Each word's frame from _frame_word's memo in one C-level map (the memo misses filled in
+    # after); compress keeps the few frame words, and the loop runs at those only.
+    strings = nt.strings
+    found_at = list(map(lex.frame_memo.get, strings, repeat(_UNSEEN)))
+    if _UNSEEN in found_at:
+        found_at = [
+            f if f is not _UNSEEN else _frame_word(w, lex) for f, w in zip(found_at, strings, strict=True)
+        ]
+    n = len(strings)
+    i = 0  # the first word a phrase may start at (words before it are taken)
+    for j, found in compress(enumerate(found_at), found_at):
+        if j < i or j in covered:
+            continue
+        i = j
+        if i + 1 >= n or not _joined(nt, i + 1):
             i += 1
             continue
         frame, skip = found
