@@ -114,7 +114,9 @@ def _is_mark(ch: str) -> bool:
 # break), and what precedes the first and follows the last kept character.
 _GAP = f"\\s{DROP_CHARS}"
 _FIRST_KEPT = re.compile(f"[^{_GAP}]")
-_SHIFT = re.compile(f"[{_GAP}]{{2,}}|[{DROP_CHARS}]")
+# ``[gap]{2,}|[drop]``, written to start with one character class: then ``re`` skips ahead to
+# the next gap character instead of trying both alternatives at every letter (1.6x faster).
+_SHIFT = re.compile(f"[{_GAP}](?:[{_GAP}]+|(?<=[{DROP_CHARS}]))")
 
 
 class _CharKeys(dict[int, str]):
