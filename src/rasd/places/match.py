@@ -259,19 +259,31 @@ def _accept(cand: Candidate, prefix: str) -> bool:
 def scan(nt: NormText, gz: Gazetteer) -> list[RawMatch]:
     """Leftmost-longest name matches over the words of ``nt``.
 
-    Each word's plan (its readings as a name start) comes from the per-type memo in one C-level
+    Each word's start (its readings as a name start) comes from the per-type memo in one C-level
     ``map``; most are empty, and ``compress`` keeps the indexes of the others, so Python code
-    runs only at the words that may start a name (about one in four), not at every word."""
+    runs only at the words that may start a name (about one in four), not at every word. The
+    most frequent of those ("في", "على", "ان") only head longer names: one look at the next word
+    tells whether any can start there before the n-gram loop is entered."""
     out: list[RawMatch] = []
     strings, memo = nt.strings, gz.start_memo
-    plans = list(map(memo.get, strings))
-    if None in plans:  # word types not seen before
-        plans = [p if p is not None else _plan(w, gz) for p, w in zip(plans, strings, strict=True)]
+    starts = list(map(memo.get, strings))
+    if None in starts:  # word types not seen before
+        starts = [p if p is not None else _start(w, gz) for p, w in zip(starts, strings, strict=True)]
+    names, heads, gaps = gz.names, gz.heads, nt.gaps
     n_words = len(strings)
     last = -1
-    for i, plan in compress(enumerate(plans), plans):
+    for i, (plan, bare) in compress(enumerate(starts), starts):
         if i <= last:
             continue  # inside the name matched before
+        if bare:  # no reading is a name by itself: the next word must continue one
+            if i + 1 >= n_words or gaps[i + 1] not in _NAME_GAPS:
+                continue
+            nxt = strings[i + 1]
+            for stem in bare:
+                if (key := stem + nxt) in names or key in heads:
+                    break
+            else:
+                continue
         m = _match_at(nt, gz, i, n_words, plan)
         if m is not None:
             out.append(m)
@@ -291,15 +303,19 @@ def _prefixes(word: str) -> list[str]:
 # A word's readings as the start of a name: (proclitics, stem, the stem's own candidates under
 # those proclitics, whether the stem also begins longer names).
 _Plan = tuple[tuple[str, str, tuple[Candidate, ...], bool], ...]
+# What the memo keeps for a word: () when no name starts at it, else its plan and, when no
+# reading has candidates of its own (the word only heads longer names), each reading's stem and
+# a space, the start of the two-word key a name would need (None otherwise).
+_Start = tuple[()] | tuple[_Plan, tuple[str, ...] | None]
 
 
-def _plan(word: str, gz: Gazetteer) -> _Plan:
+def _start(word: str, gz: Gazetteer) -> _Start:
     """The readings under which a name, or the head of a longer one, starts at ``word`` (none for
     most words): remembered per word type on the gazetteer, so the proclitics, the lookups and
     the candidate decoding are done once per word type, not once per occurrence."""
     memo = gz.start_memo
-    plan = memo.get(word)
-    if plan is None:
+    start = memo.get(word)
+    if start is None:
         if len(memo) >= 200_000:
             memo.clear()
         names, heads = gz.names, gz.heads
@@ -309,8 +325,10 @@ def _plan(word: str, gz: Gazetteer) -> _Plan:
             if len(stem := word[len(p) :]) >= 2 and (stem in names or stem in heads)
         )
         # a reading with no candidate of its own that begins no longer name can match nothing
-        plan = memo[word] = tuple(r for r in readings if r[2] or r[3])
-    return plan
+        plan = tuple(r for r in readings if r[2] or r[3])
+        bare = None if any(r[2] for r in plan) else tuple(r[1] + " " for r in plan)
+        start = memo[word] = (plan, bare) if plan else ()
+    return start
 
 
 def _match_at(nt: NormText, gz: Gazetteer, i: int, n_words: int, plan: _Plan) -> RawMatch | None:
