@@ -15,6 +15,7 @@ import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -187,20 +188,31 @@ def choose(matches: list[RawMatch], gz: Gazetteer) -> list[tuple[RawMatch, Readi
             )
         ranked, z = ranked_z
         best_score, best = ranked[0]
-        others = all_votes - sum(own[k].values())
-        support = {cc: (v - own[k].get(cc, 0.0)) / others for cc, v in votes.items() if others > 1e-9}
         if best.kind == "town" and best.place is not None:
-            if m.frame != "town" and _false_friend(m, best, share, support.get(best.code, 0.0), focus, named):
+            # the share of the other names' votes that goes to the town's country (the one
+            # country the tests below ask about)
+            others = all_votes - sum(own[k].values())
+            support = (
+                (votes[best.code] - own[k].get(best.code, 0.0)) / others
+                if others > 1e-9 and best.code in votes
+                else 0.0
+            )
+            if m.frame != "town" and _false_friend(m, best, share, support, focus, named):
                 continue
-            anchored = all_anchored.copy()  # the anchors other than this name
-            if k in anchor_of:
-                anchored[anchor_of[k]] -= 1  # (a count left at 0 weighs nothing below)
-            total_anchored = sum(anchored.values())
-            anchor_share = {cc: n / total_anchored for cc, n in anchored.items()} if total_anchored else {}
-            if _contradicted(best, support, anchor_share):
+            if _contradicted(best, support, lambda k=k: _anchor_share(all_anchored, anchor_of.get(k))):
                 continue
         result.append((m, best, 1.0 / z))
     return result
+
+
+def _anchor_share(all_anchored: Counter[str], own: str | None) -> dict[str, float]:
+    """Each country's share of the anchors other than this name (``own``: the country it anchors,
+    if it is an anchor)."""
+    anchored = all_anchored.copy()
+    if own is not None:
+        anchored[own] -= 1  # (a count left at 0 weighs nothing)
+    total = sum(anchored.values())
+    return {cc: n / total for cc, n in anchored.items()} if total else {}
 
 
 def _false_friend(
@@ -239,15 +251,16 @@ def _false_friend(
     return pop < TINY_POP and s < MIN_FOCUS_SHARE
 
 
-def _contradicted(r: Reading, support: dict[str, float], anchor_share: dict[str, float]) -> bool:
-    """A town (under CONTRADICTED_MAX_POP people) in a country the other names do not point to,
-    while the document's anchors (countries, divisions, cities) clearly point to another:
-    "Qatra village in southern Idleb" is not the Israeli Qatra. A wrong point hundreds of km away
-    is worse for an event than no point."""
+def _contradicted(r: Reading, support: float, anchor_share: Callable[[], dict[str, float]]) -> bool:
+    """A town (under CONTRADICTED_MAX_POP people) in a country the other names do not point to
+    (``support``: the other names' share of votes for it), while the document's anchors
+    (countries, divisions, cities) clearly point to another: "Qatra village in southern Idleb" is
+    not the Israeli Qatra. A wrong point hundreds of km away is worse for an event than no point.
+    ``anchor_share`` is asked for only when the first two tests leave the question open."""
     assert r.place is not None
-    if r.place.pop >= CONTRADICTED_MAX_POP or support.get(r.code, 0.0) >= MIN_FOCUS_SHARE:
+    if r.place.pop >= CONTRADICTED_MAX_POP or support >= MIN_FOCUS_SHARE:
         return False
-    return any(cc != r.code and v >= CONTRADICTING_SHARE for cc, v in anchor_share.items())
+    return any(cc != r.code and v >= CONTRADICTING_SHARE for cc, v in anchor_share().items())
 
 
 @lru_cache(maxsize=65_536)
