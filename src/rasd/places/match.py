@@ -221,6 +221,12 @@ def _last_words(phrases: frozenset[tuple[str, ...]]) -> frozenset[str]:
     return frozenset(p[-1] for p in phrases if p)
 
 
+@lru_cache(maxsize=8)
+def _frame_tails(*frame_sets: frozenset[tuple[str, ...]]) -> frozenset[str]:
+    """The words any of these phrase sets end with (see _last_words)."""
+    return frozenset().union(*map(_last_words, frame_sets))
+
+
 def _phrase_before(
     nt: NormText, i: int, phrases: frozenset[tuple[str, ...]], max_len: int = 3
 ) -> tuple[int, int]:
@@ -363,7 +369,15 @@ def add_context(m: RawMatch, nt: NormText, lex: Lexicon) -> RawMatch | None:
     i = m.first
     prefix = nt.norm[nt.words[i][0] : m.nstart]
     framed = prefix in ("", "ال") or (m.stripped and prefix in ARTICLE_PREFIXES)
-    if framed:
+    # Every frame phrase ends with a form of the word before the name: when that word ends none
+    # (most names), no frame is there and the four phrase searches below would all find nothing.
+    if (
+        framed
+        and i > 0
+        and not _frame_tails(
+            lex.town_frames, lex.province_frames, lex.district_frames, lex.vicinity_frames
+        ).isdisjoint(_decliticize(nt.strings[i - 1]))
+    ):
         skip = 0
         for kind, phrases in (
             ("town", lex.town_frames),
