@@ -157,3 +157,15 @@ def test_unnamed_town_phrases_are_what_the_lookbehind_pattern_finds(text):
     pattern = re.compile(r"(?<!\w)(?:[وب]?)(?:بلدة|مدينة|قرية|منطقة|ولاية)\s+(\w+)")
     expected = [(m.start(), m.end(), m.group(1)) for m in pattern.finditer(text)]
     assert list(_unnamed_town_phrases(text)) == expected
+
+
+def test_frame_spellings_are_the_words_a_frame_is_found_in(gazetteer):
+    # the sublocation loop visits only the words in _frame_spellings: none with a frame may be left out
+    from rasd.places.find import _find_frame_word, _frame_spellings
+
+    lex = gazetteer.lexicon
+    spellings = _frame_spellings(lex.sublocation_frames, lex.sublocation_frames_with_article)
+    frames = sorted(lex.sublocation_frames | lex.sublocation_frames_with_article)
+    prefixes = ["", "و", "ف", "ب", "ل", "وب", "ول", "فب", "ك", "ال", "وال", "بال", "لل", "فبال"]
+    for word in {p + w for p in prefixes for w in [*frames, "حلب", "الحي", "ساحه", "سوق", "شارع"]}:
+        assert (word in spellings) == (_find_frame_word(word, lex) is not None), word

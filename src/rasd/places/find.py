@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from itertools import compress, repeat
+from itertools import compress, count
 
 from rasd.datafiles import read_yaml
 from rasd.places.gazetteer import Gazetteer, Lexicon
@@ -146,6 +146,9 @@ class _Subs:
     consumed: set[int]  # first words of place matches absorbed into a sublocation phrase
 
 
+_FRAME_PROCLITICS = ("", "و", "ف", "ب", "ل", "وب", "ول", "فب")
+
+
 def _frame_word(word: str, lex: Lexicon) -> tuple[str, int] | None:
     """The sublocation frame a word is (without proclitics) and the length of those proclitics."""
     memo = lex.frame_memo
@@ -158,7 +161,7 @@ def _frame_word(word: str, lex: Lexicon) -> tuple[str, int] | None:
 
 
 def _find_frame_word(word: str, lex: Lexicon) -> tuple[str, int] | None:
-    for p in ("", "و", "ف", "ب", "ل", "وب", "ول", "فب"):
+    for p in _FRAME_PROCLITICS:
         if not word.startswith(p):
             continue
         form = word[len(p) :]
@@ -169,7 +172,13 @@ def _find_frame_word(word: str, lex: Lexicon) -> tuple[str, int] | None:
     return None
 
 
-_UNSEEN = object()  # a word _frame_word has not been asked about
+@lru_cache(maxsize=4)
+def _frame_spellings(frames: frozenset[str], frames_with_article: frozenset[str]) -> frozenset[str]:
+    """Every word _find_frame_word finds a frame in: a frame after each proclitic sequence it
+    tries, with the article too for the frames written so."""
+    return frozenset(
+        p + form for p in _FRAME_PROCLITICS for form in (*frames, *("ال" + f for f in frames_with_article))
+    )
 
 
 def _sublocations(
@@ -181,24 +190,21 @@ def _sublocations(
         for k in range(min(m.first, m.frame_first if m.frame_first >= 0 else m.first), m.last + 1)
     }
     out = _Subs([], [], set())
-    # Each word's frame from _frame_word's memo in one C-level map (the memo misses filled in
-    # after); compress keeps the few frame words, and the loop runs at those only.
+    # The words that are a frame with proclitics form a small set (_frame_spellings); one C-level
+    # map over the words tests them all against it, compress keeps the few that are, and the
+    # loop runs at those only.
     strings = nt.strings
-    found_at = list(map(lex.frame_memo.get, strings, repeat(_UNSEEN)))
-    if _UNSEEN in found_at:
-        found_at = [
-            f if f is not _UNSEEN else _frame_word(w, lex) for f, w in zip(found_at, strings, strict=True)
-        ]
+    spellings = _frame_spellings(lex.sublocation_frames, lex.sublocation_frames_with_article)
     n = len(strings)
     i = 0  # the first word a phrase may start at (words before it are taken)
-    for j, found in compress(enumerate(found_at), found_at):
+    for j in compress(count(), map(spellings.__contains__, strings)):
         if j < i or j in covered:
             continue
         i = j
         if i + 1 >= n or not _joined(nt, i + 1):
             i += 1
             continue
-        frame, skip = found
+        frame, skip = _frame_word(strings[i], lex) or ("", 0)  # (a spelling always has a frame)
         fstart = nt.words[i][0] + skip
         if frame == "طريق" and i > 0 and nt.word(i - 1) == "عن":
             i += 1  # "عن طريق" is "by means of"
