@@ -946,3 +946,19 @@ def test_chemical_weapons_held_are_no_attack():
 def test_operations_to_regain_ground_are_no_takeover_yet():
     evs = events("وتواصل القوات العراقية تنفيذ عمليات لاستعادة السيطرة على مناطق في الموصل.")
     assert all(e.sub_event_type != "Government regains territory" for e in evs)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "وتراجعت الحريات في ظل سيطرة داعش على الموصل.",  # a state of control
+        "وطالب الرئيس القوات بتعزيز قدراتها لفرض سيطرتها على الموصل.",  # an aim
+    ],
+)
+def test_holding_or_aiming_at_control_is_no_takeover(sentence):
+    assert all("territory" not in e.sub_event_type for e in events(sentence))
+
+
+def test_tightening_control_is_a_takeover():
+    (e,) = events("وأحكم الجيش العراقي سيطرته على حي في الموصل أمس.")
+    assert e.sub_event_type == "Government regains territory"

@@ -88,7 +88,7 @@ def irrealis_reason(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text:
         # "منذ سيطرته على نينوى": whose ground it is, not a change — unless a verb of result
         # brings it about ("أسفرت عن تقدم المقاومة وسيطرتها على المنطقة")
         if surface.endswith(("ته", "تها", "تهم", "تهما")) and not view.has_any(
-            lex.cue("result_verbs"), hit.first - 6, hit.first
+            lex.union("result_verbs", "control_verbs"), hit.first - 6, hit.first
         ):
             return "state of control"
     if (
@@ -119,9 +119,9 @@ def irrealis_reason(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text:
         if (
             hit.first > 0
             and view.surface(hit.first - 1).startswith("ل")
-            and view.keys[hit.first - 1] & lex.cue("regain")
+            and view.keys[hit.first - 1] & lex.union("regain", "control_verbs")
         ):
-            return "purpose"
+            return "purpose"  # ... or by a verb of taking control: "لفرض سيطرتها على المدن"
     if hit.entry.id == "chemical" and _weapons_as_things(hit, view, lex):
         return "weapons held"
     if hit.entry.event_type == "Explosions/Remote violence" and view.has_any(
