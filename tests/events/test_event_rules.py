@@ -962,3 +962,16 @@ def test_holding_or_aiming_at_control_is_no_takeover(sentence):
 def test_tightening_control_is_a_takeover():
     (e,) = events("وأحكم الجيش العراقي سيطرته على حي في الموصل أمس.")
     assert e.sub_event_type == "Government regains territory"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "وإذا انتزعت جماعات المعارضة المنظمة تنظيما جيدا السيطرة على الموصل فإن ذلك سيعجل بتقدمها.",
+        "وأعلن الجيش العراقي أنه حرر مئات النساء والأطفال كان داعش يحتجزهم رهائن في الموصل.",
+        "وقتل 27 شخصا عندما تحطمت طائرة حربية في سوق مزدحم في الموصل أمس.",
+        "واتفق الوزراء على استصدار أوامر اعتقال إدارية ضد عناصر داعش في بغداد.",
+    ],
+)
+def test_supposed_rescued_crashed_or_warranted_is_no_event(sentence):
+    assert events(sentence) == []

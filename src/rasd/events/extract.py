@@ -403,11 +403,13 @@ def _sides_fit_the_type(e: Event) -> None:
     a1 = e.actor1
     if a1 is None:
         return
-    if e.sub_event_type == "Suicide bomb" and a1.type in ("State forces", "External/Other forces"):
+    if e.sub_event_type == "Suicide bomb" and a1.type in _STATE:
         if e.actor2 is not None and e.actor2.type in UNARMED:
             e.actor1 = _UNNAMED  # "... وسط حشد من الشباب": the crowd stays the target
+        elif e.actor2 is not None and e.actor2.type not in _STATE:
+            e.actor1, e.actor2 = e.actor2, a1  # the group named beside the target did it
         else:
-            e.actor1, e.actor2 = e.actor2 or _UNNAMED, a1
+            e.actor1, e.actor2 = _UNNAMED, a1
     elif e.event_type == "Battles" and a1.type == "Civilians":
         e.actor1 = None
 
@@ -417,6 +419,7 @@ def _says_drones(text: str, lex: Lexicon) -> bool:
     return any(normalize_key(w) in key for w in lex.cues["drone_words"])
 
 
+_STATE = ("State forces", "External/Other forces")
 _NON_STATE = ("Rebel group", "Political militia", "Identity militia", *UNARMED)
 
 
@@ -427,7 +430,7 @@ def _without_air_force(e: Event, lex: Lexicon) -> None:
         return
     if any(_says_drones(span.text, lex) for span in e.evidence):
         return
-    if e.actor2 is not None and e.actor2.type in ("State forces", "External/Other forces"):
+    if e.actor2 is not None and e.actor2.type in _STATE:
         e.actor1, e.actor2 = e.actor2, e.actor1  # "غارات ... لداعش ... التركية": the sides swapped
     elif e.actor2 is None:
         e.actor1, e.actor2 = None, e.actor1

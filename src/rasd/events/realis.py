@@ -99,6 +99,8 @@ def irrealis_reason(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text:
         return "out of control"  # "خرج الوضع عن السيطرة"
     if hit.entry.family == "takeover" and _takes_things(hit, view, lex):
         return "not ground"
+    if hit.entry.family == "takeover" and view.has_any(lex.cue("realis.rescued"), hit.last + 1, hit.last + 4):
+        return "rescue"  # "حرر مئات النساء والأطفال كانت الحركة تحتجزهم رهائن"
     if view.phrase_starts("realis.judicial", lex.phrase_index("realis.judicial")):
         return "judicial"  # "القبض على الجاني ... صدر بحقه صك شرعي يقضي ... بالقتل قصاصًا"
     if hit.entry.sub_event_type == "Arrests" and view.has_cue(lex, "realis.ordinary_crime"):
@@ -188,6 +190,8 @@ def irrealis_reason(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text:
         return "kinds of crime"
     if view.has_any(lex.cue("realis.denial"), 0, hit.first):
         return "denial"
+    if _in_protasis(hit, view, lex, doc_text):
+        return "condition"
     frames = view.phrase_starts("realis.sentence_phrases", lex.phrase_index("realis.sentence_phrases"))
     if any(i < hit.first for i in frames):
         return "irrealis frame"
@@ -205,6 +209,17 @@ def _weapons_as_things(hit: TriggerHit, view: SentenceView, lex: Lexicon) -> boo
     if not view.keys[hit.first] & stock and (hit.first == 0 or not view.keys[hit.first - 1] & stock):
         return False
     return not view.has_cue(lex, "realis.use_words", max(0, hit.first - 6), hit.first)
+
+
+def _in_protasis(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text: str) -> bool:
+    """ "وإذا انتزعت جماعات الجبهة الجنوبية المنظمة تنظيما جيدا السيطرة على المدينة فإن ذلك
+    سيعجل ...": a trigger between إذا/لو and the answer (فإن, فسوف ...) is supposed, however far
+    from the conditional word (the realis window reaches six words back)."""
+    cond = view.first_index(lex.cue("realis.conditionals"), max(0, hit.first - 25), hit.first)
+    if cond is None or _breaks_between(view, cond, hit.first, doc_text):
+        return False  # the clause ends at a comma or a full stop
+    answers = lex.cue("realis.apodosis")
+    return all(view.surface(i) not in answers for i in range(cond + 1, hit.first))
 
 
 _PURPOSED = ("looting", "agreement")  # "لنهب ثروات", "للتوصل إلى اتفاق": an aim
