@@ -975,3 +975,8 @@ def test_tightening_control_is_a_takeover():
 )
 def test_supposed_rescued_crashed_or_warranted_is_no_event(sentence):
     assert events(sentence) == []
+
+
+def test_a_dual_number_after_its_noun_counts_that_noun():
+    (e,) = events("وأعلنت مصادر رسمية مقتل جنديين اثنين وجرح أربعة آخرين في انفجار عبوة ناسفة في الموصل أمس.")
+    assert (e.fatalities.value, e.injured.value) == (2, 4)

@@ -761,6 +761,9 @@ def _dated_back_at_trigger(m: Mention, published: dt.date, lex: Lexicon) -> bool
 # --- counts -----------------------------------------------------------------------------------
 
 
+_POST_NOMINAL = frozenset({"اثنين", "اثنان", "اثنتين", "اثنتان", "واثنين", "واثنان"})
+
+
 def count_kind(q: Quantity, v: SentenceView, lex: Lexicon) -> tuple[str, str | None] | None:
     """What a quantity counts (fatalities/injured/arrested/displaced) and its unit, if anything."""
     if q.unit_class in ("objects", "measures"):
@@ -780,9 +783,11 @@ def count_kind(q: Quantity, v: SentenceView, lex: Lexicon) -> tuple[str, str | N
     if v.has_any(lex.cue("counts.age"), first - 2, first):
         return None  # an age ("البالغ من العمر 53 عاما")
     best: tuple[int, str] | None = None
+    # "مقتل عسكريين تركيين اثنين وجرح أربعة": a dual's number follows its noun, whose word came before
+    hi = last + 1 if v.surface(first) in _POST_NOMINAL else min(len(v.tokens), last + 1 + window)
     for kind in _COUNT_KINDS:
         words = lex.cue(f"counts.{kind}")
-        for i in range(max(0, first - window), min(len(v.tokens), last + 1 + window)):
+        for i in range(max(0, first - window), hi):
             if first <= i <= last:
                 continue
             if v.keys[i] & words:
