@@ -980,3 +980,14 @@ def test_supposed_rescued_crashed_or_warranted_is_no_event(sentence):
 def test_a_dual_number_after_its_noun_counts_that_noun():
     (e,) = events("وأعلنت مصادر رسمية مقتل جنديين اثنين وجرح أربعة آخرين في انفجار عبوة ناسفة في الموصل أمس.")
     assert (e.fatalities.value, e.injured.value) == (2, 4)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "واعترف المسؤول وقتها بأن المجموعة اعتقلت نجل الرئيس في الموصل عن طريق الصدفة.",
+        "وأسفرت المفاوضات عن إطلاق سراح أميركيين اعتقلا لمدة عامين في سجن ببغداد.",
+    ],
+)
+def test_a_past_told_as_past_is_background(sentence):
+    assert events(sentence) == []
