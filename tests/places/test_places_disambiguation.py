@@ -158,3 +158,10 @@ def test_one_name_is_one_town_within_a_report(places):
     # "مدينة زنجبار" is also Zanzibar City's own name; beside Abyan's capital it is Zinjibar
     ms = places("دخلت المقاومة الشعبية مدينة زنجبار عاصمة محافظة أبين، وتدور اشتباكات في زنجبار وعدن.")
     assert {m.location.country for m in ms if m.kind == "town"} == {"YE"}
+
+
+def test_a_district_or_village_is_not_a_big_city_abroad(places):
+    ms = places("وحاصر المسلحون منزل الشيخ في منطقة بوسان بمديرية العدين في محافظة إب.")
+    assert "KR" not in {m.location.country for m in ms}
+    # named as a city, the same name is the city
+    assert [m.location.country for m in places("وصل الوفد الكوري إلى مدينة بوسان أمس.")] == ["KR"]

@@ -199,6 +199,8 @@ def choose(matches: list[RawMatch], gz: Gazetteer) -> list[tuple[RawMatch, Readi
             )
             if m.frame != "town" and _false_friend(m, best, share, support, focus, named):
                 continue
+            if _local_abroad(m, best, support, focus, named):
+                continue
             if _contradicted(best, support, lambda k=k: _anchor_share(all_anchored, anchor_of.get(k))):
                 continue
         result.append((m, best, 1.0 / z))
@@ -246,6 +248,22 @@ def _anchor_share(all_anchored: Counter[str], own: str | None) -> dict[str, floa
         anchored[own] -= 1  # (a count left at 0 weighs nothing)
     total = sum(anchored.values())
     return {cc: n / total for cc, n in anchored.items()} if total else {}
+
+
+# heads of a district, a village or a quarter: a place named with one is a small one of the
+# report's own country
+_LOCAL_HEADS = frozenset({"منطقه", "قريه", "حي", "مديريه", "عزله", "ناحيه"})
+
+
+def _local_abroad(m: RawMatch, r: Reading, support: float, focus: frozenset[str], named: set[str]) -> bool:
+    """ "منطقة بوسان بالمديرية" in a report from Yemen: a name framed as a district, village or
+    quarter is not a city abroad that nothing else in the report points to, however big."""
+    return (
+        m.frame_word in _LOCAL_HEADS
+        and r.code not in focus
+        and r.code not in named
+        and support < MIN_FOCUS_SHARE
+    )
 
 
 def _false_friend(
