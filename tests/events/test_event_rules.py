@@ -991,3 +991,13 @@ def test_a_dual_number_after_its_noun_counts_that_noun():
 )
 def test_a_past_told_as_past_is_background(sentence):
     assert events(sentence) == []
+
+
+def test_fighters_killed_are_a_battles_toll_not_violence_against_civilians():
+    (e,) = events("وقالت مصادر إن أكثر من 20 من عناصر داعش لقوا مصرعهم أمس في الموصل.")
+    assert (e.event_type, e.sub_event_type) == ("Battles", "Armed clash")
+    assert e.actor2.name == "Islamic State"
+
+
+def test_a_warplane_falling_on_a_market_is_an_accident():
+    assert events("وقتل 12 شخصا حينما سقطت مقاتلة على سوق مزدحم في الموصل أمس.") == []

@@ -397,9 +397,15 @@ def extract_events(analysis: DocAnalysis, lexicon: Lexicon | None = None) -> lis
 
 
 def _sides_fit_the_type(e: Event) -> None:
-    """Sides a kind of event cannot have: a state's forces do not blow themselves up (named with
-    a suicide bombing they are its target: "تفجيران انتحاريان استهدفا نقطة للجيش والشرطة"), and
-    civilians are never a side of a battle."""
+    """Sides a kind of event cannot have: fighters killed are a battle's toll, not violence
+    against civilians ("لقي أكثر من 200 حوثيا مصرعهم"); a state's forces do not blow themselves
+    up (named with a suicide bombing they are its target: "تفجيران انتحاريان استهدفا نقطة للجيش
+    والشرطة"); and civilians are never a side of a battle."""
+    if e.sub_event_type == "Attack" and e.actor2 is not None and e.actor2.type in _ARMED_NON_STATE:
+        # (a state's forces killed may be off duty: ACLED codes two policemen shot at home as
+        # violence against civilians)
+        e.event_type, e.sub_event_type = "Battles", "Armed clash"
+        e.plover = e.plover.model_copy(update={"mode": "firearms"}) if e.plover else e.plover
     a1 = e.actor1
     if a1 is None:
         return
@@ -420,7 +426,8 @@ def _says_drones(text: str, lex: Lexicon) -> bool:
 
 
 _STATE = ("State forces", "External/Other forces")
-_NON_STATE = ("Rebel group", "Political militia", "Identity militia", *UNARMED)
+_ARMED_NON_STATE = ("Rebel group", "Political militia", "Identity militia")
+_NON_STATE = (*_ARMED_NON_STATE, *UNARMED)
 
 
 def _without_air_force(e: Event, lex: Lexicon) -> None:
