@@ -1001,3 +1001,14 @@ def test_fighters_killed_are_a_battles_toll_not_violence_against_civilians():
 
 def test_a_warplane_falling_on_a_market_is_an_accident():
     assert events("وقتل 12 شخصا حينما سقطت مقاتلة على سوق مزدحم في الموصل أمس.") == []
+
+
+def test_a_strike_that_will_not_happen_is_none_but_one_that_did_not_stop_is():
+    assert events("وأضاف أن هذه الغارات على الموصل لن تحصل إلا بأمر من الرئيس.") == []
+    assert types("وقال إن غارات طائرات التحالف لم تتوقف على مواقع الحوثيين في صنعاء أمس.") == [
+        ("Explosions/Remote violence", "Air/drone strike")
+    ]
+
+
+def test_statistics_are_a_tally():
+    assert events("وتشير الإحصائيات الأولية إلى مقتل 278 من الحوثيين في اليومين الماضيين في تعز.") == []

@@ -176,6 +176,8 @@ def irrealis_reason(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text:
         lex.cue("realis.return_before"), hit.first - 4, hit.first
     ):
         return "return"  # "عودة نصف مليون نازح إلى منازلهم": going home, not fleeing
+    if _denied_after(hit, view, lex):
+        return "negation"  # "هذه الغارات لن تحصل إلا بأمر من رئيس الجمهورية"
     if view.has_any(lex.cue("realis.habitual_after"), hit.last + 1, hit.last + 4):
         return "habit"  # "عمليات القتل الإسرائيلية اليومية للمواطنين"
     if _protest_adverb_alone(hit, view, lex):
@@ -209,6 +211,13 @@ def _weapons_as_things(hit: TriggerHit, view: SentenceView, lex: Lexicon) -> boo
     if not view.keys[hit.first] & stock and (hit.first == 0 or not view.keys[hit.first - 1] & stock):
         return False
     return not view.has_cue(lex, "realis.use_words", max(0, hit.first - 6), hit.first)
+
+
+def _denied_after(hit: TriggerHit, view: SentenceView, lex: Lexicon) -> bool:
+    """The event noun is the subject of a negated verb of occurring: "الغارات لن تحصل", "الهجوم لم
+    يقع" (but "الغارات لم تتوقف" happened: only verbs of occurring count)."""
+    neg = view.first_index(lex.cue("realis.negation"), hit.last + 1, hit.last + 3)
+    return neg is not None and view.has_any(lex.cue("realis.occurring"), neg + 1, neg + 2)
 
 
 def _in_protasis(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text: str) -> bool:
