@@ -216,7 +216,7 @@ def _weapons_as_things(hit: TriggerHit, view: SentenceView, lex: Lexicon) -> boo
 def _denied_after(hit: TriggerHit, view: SentenceView, lex: Lexicon) -> bool:
     """The event noun is the subject of a negated verb of occurring: "الغارات لن تحصل", "الهجوم لم
     يقع" (but "الغارات لم تتوقف" happened: only verbs of occurring count)."""
-    neg = view.first_index(lex.cue("realis.negation"), hit.last + 1, hit.last + 3)
+    neg = view.first_index(lex.cue("realis.negation"), hit.last + 1, hit.last + 5)
     return neg is not None and view.has_any(lex.cue("realis.occurring"), neg + 1, neg + 2)
 
 
