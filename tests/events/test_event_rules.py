@@ -1030,3 +1030,7 @@ def test_statistics_are_a_tally():
 )
 def test_no_event_in_everyday_news(sentence):
     assert events(sentence) == []
+
+
+def test_a_shell_found_is_no_shelling():
+    assert events("عثر رجل في مدينة الموصل شمالي العراق على قذيفة دبابة قديمة وسلمها للشرطة.") == []

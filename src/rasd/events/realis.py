@@ -130,8 +130,8 @@ def irrealis_reason(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text:
         lex.cue("realis.not_explosive_after"), hit.last + 1, hit.last + 3
     ):
         return "not a weapon"  # "قنابل الغاز", "قنابل صوتية": riot-control grenades
-    if hit.entry.event_type == "Explosions/Remote violence" and view.has_any(
-        lex.cue("realis.seized_before"), hit.first - 3, hit.first
+    if hit.entry.event_type == "Explosions/Remote violence" and (
+        view.has_any(lex.cue("realis.seized_before"), hit.first - 3, hit.first) or _found_on(hit, view, lex)
     ):
         return "seized"  # "ضبط عشرات العبوات", "تفكيك عبوة ناسفة": found or defused, not set off
     if hit.entry.id == "reinforcement" and view.has_any(
@@ -211,6 +211,16 @@ def _weapons_as_things(hit: TriggerHit, view: SentenceView, lex: Lexicon) -> boo
     if not view.keys[hit.first] & stock and (hit.first == 0 or not view.keys[hit.first - 1] & stock):
         return False
     return not view.has_cue(lex, "realis.use_words", max(0, hit.first - 6), hit.first)
+
+
+def _found_on(hit: TriggerHit, view: SentenceView, lex: Lexicon) -> bool:
+    """ "عثر رجل في مدينة إرفورت على قذيفة دبابة قديمة": a find told with its finder and place
+    between the verb and "على"."""
+    return (
+        hit.first > 0
+        and "على" in view.keys[hit.first - 1]
+        and view.has_any(lex.cue("realis.found"), hit.first - 10, hit.first - 1)
+    )
 
 
 def _denied_after(hit: TriggerHit, view: SentenceView, lex: Lexicon) -> bool:
