@@ -218,8 +218,8 @@ def _found_on(hit: TriggerHit, view: SentenceView, lex: Lexicon) -> bool:
     between the verb and "على"."""
     return (
         hit.first > 0
-        and "على" in view.keys[hit.first - 1]
-        and view.has_any(lex.cue("realis.found"), hit.first - 10, hit.first - 1)
+        and bool(view.keys[hit.first - 1] & lex.cue("realis.non_ground_on"))  # "على", normalized
+        and view.has_any(lex.cue("realis.found"), max(0, hit.first - 10), hit.first - 1)
     )
 
 
