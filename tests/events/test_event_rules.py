@@ -1034,3 +1034,8 @@ def test_no_event_in_everyday_news(sentence):
 
 def test_a_shell_found_is_no_shelling():
     assert events("عثر رجل في مدينة الموصل شمالي العراق على قذيفة دبابة قديمة وسلمها للشرطة.") == []
+
+
+def test_a_counterfactual_governs_its_answer_too():
+    text = "وقال المحلل لو كانت القوات تدخلت في البداية لكانت منعت سقوط الموصل ثم يتم استعادتها بسهولة."
+    assert all("territory" not in e.sub_event_type for e in events(text))

@@ -194,6 +194,8 @@ def irrealis_reason(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text:
         return "denial"
     if _in_protasis(hit, view, lex, doc_text):
         return "condition"
+    if view.has_any(lex.cue("realis.counterfactual"), 0, hit.first):
+        return "condition"  # "لو كان النظام تدخل لكان ... ثم يتم استعادتها": neither half happened
     frames = view.phrase_starts("realis.sentence_phrases", lex.phrase_index("realis.sentence_phrases"))
     if any(i < hit.first for i in frames):
         return "irrealis frame"
