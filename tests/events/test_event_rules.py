@@ -1039,3 +1039,7 @@ def test_a_shell_found_is_no_shelling():
 def test_a_counterfactual_governs_its_answer_too():
     text = "وقال المحلل لو كانت القوات تدخلت في البداية لكانت منعت سقوط الموصل ثم يتم استعادتها بسهولة."
     assert all("territory" not in e.sub_event_type for e in events(text))
+
+
+def test_a_battle_of_ideas_is_no_battle():
+    assert events("وأعلن الوزير في بغداد دعمه لمعركة الحضارة ضد الوحشية.") == []

@@ -124,6 +124,10 @@ def irrealis_reason(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text:
             and view.keys[hit.first - 1] & lex.union("regain", "control_verbs")
         ):
             return "purpose"  # ... or by a verb of taking control: "لفرض سيطرتها على المدن"
+    if hit.entry.id == "clash" and view.has_any(
+        lex.cue("realis.figurative_after"), hit.last + 1, hit.last + 2
+    ):
+        return "figurative"  # "معركة الحضارة ضد الوحشية", "المعركة السياسية"
     if hit.entry.id == "chemical" and _weapons_as_things(hit, view, lex):
         return "weapons held"
     if hit.entry.event_type == "Explosions/Remote violence" and view.has_any(
