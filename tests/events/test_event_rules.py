@@ -1043,3 +1043,14 @@ def test_a_counterfactual_governs_its_answer_too():
 
 def test_a_battle_of_ideas_is_no_battle():
     assert events("وأعلن الوزير في بغداد دعمه لمعركة الحضارة ضد الوحشية.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "وأشار مصدر عسكري إلى أن إطلاق الصواريخ يتم من داخل الملاجئ في الموصل.",  # how it is done
+        "وتبحث القوات عن مسلحين من المعتقد أنهم أصيبوا في غارة قرب الموصل.",  # believed, not known
+    ],
+)
+def test_habits_and_beliefs_are_not_happenings(sentence):
+    assert events(sentence) == []
