@@ -1054,3 +1054,26 @@ def test_a_battle_of_ideas_is_no_battle():
 )
 def test_habits_and_beliefs_are_not_happenings(sentence):
     assert events(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "وقتل أربعة أطفال في صاعقة ضربت منطقة جبلية قرب الموصل الجمعة.",  # lightning
+        "والحركة أثناء الصيام تنشط عمليات الهدم في الجسم.",  # no property named
+        "وجرى التوصل إلى اتفاق بشأن صفقة انتقال اللاعب إلى نادٍ في بغداد.",  # no conflict party
+        "وتسهم 200 جهة في إنجاح هذه التظاهرة السياحية في بغداد.",  # a tourism event
+        "ونأمل في إلقاء القبض على مرتكبي الحادث في بغداد.",  # a hope
+    ],
+)
+def test_no_event_in_everyday_news_either(sentence):
+    assert events(sentence) == []
+
+
+def test_a_ceasefire_and_a_demolished_house_stay():
+    assert types("وأعلنت الفصائل في الموصل التوصل إلى اتفاق على هدنة لمدة أسبوع أمس.") == [
+        ("Strategic developments", "Agreement")
+    ]
+    assert types("وهدمت قوات الأمن منزل أحد المطلوبين في الموصل أمس.") == [
+        ("Strategic developments", "Looting/property destruction")
+    ]

@@ -124,6 +124,10 @@ def irrealis_reason(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text:
             and view.keys[hit.first - 1] & lex.union("regain", "control_verbs")
         ):
             return "purpose"  # ... or by a verb of taking control: "لفرض سيطرتها على المدن"
+    if hit.entry.id == "protest" and view.has_any(
+        lex.cue("realis.festival_after"), hit.last + 1, hit.last + 2
+    ):
+        return "festival"  # "التظاهرة السياحية": a tourism event
     if hit.entry.id == "clash" and view.has_any(
         lex.cue("realis.figurative_after"), hit.last + 1, hit.last + 2
     ):
