@@ -165,3 +165,10 @@ def test_a_district_or_village_is_not_a_big_city_abroad(places):
     assert "KR" not in {m.location.country for m in ms}
     # named as a city, the same name is the city
     assert [m.location.country for m in places("وصل الوفد الكوري إلى مدينة بوسان أمس.")] == ["KR"]
+
+
+def test_a_framed_name_of_a_city_abroad_is_the_home_town_of_that_name(places):
+    # "مدينة زنجبار" is Zanzibar City's own Arabic name, but beside Abyan it is Zinjibar
+    ms = places("أحكمت القوات سيطرتها على مدينة زنجبار، عاصمة محافظة أبين.")
+    assert {m.location.country for m in ms} == {"YE"}
+    assert "TZ" in {m.location.country for m in places("وصل الوفد إلى مدينة زنجبار في تنزانيا.")}

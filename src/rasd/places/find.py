@@ -34,7 +34,7 @@ def find_places(analyzed: AnalyzedText, gazetteer: Gazetteer) -> list[PlaceMenti
         analyzed.text, shared.text if shared is not None and shared.original == analyzed.text else None
     )
     raw = [c for m in scan(nt, gazetteer) if (c := add_context(m, nt, lex)) is not None]
-    chosen = one_sense_per_name(choose(raw, gazetteer))
+    chosen = one_sense_per_name(choose(raw, gazetteer), gazetteer)
     places = {m.first: (m, r, mention_of(m, r, conf, nt, gazetteer)) for m, r, conf in chosen}
     subs = _sublocations(nt, lex, places)
     for first in subs.consumed:

@@ -211,7 +211,7 @@ _TOWN_HEADS = frozenset({"مدينه", "بلده", "قريه", "منطقه"})
 
 
 def one_sense_per_name(
-    chosen: list[tuple[RawMatch, Reading, float]],
+    chosen: list[tuple[RawMatch, Reading, float]], gz: Gazetteer | None = None
 ) -> list[tuple[RawMatch, Reading, float]]:
     """A name read as towns in two countries within one report is one town: "مدينة زنجبار" taken
     for Zanzibar (a framed big city) beside "زنجبار" read as Zinjibar in a report from Yemen. All its
@@ -227,9 +227,11 @@ def one_sense_per_name(
         if r.kind == "town":
             towns[name(m.key)].append(i)
     split = [ix for ix in towns.values() if len({chosen[i][1].code for i in ix}) > 1]
+    votes = Counter(r.code for _m, r, _conf in chosen)
+    if gz is not None:
+        chosen = _framed_name_at_home(chosen, gz, votes)
     if not split:
         return chosen
-    votes = Counter(r.code for _m, r, _conf in chosen)
     out = list(chosen)
     for ix in split:
         best = max((chosen[i][1] for i in ix), key=lambda r: votes[r.code])
@@ -237,6 +239,30 @@ def one_sense_per_name(
             m, r, conf = chosen[i]
             if r.code != best.code:
                 out[i] = (m, best, conf)
+    return out
+
+
+def _framed_name_at_home(
+    chosen: list[tuple[RawMatch, Reading, float]], gz: Gazetteer, votes: Counter[str]
+) -> list[tuple[RawMatch, Reading, float]]:
+    """ "مدينة زنجبار، عاصمة محافظة أبين" alone: the whole phrase is Zanzibar City's own name, but
+    in a report whose names point to another country the town there named by the rest (Zinjibar)
+    is meant."""
+    out = list(chosen)
+    for i, (m, r, conf) in enumerate(chosen):
+        head, _, rest = m.key.partition(" ")
+        if r.kind != "town" or head not in _TOWN_HEADS or not rest:
+            continue
+        others = votes.copy()
+        others[r.code] -= 1
+        home, n = max(others.items(), key=lambda kv: kv[1], default=(None, 0))
+        if home is None or home == r.code or n < 1:
+            continue
+        places = [gz.place(int(c.ref)) for c in gz.lookup(rest) if c.kind == PLACE]
+        places = [p for p in places if p.country == home]
+        if places:
+            p = max(places, key=lambda p: p.pop)
+            out[i] = (m, Reading("town", p.country, r.prior, place=p), conf)
     return out
 
 
