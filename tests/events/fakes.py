@@ -49,6 +49,7 @@ ACTORS = {
     "مدنيين": Actor(name="Civilians", type="Civilians"),
     "شخصا": Actor(name="Civilians", type="Civilians"),
     "المتظاهرين": Actor(name="Protesters", type="Protesters"),
+    "المتمردون": Actor(name="Kurdistan Workers' Party", type="Rebel group", id="pkk"),
     "مسلحون مجهولون": Actor(name="Unidentified armed group", type="Political militia"),
 }
 SOURCES = {

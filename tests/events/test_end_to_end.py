@@ -250,3 +250,14 @@ def test_a_speaker_that_reports_its_own_deed_is_its_doer():
     text = "وأعلنت قوات المقاومة الشعبية أمس أنها استعادت السيطرة على مواقع للحوثيين شمال عدن."
     (e,) = [e for e in rasd.extract(text, published="2015-07-26") if e.event_type == "Battles"]
     assert (e.actor1.name, e.actor2.name) == ("Popular Resistance", "Houthis")
+
+
+def test_the_police_are_the_target_of_a_suicide_bombing_at_their_checkpoint():
+    (e,) = _one("واستهدف تفجيران انتحاريان بحزام ناسف نقطة تفتيش للجيش والشرطة في شمال شرقي بغداد أمس.")
+    assert e.sub_event_type == "Suicide bomb"
+    assert e.actor1.name == "Unidentified armed group" and e.actor2.name == "Police Forces of Iraq"
+
+
+def test_fighters_named_with_their_group_are_that_group():
+    (e,) = _one("وقتل 115 مسلحا من جبهة النصرة جراء ضربات نفذها التحالف العربي - الدولي في ريف حلب أمس.")
+    assert (e.actor1.name, e.actor2.name) == ("International Coalition", "Al Nusra Front")

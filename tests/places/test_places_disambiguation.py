@@ -49,6 +49,7 @@ def test_outlets_and_channels_are_not_places(places, text):
         "استقبل الرئيس هادي الوفد الأممي.",
         "قال الشيخ حلب إن العشيرة ترفض العنف.",
         "التقى الوزير أبو ظبي بممثلي النقابات.",
+        "وقالت القيادة إن الغارة استهدفت أبا خليل القيادي في التنظيم.",  # a kunya in the accusative
     ],
 )
 def test_names_after_titles_are_persons_not_places(places, text):
@@ -151,3 +152,23 @@ def test_towns_geonames_knows_only_in_latin_script_are_found_by_their_arabic_nam
 ):
     found = [m for m in places(text) if m.location.name == name]
     assert found and found[0].location.country == country
+
+
+def test_one_name_is_one_town_within_a_report(places):
+    # "مدينة زنجبار" is also Zanzibar City's own name; beside Abyan's capital it is Zinjibar
+    ms = places("دخلت المقاومة الشعبية مدينة زنجبار عاصمة محافظة أبين، وتدور اشتباكات في زنجبار وعدن.")
+    assert {m.location.country for m in ms if m.kind == "town"} == {"YE"}
+
+
+def test_a_district_or_village_is_not_a_big_city_abroad(places):
+    ms = places("وحاصر المسلحون منزل الشيخ في منطقة بوسان بمديرية العدين في محافظة إب.")
+    assert "KR" not in {m.location.country for m in ms}
+    # named as a city, the same name is the city
+    assert [m.location.country for m in places("وصل الوفد الكوري إلى مدينة بوسان أمس.")] == ["KR"]
+
+
+def test_a_framed_name_of_a_city_abroad_is_the_home_town_of_that_name(places):
+    # "مدينة زنجبار" is Zanzibar City's own Arabic name, but beside Abyan it is Zinjibar
+    ms = places("أحكمت القوات سيطرتها على مدينة زنجبار، عاصمة محافظة أبين.")
+    assert {m.location.country for m in ms} == {"YE"}
+    assert "TZ" in {m.location.country for m in places("وصل الوفد إلى مدينة زنجبار في تنزانيا.")}

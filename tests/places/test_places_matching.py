@@ -108,7 +108,10 @@ _PIECES = st.sampled_from(
 @given(st.lists(_PIECES, max_size=25).map("".join))
 def test_normalize_text_matches_its_character_by_character_definition(text):
     nt = normalize_text(text)
-    assert (nt.norm, nt.offsets) == _normalize_text_char_by_char(text)
+    norm, offsets = _normalize_text_char_by_char(text)
+    assert (nt.norm, list(nt.offsets)) == (norm, offsets)
+    assert [nt.offsets[i] for i in range(len(nt.offsets))] == offsets  # by index, as the stage reads it
+    assert [nt.offsets[-i] for i in range(1, len(offsets) + 1)] == offsets[::-1]
     assert nt.strings == [nt.norm[s:e] for s, e in nt.words]
     assert nt.gaps == [""] + [nt.norm[nt.words[k - 1][1] : nt.words[k][0]] for k in range(1, len(nt.words))]
 
@@ -135,3 +138,34 @@ def test_normalized_text_with_a_final_capital_sigma_is_read_one_character_at_a_t
 
     text = "ΟΔΟΣ حلب"  # lower-cased as a whole string the last Σ would be "ς"
     assert normalize_text(text, normalize(text).text).norm == "οδοσ حلب"
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["ب", "و", "x", "ال", " ", "\n", "_", "بلدة", "مدينة", "قرية", "ولاية", "منطقة", "تركية"]
+        ),
+        max_size=14,
+    ).map("".join)
+)
+def test_unnamed_town_phrases_are_what_the_lookbehind_pattern_finds(text):
+    import re
+
+    from rasd.places.find import _unnamed_town_phrases
+
+    pattern = re.compile(r"(?<!\w)(?:[وب]?)(?:بلدة|مدينة|قرية|منطقة|ولاية)\s+(\w+)")
+    expected = [(m.start(), m.end(), m.group(1)) for m in pattern.finditer(text)]
+    assert list(_unnamed_town_phrases(text)) == expected
+
+
+def test_frame_spellings_are_the_words_a_frame_is_found_in(gazetteer):
+    # the sublocation loop visits only the words in _frame_spellings: none with a frame may be left out
+    from rasd.places.find import _find_frame_word, _frame_spellings
+
+    lex = gazetteer.lexicon
+    spellings = _frame_spellings(lex.sublocation_frames, lex.sublocation_frames_with_article)
+    frames = sorted(lex.sublocation_frames | lex.sublocation_frames_with_article)
+    prefixes = ["", "و", "ف", "ب", "ل", "وب", "ول", "فب", "ك", "ال", "وال", "بال", "لل", "فبال"]
+    for word in {p + w for p in prefixes for w in [*frames, "حلب", "الحي", "ساحه", "سوق", "شارع"]}:
+        assert (word in spellings) == (_find_frame_word(word, lex) is not None), word

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 
 def _texts(analyzer, text):
     return [s.text for s in analyzer.splitter.split(text)]
@@ -107,3 +112,26 @@ def test_sentences_run_on_paragraph_is_cut_at_clause_openers(analyzer):
 
 def test_stray_end_marks_stay_with_the_sentence_before(analyzer):
     assert _texts(analyzer, "والحرب مستمرة. .. وقتل جندي؟ !") == ["والحرب مستمرة. ..", "وقتل جندي؟ !"]
+
+
+_RUN_ON_WORDS = ["قصف", "الجيش", "المدينة", "و", "وقال", "كما", "فيما", "في", "حين", "«قتل»", "مدنيين"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(_RUN_ON_WORDS), st.sampled_from(["", "", "", "،", ",", "؛", ".", "…", ":"])
+        ),
+        min_size=2,
+        max_size=80,
+    )
+)
+def test_break_candidates_are_the_words_score_gives_a_score(analyzer, pieces):
+    # the splitter asks _score only of the words its test in C lets through: none may be missed
+    splitter = analyzer.splitter
+    text = " ".join(w + mark for w, mark in pieces)
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+    at, scores = splitter._break_candidates(text, words, [text[s:e] for s, e in words])
+    every = [(g, splitter._score(text, words, g, True)) for g in range(1, len(words))]
+    assert list(zip(at, scores, strict=True)) == [(g, s) for g, s in every if s is not None]

@@ -11,8 +11,11 @@ from typing import TYPE_CHECKING
 
 from rasd.actors import ActorMention, SourceMention
 from rasd.events.context import SentenceView
+from rasd.events.gate import UNARMED
 from rasd.events.lexicon import Lexicon
 from rasd.events.mentions import VIOLENT, Mention
+from rasd.events.realis import compared
+from rasd.events.triggers import TriggerHit
 from rasd.places import PlaceMention
 from rasd.records import Actor, Count, EventDate, Source
 from rasd.text import DateMention, Quantity, normalize_key
@@ -207,6 +210,7 @@ def assign_actors(m: Mention, idx: DocIndex) -> None:
     agentive = lex.cue("agentive")
     targets = lex.cue("target_markers")
     held = lex.cue("held_ground")
+    owner = lex.cue("owner_markers")
     patient_trigger = bool(v.keys[h.first] & lex.cue("patient_nouns"))
     a1 = a2 = None
     # Ordinary people are victims, never the perpetrator of a violent event or an arrest; so is
@@ -215,7 +219,9 @@ def assign_actors(m: Mention, idx: DocIndex) -> None:
     victims = [c for c in cands if any(v.keys[i] & harmed for i in range(max(0, c[0] - 2), c[0]))]
     victims += [c for c in cands if c not in victims and _counted(v, c, idx)]
     victims += [c for c in cands if c not in victims and _partitive_victim(v, c, lex)]
-    agents = [c for c in cands if c[2].actor.type not in ("Civilians",) and c not in victims]
+    # ... and protesters never arrest anyone ("هددت الشرطة المحتجين ثم اعتقلت عشرة منهم")
+    passive = ("Civilians", "Protesters") if m.sub_event_type == "Arrests" else ("Civilians",)
+    agents = [c for c in cands if c[2].actor.type not in passive and c not in victims]
     # "اشتباكات بين X و Y": the two sides, in the order given
     between = [c for c in agents if c[0] > h.last and c[0] > 0 and "بين" in v.keys[c[0] - 1]]
     if between and m.event_type == "Battles":
@@ -290,6 +296,8 @@ def assign_actors(m: Mention, idx: DocIndex) -> None:
             if h.last < first <= h.last + 3 and (a1 is None or a is not a1[2]):
                 a2 = (first, last, a)
                 break
+        if a1 is None and a2 is not None and _active_subject(v, h, a2, idx, lex):
+            a1, a2 = a2, None
         if a1 is None and a2 is not None and not _counted(v, a2, idx):
             # "قتل مسلحون ثمانية أشخاص": a verb with its subject, then the counted victims
             end = a2[1]
@@ -310,11 +318,20 @@ def assign_actors(m: Mention, idx: DocIndex) -> None:
             if h.last < c[0] <= h.last + 6
             and not _preposition_before(v, c[0], lex)
             and not v.keys[c[0] - 1] & held  # "السيطرة على كل مواقع الحوثيين": the loser
+            and not _owner(v, c[0], owner, lex)
             and not (
                 c[0] > h.last + 1 and _has_lam(v, c[0])
             )  # "استهدفت معسكرا لميليشيات ...": the target's owner
         ]
-        before = [c for c in others if c[1] < h.first and not _preposition_before(v, c[0], lex)]
+        before = [
+            c
+            for c in others
+            if c[1] < h.first
+            and not _preposition_before(v, c[0], lex)
+            # "دبابات تابعة للتنظيم، ... فضلا عن قصف": whose the targets were — unless the owned
+            # thing is the subject right before the verb ("النقطة التابعة للحوثيين أطلقت الرصاص")
+            and (c[1] >= h.first - 1 or _verb_after(v, c[1], lex) or not _owner(v, c[0], owner, lex))
+        ]
         if after and not patient_trigger:
             a1 = after[0]
         elif before:
@@ -359,13 +376,21 @@ def assign_actors(m: Mention, idx: DocIndex) -> None:
         # one side named alone in a battle is its actor1 — unless it is named as the target
         # ("السيطرة على كل مواقع الحوثيين": the side that lost them)
         a1, a2 = a2, None
+    a1 = _whose_men(v, a1, cands)
+    men = _whose_men(v, a2, cands)
+    if a1 is None or men is None or men[2].actor.name != a1[2].actor.name:
+        a2 = men
     m.actor1 = _with_text(a1[2]) if a1 else None
     m.actor2 = _with_text(a2[2]) if a2 else None
     if m.actor1 is None and m.event_type in VIOLENT:
         # "فلسطيني يدهس 3 جنود", "هاجم مسلحون ...": a person named as the doer is an unidentified attacker
         doer = next((c for c in cands if c[1] == h.first - 1 and c not in victims), None)
-        if doer is not None:
+        if doer is not None and doer[2].actor.type in UNARMED:
             m.actor1 = UNIDENTIFIED.model_copy(update={"text": doer[2].text})
+        elif doer is not None:
+            # "ردّ عليه الجيش الإسرائيلي بغارة": a force right before the event noun did it
+            m.actor1 = _with_text(doer[2])
+            m.explain.append(f"actor1 «{doer[2].text}» (right before the event)")
     civilian_victims = m.event_type in VIOLENT and v.has_any(lex.cue("civilian"))
     if m.actor2 is None and civilian_victims and (m.actor1 is None or m.actor1.name != "Civilians"):
         m.actor2 = CIVILIANS
@@ -463,6 +488,45 @@ def _counted(v: SentenceView, c: tuple[int, int, ActorMention], idx: DocIndex) -
     )
 
 
+def _whose_men(v: SentenceView, c: tuple | None, cands: list) -> tuple | None:
+    """ "115 مسلحا من جبهة النصرة", "مسلحون من داعش": generic fighters named with their group are
+    that group."""
+    if c is None or not c[2].generic or c[1] + 2 >= len(v.tokens) or "من" not in v.keys[c[1] + 1]:
+        return c
+    group = next((x for x in cands if x[0] == c[1] + 2 and not x[2].generic), None)
+    return group or c
+
+
+def _owner(v: SentenceView, first: int, owner: frozenset[str], lex: Lexicon) -> bool:
+    """The actor at ``first`` owns the things before it ("دبابات تابعة للتنظيم"), unless those are
+    its fighters or aircraft ("مسلحين تابعين للمقاومة", "طائرات تابعة للتحالف"): they are its own."""
+    if first < 1 or not v.keys[first - 1] & owner:
+        return False
+    # the owned noun, or the noun adjectives follow ("الفرقة الأولى الساحلية التابعة للجيش الحر")
+    return not v.has_any(lex.cue("fighters"), first - 4, first - 1)
+
+
+def _verb_after(v: SentenceView, last: int, lex: Lexicon) -> bool:
+    return last + 1 < len(v.tokens) and bool(v.keys[last + 1] & (lex.cue("verbs") | lex.cue("light_verbs")))
+
+
+def _active_subject(
+    v: SentenceView, h: TriggerHit, c: tuple[int, int, ActorMention], idx: DocIndex, lex: Lexicon
+) -> bool:
+    """ "قتل المتمردون جنديين": a bare killing verb, a plural in the nominative (-ون) right after it,
+    then whom it was done to — the plural is the verb's subject. A passive reading ("قُتل
+    المتمردون") has no victim after the plural, and a noun ("مقتل المتمردين") takes the genitive."""
+    if c[0] != h.last + 1 or not v.keys[h.first] & lex.cue("verbs") or c[1] + 1 >= len(v.tokens):
+        return False
+    if not v.surface(c[1]).endswith("ون"):
+        return False
+    after = c[1] + 1
+    start = v.tokens[after].start
+    return any(q.start == start for q in idx.quantities.get(v.index, [])) or bool(
+        v.keys[after] & (lex.cue("civilian") | lex.cue("military"))
+    )
+
+
 _PREPOSITIONS = frozenset(
     {"في", "من", "على", "الى", "عن", "مع", "ضد", "بين", "لدى", "عند", "حول", "بعد", "قبل"}
 )
@@ -503,15 +567,43 @@ def choose_place(m: Mention, idx: DocIndex, places: list[PlaceMention]) -> Place
     if not places:
         return None
     h = m.trigger
+    v = m.view
+    lex, text = idx.lex, idx.analysis.document.text
+    border = lex.cue("border_words")
 
     def key(p: PlaceMention) -> tuple:
         dist = p.start - h.end if p.start >= h.end else (h.start - p.end) * 1.5 + 40
         loc = p.location
         country_only = loc.lat is None
         coarse = 60 if loc.precision == 3 or p.kind in ("admin1", "admin2") else 0
-        return (country_only, dist + coarse)
+        # "في إقليم شرناخ الحدودي مع العراق": the country across the border is not where it was
+        at = v.token_at(p.start)
+        across = at >= 2 and "مع" in v.keys[at - 1] and bool(v.keys[at - 2] & border)
+        return (across or _reference_point(v, at, text, lex), country_only, dist + coarse)
 
     return min(places, key=key)
+
+
+def _reference_point(v: SentenceView, at: int, text: str, lex: Lexicon) -> bool:
+    """The place only locates another one: "في تعز (جنوب صنعاء)", "بعقوبة (60 كلم شمال شرقي
+    بغداد)" — a compass word right before it, in parentheses or after a distance of more than
+    25 km (ACLED's "near" radius)."""
+    directions = lex.cue("directions")
+    d = at if v.keys[at] & directions else at - 1  # the compass word may open the place's own span
+    if d < 0 or not v.keys[d] & directions:
+        return False
+    while d >= 0 and v.keys[d] & directions:
+        d -= 1  # "شمال شرقي": back to the first compass word
+    first = d + 1
+    before = text[max(0, v.tokens[first].start - 12) : v.tokens[first].start]
+    if before.rfind("(") > before.rfind(")"):  # inside an open parenthesis
+        return True
+    # "50 كلم شرق الرمادي" — but a short way ("على بعد كيلومترات جنوبي الرمادي", "5 كلم") is near it
+    unit = v.first_index(lex.cue("distance_units"), max(0, first - 2), first)
+    if unit is None or unit == 0:
+        return False
+    number = v.surface(unit - 1)
+    return number.isdigit() and int(number) > 25
 
 
 def assign_location(m: Mention, idx: DocIndex, previous: list[Mention]) -> None:
@@ -566,7 +658,11 @@ def _usable(d: DateMention, published: dt.date | None = None) -> bool:
 
 def assign_date(m: Mention, idx: DocIndex) -> None:
     published = idx.analysis.document.published
-    here = [d for d in idx.dates.get(m.view.index, []) if _usable(d, published)]
+    here = [
+        d
+        for d in idx.dates.get(m.view.index, [])
+        if _usable(d, published) and not (d.kind == "since" and _compares(d, m.view, idx.lex))
+    ]
     if len(here) > 1:
         # "أكدت الشرطة اليوم وجود صلة بين الهجوم على المتحف في 18 مارس ...": the day after a
         # verb of saying dates the saying; the happening takes the sentence's other date
@@ -590,6 +686,12 @@ def assign_date(m: Mention, idx: DocIndex) -> None:
             m.date_explicit = True
             return
     m.date = EventDate(value=published.isoformat() if published else None, precision=2, text=None)
+
+
+def _compares(d: DateMention, v: SentenceView, lex: Lexicon) -> bool:
+    """ "أعنف هجوم منذ شهرين": a "since" that measures a superlative dates nothing."""
+    at = next((i for i, t in enumerate(v.tokens) if t.start >= d.start), None)
+    return at is not None and compared(v, at, lex)
 
 
 def _dates_saying(d: DateMention, m: Mention, idx: DocIndex) -> bool:
@@ -633,6 +735,8 @@ def too_old(m: Mention, published: dt.date | None, lex: Lexicon | None = None, d
     ("عام 2003 هاجم إرهابيون ...", "منذ 2004") or said to be past ("الذي قتل العام الماضي")."""
     if published is None:
         return False
+    if lex is not None and _dated_back_at_trigger(m, published, lex):
+        return True
     if m.date.value and m.date_explicit and m.date.text:
         return (published - dt.date.fromisoformat(m.date.value)).days > days
     latest, historic = _years_told(m.view)
@@ -647,7 +751,30 @@ def too_old(m: Mention, published: dt.date | None, lex: Lexicon | None = None, d
     return False
 
 
+def _dated_back_at_trigger(m: Mention, published: dt.date, lex: Lexicon) -> bool:
+    """The trigger itself is dated years or months back, whatever other date the sentence has:
+    "بعد سيطرة حماس في عام 2007، والآن ..." (a past year right after it; one before it may date
+    another clause: "التي دعمتها واشنطن عام 2013، وتستهدفها الطائرات الآن"), "قبل عامين تم القبض
+    على ..." (an interval back right before it). "منذ عام 2007" compares ("أسوأ هجوم منذ عام
+    2007") and is left to the other rules."""
+    v, h = m.view, m.trigger
+    year_heads = lex.cue("realis.year_heads")
+    for i in range(h.last + 1, min(len(v.tokens), h.last + 8)):
+        year = v.surface(i)
+        if not (len(year) == 4 and year.isdigit() and 1900 < int(year) < published.year):
+            continue
+        if i > 0 and v.keys[i - 1] & year_heads and not v.has_cue(lex, "realis.since", i - 3, i):
+            return True
+    ago = v.first_index(lex.cue("realis.ago"), max(0, h.first - 10), h.first)
+    if ago is None:  # "أوقفته الجهات الأمنية قبل عامين"
+        ago = v.first_index(lex.cue("realis.ago"), h.last + 1, h.last + 5)
+    return ago is not None and v.has_cue(lex, "realis.long_ago_units", ago + 1, ago + 3)
+
+
 # --- counts -----------------------------------------------------------------------------------
+
+
+_POST_NOMINAL = frozenset({"اثنين", "اثنان", "اثنتين", "اثنتان", "واثنين", "واثنان"})
 
 
 def count_kind(q: Quantity, v: SentenceView, lex: Lexicon) -> tuple[str, str | None] | None:
@@ -669,9 +796,11 @@ def count_kind(q: Quantity, v: SentenceView, lex: Lexicon) -> tuple[str, str | N
     if v.has_any(lex.cue("counts.age"), first - 2, first):
         return None  # an age ("البالغ من العمر 53 عاما")
     best: tuple[int, str] | None = None
+    # "مقتل عسكريين تركيين اثنين وجرح أربعة": a dual's number follows its noun, whose word came before
+    hi = last + 1 if v.surface(first) in _POST_NOMINAL else min(len(v.tokens), last + 1 + window)
     for kind in _COUNT_KINDS:
         words = lex.cue(f"counts.{kind}")
-        for i in range(max(0, first - window), min(len(v.tokens), last + 1 + window)):
+        for i in range(max(0, first - window), hi):
             if first <= i <= last:
                 continue
             if v.keys[i] & words:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from rasd.events.context import SentenceView
-from rasd.events.gate import family_of
+from rasd.events.gate import UNARMED, family_of
 from rasd.events.lexicon import Lexicon
 from rasd.events.mentions import PLOVER, Mention
 from rasd.events.merge import Cluster, plural, same_place
@@ -104,9 +104,6 @@ def fold_generic_attacks(clusters: list[Cluster]) -> list[Cluster]:
     return out
 
 
-_UNARMED = ("Civilians", "Protesters", "Rioters")  # people who are never a side of a battle
-
-
 def _same_party(a: str, b: str) -> bool:
     """ "United States" / "Police Forces of the United States": one state's forces, not foes."""
     return a == b or a in b or b in a
@@ -126,7 +123,7 @@ def fill_battle_sides(
     government_side = lex.government_side
     for m in mentions:
         a, b = m.actor1, m.actor2
-        if a is None or b is None or a.type in _UNARMED or b.type in _UNARMED or a.name == b.name:
+        if a is None or b is None or a.type in UNARMED or b.type in UNARMED or a.name == b.name:
             continue
         if family_of(m.event_type) != "ASSAULT" or (government_side(a) and government_side(b)):
             continue  # allies read as two sides ("تلك القوات وقوات الجيش اليمني سيطرت")
@@ -137,7 +134,7 @@ def fill_battle_sides(
     # Failing a pair, the armed party the report names most often that is not on the same side.
     counts: dict[str, int] = defaultdict(int)
     for a in named_in_text or []:
-        if a.type not in _UNARMED and a.name != "Unidentified armed group":
+        if a.type not in UNARMED and a.name != "Unidentified armed group":
             counts[a.name] += 1
             named.setdefault(a.name, a)
     for m in mentions:

@@ -24,7 +24,7 @@ from rasd.events.document import (
     protest_follow_up,
     type_by_weapon,
 )
-from rasd.events.gate import family_of, gate_features, strong_evidence
+from rasd.events.gate import UNARMED, family_of, gate_features, strong_evidence
 from rasd.events.lexicon import Lexicon, load_lexicon
 from rasd.events.mentions import PLOVER, Mention, sentence_mentions
 from rasd.events.merge import Cluster, merge_mentions
@@ -73,6 +73,8 @@ def find_mentions(analysis: DocAnalysis, lex: Lexicon) -> tuple[list[Mention], D
             and headline in normalize_key(v.sentence.text)
         ):
             continue  # "رابط الخبر: <headline>" — the headline repeated as boilerplate
+        if 0 in v.phrase_starts("page_furniture", lex.phrase_index("page_furniture")):
+            continue  # "سمات: تركيا داعش قصف", "اقرأ أيضا: ..." — tags and links, not the report
         hits = []
         for h in find_triggers(v, lex, text):
             reason = irrealis_reason(h, v, lex, text)
@@ -93,14 +95,17 @@ def find_mentions(analysis: DocAnalysis, lex: Lexicon) -> tuple[list[Mention], D
             assign_date(m, idx)
             assign_sources(m, idx)
             _refine_takeover(m, lex)
+            _shelling_by_militia(m, lex)
         assign_counts(sentence, idx)
         _apply_gate(v, sentence, idx, lex)
         for m in sentence:  # after the gate, which was trained on first-trigger actors
             if m.actor1 is None and len(m.hits) > 1:
                 _assign_actors_any_trigger(m, idx)
                 _refine_takeover(m, lex)
+                _shelling_by_militia(m, lex)
         # an earlier happening used as a landmark in time, told with no toll of its own
         sentence = [m for m in sentence if m.counts or not all(anchored(h, v, lex) for h in m.hits)]
+        sentence = [m for m in sentence if not _tally(m, lex)]
         for m in sentence:
             (old if too_old(m, analysis.document.published, lex) else mentions).append(m)
     if retrospective:
@@ -221,7 +226,54 @@ def _refine_takeover(m: Mention, lex: Lexicon) -> None:
         # "تحرير الموصل من داعش": the group named is the one driven out, not the liberator
         m.actor1, m.actor2 = None, m.actor1
         m.explain.append("the group named is the one driven out")
+    elif (
+        regained
+        and not by_state
+        and m.actor1 is not None
+        and m.actor2 is not None
+        and m.actor1.type in rebels
+        and lex.government_side(m.actor2)
+    ):
+        if _subject_right_before(m, m.actor1):
+            # "المعارضة السورية المسلحة استعادت السيطرة على تل": rebels took ground back
+            m.sub_event_type = "Non-state actor overtakes territory"
+            m.explain.append("rebels regain ground: a non-state takeover")
+        else:
+            # "نجاح قوات المقاومة ... في تحرير عدن من ميليشيات الحوثيين": regaining is the
+            # government side's; the rebels named beside it lost the ground
+            m.actor1, m.actor2 = m.actor2, m.actor1
+            m.explain.append("the government side regains; the rebel group named lost the ground")
     m.plover = PLOVER.get(m.sub_event_type, m.plover)
+
+
+def _tally(m: Mention, lex: Lexicon) -> bool:
+    toll = m.counts.get("fatalities")
+    return toll is not None and toll.value is not None and toll.value >= int(lex.cues["counts"]["tally_min"])
+
+
+def _subject_right_before(m: Mention, actor: Actor) -> bool:
+    """The actor is named in the few words right before the trigger ("الثوار ... تمكنوا من
+    استعادة"), as a verb's subject stands."""
+    if not actor.text:
+        return False
+    start = m.trigger.start
+    return actor.text in m.view.sentence.text[: max(0, start - m.view.start)][-45:]
+
+
+def _shelling_by_militia(m: Mention, lex: Lexicon) -> None:
+    """ "قصف ميليشيات الحوثي على منطقة سكنية" beside a word of aircraft elsewhere in the sentence: a
+    bombardment a militia does is shelling, not an air strike (unless the report says drones)."""
+    if m.sub_event_type != "Air/drone strike" or m.actor1 is None or m.actor1.type not in _NON_STATE:
+        return
+    if _says_drones(m.view.sentence.text, lex):
+        return
+    if all(h.entry.family == "bombard" for h in m.hits):
+        m.sub_event_type = "Shelling/artillery/missile attack"
+        m.plover = PLOVER.get(m.sub_event_type, m.plover)
+        m.explain.append("a militia's bombardment: shelling")
+    else:  # "الغارات استهدفت مواقع للحوثيين وقوات صالح": the militia named is the one struck
+        m.actor1, m.actor2 = None, m.actor2 or m.actor1
+        m.explain.append("no air force: the militia named is the one struck")
 
 
 def _confidence(c: Cluster) -> float:
@@ -339,4 +391,55 @@ def extract_events(analysis: DocAnalysis, lexicon: Lexicon | None = None) -> lis
         if e.actor1 is not None and e.actor2 is not None and lex.same_side(e.actor1, e.actor2):
             # a side lent or voted in from another sentence may be the other one's ally
             e.actor2 = None
+        _without_air_force(e, lex)
+        _sides_fit_the_type(e)
     return events
+
+
+def _sides_fit_the_type(e: Event) -> None:
+    """Sides a kind of event cannot have: fighters killed are a battle's toll, not violence
+    against civilians ("لقي أكثر من 200 حوثيا مصرعهم"); a state's forces do not blow themselves
+    up (named with a suicide bombing they are its target: "تفجيران انتحاريان استهدفا نقطة للجيش
+    والشرطة"); and civilians are never a side of a battle."""
+    if e.sub_event_type == "Attack" and e.actor2 is not None and e.actor2.type in _ARMED_NON_STATE:
+        # (a state's forces killed may be off duty: ACLED codes two policemen shot at home as
+        # violence against civilians)
+        e.event_type, e.sub_event_type = "Battles", "Armed clash"
+        e.plover = e.plover.model_copy(update={"mode": "firearms"}) if e.plover else e.plover
+    a1 = e.actor1
+    if a1 is None:
+        return
+    if e.sub_event_type == "Suicide bomb" and a1.type in _STATE:
+        if e.actor2 is not None and e.actor2.type in UNARMED:
+            e.actor1 = _UNNAMED  # "... وسط حشد من الشباب": the crowd stays the target
+        elif e.actor2 is not None and e.actor2.type not in _STATE:
+            e.actor1, e.actor2 = e.actor2, a1  # the group named beside the target did it
+        else:
+            e.actor1, e.actor2 = _UNNAMED, a1
+    elif e.event_type == "Battles" and a1.type == "Civilians":
+        e.actor1 = None
+
+
+def _says_drones(text: str, lex: Lexicon) -> bool:
+    key = normalize_key(text)
+    return any(normalize_key(w) in key for w in lex.cues["drone_words"])
+
+
+_STATE = ("State forces", "External/Other forces")
+_ARMED_NON_STATE = ("Rebel group", "Political militia", "Identity militia")
+_NON_STATE = (*_ARMED_NON_STATE, *UNARMED)
+
+
+def _without_air_force(e: Event, lex: Lexicon) -> None:
+    """An air strike is not a militia's doing unless the report says drones ("طائرة مسيرة"): a
+    non-state group named as its doer is the one struck ("غارة جوية بشمال سوريا قتلت قادة داعش")."""
+    if e.sub_event_type != "Air/drone strike" or e.actor1 is None or e.actor1.type not in _NON_STATE:
+        return
+    if any(_says_drones(span.text, lex) for span in e.evidence):
+        return
+    if e.actor2 is not None and e.actor2.type in _STATE:
+        e.actor1, e.actor2 = e.actor2, e.actor1  # "غارات ... لداعش ... التركية": the sides swapped
+    elif e.actor2 is None:
+        e.actor1, e.actor2 = None, e.actor1
+    else:
+        e.actor1 = None

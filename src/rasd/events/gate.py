@@ -23,6 +23,9 @@ if TYPE_CHECKING:
     from rasd.events.lexicon import Lexicon
     from rasd.events.mentions import Mention
 
+# people, not forces: never a side of a battle, and named as a doer they stand for an unidentified
+# attacker ("فلسطيني يدهس 3 جنود")
+UNARMED = ("Civilians", "Protesters", "Rioters")
 VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 FAMILIES = {"ASSAULT": VIOLENT, "PROTEST": frozenset({"Protests", "Riots"})}
 

@@ -102,8 +102,13 @@ def _typed(
     if fam == "typed":
         if e.weak and any(h.entry.event_type in VIOLENT for h in others):
             return None
+        if e.id == "looting" and _no_property(hit, view, lex):
+            return None
         return e.event_type, e.sub_event_type
     if fam == "bombard":
+        if view.has_any(lex.cue("artillery"), hit.last + 1, hit.last + 3):
+            # "قصفت المدفعية التركية ... غداة غارات نفذها الطيران": the guns named with the verb
+            return "Explosions/Remote violence", "Shelling/artillery/missile attack"
         if view.has_cue(lex, "aerial", lo, hi):
             return "Explosions/Remote violence", "Air/drone strike"
         return "Explosions/Remote violence", "Shelling/artillery/missile attack"
@@ -133,6 +138,14 @@ def _typed(
             return "Battles", "Armed clash"
         return "Violence against civilians", "Attack"
     return e.event_type, e.sub_event_type
+
+
+def _no_property(hit: TriggerHit, view: SentenceView, lex: Lexicon) -> bool:
+    """Burnt, swept or destroyed, but no one's property: "جرفتهم سيول الأمطار" (a flood), "إحراق
+    إطارات" (tyres in a riot), "أحرقوا الحرث والنسل" (an idiom)."""
+    return bool(view.phrase_starts("accident", lex.phrase_index("accident"))) or view.has_any(
+        lex.cue("not_property"), hit.last + 1, hit.last + 3
+    )
 
 
 def _attacking_aircraft(view: SentenceView, lex: Lexicon, lo: int, hi: int) -> bool:

@@ -89,7 +89,7 @@ def irrealis_reason(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text:
         # "منذ سيطرته على نينوى": whose ground it is, not a change — unless a verb of result
         # brings it about ("أسفرت عن تقدم المقاومة وسيطرتها على المنطقة")
         if surface.endswith(("ته", "تها", "تهم", "تهما")) and not view.has_any(
-            lex.cue("result_verbs"), hit.first - 6, hit.first
+            lex.union("result_verbs", "control_verbs"), hit.first - 6, hit.first
         ):
             return "state of control"
     if (
@@ -100,17 +100,47 @@ def irrealis_reason(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text:
         return "out of control"  # "خرج الوضع عن السيطرة"
     if hit.entry.family == "takeover" and _takes_things(hit, view, lex):
         return "not ground"
-    if hit.entry.family == "takeover" or hit.entry.sub_event_type == "Arrests":
+    if hit.entry.family == "takeover" and view.has_any(lex.cue("realis.rescued"), hit.last + 1, hit.last + 4):
+        return "rescue"  # "حرر مئات النساء والأطفال كانت الحركة تحتجزهم رهائن"
+    if view.phrase_starts("realis.judicial", lex.phrase_index("realis.judicial")):
+        return "judicial"  # "القبض على الجاني ... صدر بحقه صك شرعي يقضي ... بالقتل قصاصًا"
+    if hit.entry.sub_event_type == "Arrests" and view.has_cue(lex, "realis.ordinary_crime"):
+        return "ordinary crime"  # "تم القبض على المدعو ... إثر قيامه بتهريب حبوب الإمفيتامين"
+    if hit.entry.sub_event_type == "Arrests" and _seizes_things(hit, view, lex):
+        return "not people"  # "ألقت المقاومة القبض على شاحنة تحمل ذخائر": a seizure, not an arrest
+    if hit.entry.id == "agreement" and view.has_cue(lex, "realis.landmark_before", hit.first - 2, hit.first):
+        return "landmark"  # "بعد توقيع الاتفاق النووي": a point in time for what is told, not news
+    if hit.entry.id == "agreement" and view.has_cue(lex, "realis.failed", hit.first - 6, hit.first):
+        return "failed"  # "فشل جولة المفاوضات ... في التوصل إلى اتفاق"
+    if hit.entry.family == "takeover" or hit.entry.sub_event_type == "Arrests" or hit.entry.id in _PURPOSED:
         # "الجهود للسيطرة على", "لاستعادة السيطرة", "لتوقيف ناشطين": purpose, not an outcome
         surface = view.surface(hit.first)
-        if surface.startswith("ل") and not surface.startswith("لانفس"):
+        # "كمرحلة أولى لتبادل الأسرى": an exchange's stage, done
+        if surface.startswith("ل") and not surface.startswith(("لانفس", "لتبادل")):
             return "purpose"
+        # "عمليات لاستعادة السيطرة على المحافظة": the aim carried by the verbal noun before it
+        if (
+            hit.first > 0
+            and view.surface(hit.first - 1).startswith("ل")
+            and view.keys[hit.first - 1] & lex.union("regain", "control_verbs")
+        ):
+            return "purpose"  # ... or by a verb of taking control: "لفرض سيطرتها على المدن"
+    if hit.entry.id == "protest" and view.has_any(
+        lex.cue("realis.festival_after"), hit.last + 1, hit.last + 2
+    ):
+        return "festival"  # "التظاهرة السياحية": a tourism event
+    if hit.entry.id == "clash" and view.has_any(
+        lex.cue("realis.figurative_after"), hit.last + 1, hit.last + 2
+    ):
+        return "figurative"  # "معركة الحضارة ضد الوحشية", "المعركة السياسية"
+    if hit.entry.id == "chemical" and _weapons_as_things(hit, view, lex):
+        return "weapons held"
     if hit.entry.event_type == "Explosions/Remote violence" and view.has_any(
         lex.cue("realis.not_explosive_after"), hit.last + 1, hit.last + 3
     ):
         return "not a weapon"  # "قنابل الغاز", "قنابل صوتية": riot-control grenades
-    if hit.entry.event_type == "Explosions/Remote violence" and view.has_any(
-        lex.cue("realis.seized_before"), hit.first - 3, hit.first
+    if hit.entry.event_type == "Explosions/Remote violence" and (
+        view.has_any(lex.cue("realis.seized_before"), hit.first - 3, hit.first) or _found_on(hit, view, lex)
     ):
         return "seized"  # "ضبط عشرات العبوات", "تفكيك عبوة ناسفة": found or defused, not set off
     if hit.entry.id == "reinforcement" and view.has_any(
@@ -126,6 +156,11 @@ def irrealis_reason(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text:
     lo = max(0, hit.first - window)
     # Stop at the nearest clause break: a punctuation token, or punctuation between tokens.
     lo = _clause_start(view, hit.first, lo, doc_text)
+    # "ثم" starts a new act: "هددت الشرطة المحتجين ثم اعتقلت عشرة منهم" (the threat is not the arrest's)
+    then = view.first_index(lex.cue("realis.then"), lo, hit.first)
+    while then is not None:
+        lo = then + 1
+        then = view.first_index(lex.cue("realis.then"), lo, hit.first)
     cues = list(zip(_IRREALIS, map(lex.cue, _IRREALIS_CUES), strict=True))  # once, not per token
     some_cue = view.bit_of(lex.union(*_IRREALIS_CUES))  # a token meeting none is passed over
     for i in range(hit.first - 1, lo - 1, -1):
@@ -150,6 +185,8 @@ def irrealis_reason(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text:
         lex.cue("realis.return_before"), hit.first - 4, hit.first
     ):
         return "return"  # "عودة نصف مليون نازح إلى منازلهم": going home, not fleeing
+    if _denied_after(hit, view, lex):
+        return "negation"  # "هذه الغارات لن تحصل إلا بأمر من رئيس الجمهورية"
     if view.has_any(lex.cue("realis.habitual_after"), hit.last + 1, hit.last + 4):
         return "habit"  # "عمليات القتل الإسرائيلية اليومية للمواطنين"
     if _protest_adverb_alone(hit, view, lex):
@@ -164,12 +201,58 @@ def irrealis_reason(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text:
         return "kinds of crime"
     if view.has_any(lex.cue("realis.denial"), 0, hit.first):
         return "denial"
+    if _in_protasis(hit, view, lex, doc_text):
+        return "condition"
+    if view.has_any(lex.cue("realis.counterfactual"), 0, hit.first):
+        return "condition"  # "لو كان النظام تدخل لكان ... ثم يتم استعادتها": neither half happened
     frames = view.phrase_starts("realis.sentence_phrases", lex.phrase_index("realis.sentence_phrases"))
     if any(i < hit.first for i in frames):
         return "irrealis frame"
     if _in_period_frame(hit, view, lex, doc_text):
         return "period"
     return None
+
+
+def _weapons_as_things(hit: TriggerHit, view: SentenceView, lex: Lexicon) -> bool:
+    """ "موقع للأسلحة الكيماوية التي كان القذافي يخفيها": chemical weapons as a stock, with no
+    attack, strike or use told before them."""
+    stock = lex.cue(
+        "realis.stock_nouns"
+    )  # the phrase's own first word ("الأسلحة الكيماوية") or the one before
+    if not view.keys[hit.first] & stock and (hit.first == 0 or not view.keys[hit.first - 1] & stock):
+        return False
+    return not view.has_cue(lex, "realis.use_words", max(0, hit.first - 6), hit.first)
+
+
+def _found_on(hit: TriggerHit, view: SentenceView, lex: Lexicon) -> bool:
+    """ "عثر رجل في مدينة إرفورت على قذيفة دبابة قديمة": a find told with its finder and place
+    between the verb and "على"."""
+    return (
+        hit.first > 0
+        and bool(view.keys[hit.first - 1] & lex.cue("realis.non_ground_on"))  # "على", normalized
+        and view.has_any(lex.cue("realis.found"), max(0, hit.first - 10), hit.first - 1)
+    )
+
+
+def _denied_after(hit: TriggerHit, view: SentenceView, lex: Lexicon) -> bool:
+    """The event noun is the subject of a negated verb of occurring: "الغارات لن تحصل", "الهجوم لم
+    يقع" (but "الغارات لم تتوقف" happened: only verbs of occurring count)."""
+    neg = view.first_index(lex.cue("realis.negation"), hit.last + 1, hit.last + 5)
+    return neg is not None and view.has_any(lex.cue("realis.occurring"), neg + 1, neg + 2)
+
+
+def _in_protasis(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text: str) -> bool:
+    """ "وإذا انتزعت جماعات الجبهة الجنوبية المنظمة تنظيما جيدا السيطرة على المدينة فإن ذلك
+    سيعجل ...": a trigger between إذا/لو and the answer (فإن, فسوف ...) is supposed, however far
+    from the conditional word (the realis window reaches six words back)."""
+    cond = view.first_index(lex.cue("realis.conditionals"), max(0, hit.first - 25), hit.first)
+    if cond is None or _breaks_between(view, cond, hit.first, doc_text):
+        return False  # the clause ends at a comma or a full stop
+    answers = lex.cue("realis.apodosis")
+    return all(view.surface(i) not in answers for i in range(cond + 1, hit.first))
+
+
+_PURPOSED = ("looting", "agreement")  # "لنهب ثروات", "للتوصل إلى اتفاق": an aim
 
 
 def _takes_things(hit: TriggerHit, view: SentenceView, lex: Lexicon) -> bool:
@@ -188,6 +271,16 @@ def _takes_things(hit: TriggerHit, view: SentenceView, lex: Lexicon) -> bool:
         view.keys[on + 1] & lex.cue("realis.non_ground_counts")
     )
     return counted and view.has_any(things, on + 2, on + 4)
+
+
+def _seizes_things(hit: TriggerHit, view: SentenceView, lex: Lexicon) -> bool:
+    """ "القبض على شاحنة": what is caught, the word after "على", is a thing. Only after "على": right
+    after an arrest verb stands its subject ("اعتقلت أجهزة الأمن ...")."""
+    on = lex.cue("realis.non_ground_on")
+    at = hit.last if view.keys[hit.last] & on else hit.last + 1
+    if at + 1 >= len(view.tokens) or not view.keys[at] & on:
+        return False
+    return bool(view.keys[at + 1] & lex.cue("realis.non_ground"))
 
 
 def _protest_adverb_alone(hit: TriggerHit, view: SentenceView, lex: Lexicon) -> bool:
@@ -333,7 +426,14 @@ def _still(view: SentenceView, i: int) -> bool:
 
 def is_total(view: SentenceView, lex: Lexicon) -> bool:
     """The sentence reports a total over a long period ("3042 killed in ten months")."""
-    return bool(view.phrase_starts("realis.totals", lex.phrase_index("realis.totals")))
+    starts = view.phrase_starts("realis.totals", lex.phrase_index("realis.totals"))
+    return any(not compared(view, i, lex) for i in starts)
+
+
+def compared(view: SentenceView, i: int, lex: Lexicon) -> bool:
+    """The "منذ" at ``i`` measures a superlative, not a stretch the trigger spans: "أعنف هجوم
+    منذ عام 2007", "الأسوأ من نوعه منذ شهرين" — one happening, compared with the past."""
+    return view.has_cue(lex, "realis.superlatives", max(0, i - 5), i)
 
 
 def anchored(hit: TriggerHit, view: SentenceView, lex: Lexicon) -> bool:

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import compress, count
 
 from rasd.datafiles import read_yaml
 from rasd.places.gazetteer import Gazetteer, Lexicon
 from rasd.places.match import NormText, RawMatch, add_context, normalize_text, scan
-from rasd.places.resolve import Reading, choose, mention_of
+from rasd.places.resolve import Reading, choose, mention_of, one_sense_per_name
 from rasd.places.transliterated import transliterated_towns
 from rasd.places.types import PlaceMention
 from rasd.records import Location
@@ -32,7 +34,7 @@ def find_places(analyzed: AnalyzedText, gazetteer: Gazetteer) -> list[PlaceMenti
         analyzed.text, shared.text if shared is not None and shared.original == analyzed.text else None
     )
     raw = [c for m in scan(nt, gazetteer) if (c := add_context(m, nt, lex)) is not None]
-    chosen = choose(raw, gazetteer)
+    chosen = one_sense_per_name(choose(raw, gazetteer), gazetteer)
     places = {m.first: (m, r, mention_of(m, r, conf, nt, gazetteer)) for m, r, conf in chosen}
     subs = _sublocations(nt, lex, places)
     for first in subs.consumed:
@@ -63,8 +65,11 @@ def find_places(analyzed: AnalyzedText, gazetteer: Gazetteer) -> list[PlaceMenti
 _WHOLE_COUNTRY = re.compile(r"(?:كل|كافة|جميع|مختلف|سائر)\s+[أاإ]نحاء\s+(?:البلاد|المملكة|الدولة)")
 
 
-# "في بلدة تركية على الحدود السورية": a town the text leaves unnamed, in a named country
-_UNNAMED_TOWN = re.compile(r"(?<!\w)(?:[وب]?)(?:بلدة|مدينة|قرية|منطقة|ولاية)\s+(\w+)")
+# "في بلدة تركية على الحدود السورية": a town the text leaves unnamed, in a named country. The
+# phrase is ``(?<!\w)[وب]?`` + this; the pattern starts at the frame word so that ``re`` can skip
+# to the letters one starts with (with the lookbehind first it tried every position).
+_UNNAMED_TOWN = re.compile(r"(?:بلدة|مدينة|قرية|منطقة|ولاية)\s+(\w+)")
+_WORD_CHAR = re.compile(r"\w")
 
 
 @lru_cache(maxsize=1)
@@ -81,13 +86,32 @@ def _adjective_countries() -> dict[str, str]:
     return out
 
 
+def _unnamed_town_phrases(text: str) -> Iterator[tuple[int, int, str]]:
+    r"""(start, end, the word after the frame) of each unnamed-town phrase: what
+    ``finditer(r"(?<!\w)[وب]?(?:بلدة|...)\s+(\w+)")`` finds (a test compares them). A frame word
+    glued to a word that is not one proclitic letter is no phrase; the search then goes on from
+    the next character, as ``finditer`` would."""
+    pos, search, word_char = 0, _UNNAMED_TOWN.search, _WORD_CHAR.match
+    while (m := search(text, pos)) is not None:
+        start = m.start()
+        if start > 0 and word_char(text, start - 1):
+            if text[start - 1] in "وب" and (start == 1 or not word_char(text, start - 2)):
+                start -= 1
+            else:
+                pos = m.start() + 1
+                continue
+        yield start, m.end(), m.group(1)
+        pos = m.end()
+
+
 def _unnamed_towns(text: str, gz: Gazetteer) -> list[PlaceMention]:
     out = []
-    for m in _UNNAMED_TOWN.finditer(text):
-        cc = _adjective_countries().get(normalize_key(m.group(1)))
+    for start, end, word in _unnamed_town_phrases(text):
+        cc = _adjective_countries().get(normalize_key(word))
         if cc:
-            loc = Location(name=gz.country_name(cc) or cc, text=m.group(), country=cc, precision=3)
-            out.append(PlaceMention(m.start(), m.end(), m.group(), loc, "country", 0.5))
+            phrase = text[start:end]
+            loc = Location(name=gz.country_name(cc) or cc, text=phrase, country=cc, precision=3)
+            out.append(PlaceMention(start, end, phrase, loc, "country", 0.5))
     return out
 
 
@@ -98,6 +122,8 @@ def document_country(mentions: list[PlaceMention]) -> str | None:
 
 
 def _whole_country(text: str, mentions: list[PlaceMention], gz: Gazetteer) -> list[PlaceMention]:
+    if "نحاء" not in text:
+        return []  # every phrase holds it ("أنحاء"): one substring search instead of the pattern's
     cc = document_country(mentions)
     if cc is None:
         return []
@@ -122,6 +148,9 @@ class _Subs:
     consumed: set[int]  # first words of place matches absorbed into a sublocation phrase
 
 
+_FRAME_PROCLITICS = ("", "و", "ف", "ب", "ل", "وب", "ول", "فب")
+
+
 def _frame_word(word: str, lex: Lexicon) -> tuple[str, int] | None:
     """The sublocation frame a word is (without proclitics) and the length of those proclitics."""
     memo = lex.frame_memo
@@ -134,7 +163,7 @@ def _frame_word(word: str, lex: Lexicon) -> tuple[str, int] | None:
 
 
 def _find_frame_word(word: str, lex: Lexicon) -> tuple[str, int] | None:
-    for p in ("", "و", "ف", "ب", "ل", "وب", "ول", "فب"):
+    for p in _FRAME_PROCLITICS:
         if not word.startswith(p):
             continue
         form = word[len(p) :]
@@ -143,6 +172,15 @@ def _find_frame_word(word: str, lex: Lexicon) -> tuple[str, int] | None:
         if form.startswith("ال") and form[2:] in lex.sublocation_frames_with_article:
             return form[2:], len(p)
     return None
+
+
+@lru_cache(maxsize=4)
+def _frame_spellings(frames: frozenset[str], frames_with_article: frozenset[str]) -> frozenset[str]:
+    """Every word _find_frame_word finds a frame in: a frame after each proclitic sequence it
+    tries, with the article too for the frames written so."""
+    return frozenset(
+        p + form for p in _FRAME_PROCLITICS for form in (*frames, *("ال" + f for f in frames_with_article))
+    )
 
 
 def _sublocations(
@@ -154,16 +192,21 @@ def _sublocations(
         for k in range(min(m.first, m.frame_first if m.frame_first >= 0 else m.first), m.last + 1)
     }
     out = _Subs([], [], set())
-    frames = lex.frame_memo  # _frame_word's memo, read inline: this loop visits every word
-    n = len(nt.words)
-    i = 0
-    while i < n:
-        word = nt.strings[i]
-        found = None if i in covered else frames[word] if word in frames else _frame_word(word, lex)
-        if found is None or i + 1 >= n or not _joined(nt, i + 1):
+    # The words that are a frame with proclitics form a small set (_frame_spellings); one C-level
+    # map over the words tests them all against it, compress keeps the few that are, and the
+    # loop runs at those only.
+    strings = nt.strings
+    spellings = _frame_spellings(lex.sublocation_frames, lex.sublocation_frames_with_article)
+    n = len(strings)
+    i = 0  # the first word a phrase may start at (words before it are taken)
+    for j in compress(count(), map(spellings.__contains__, strings)):
+        if j < i or j in covered:
+            continue
+        i = j
+        if i + 1 >= n or not _joined(nt, i + 1):
             i += 1
             continue
-        frame, skip = found
+        frame, skip = _frame_word(strings[i], lex) or ("", 0)  # (a spelling always has a frame)
         fstart = nt.words[i][0] + skip
         if frame == "طريق" and i > 0 and nt.word(i - 1) == "عن":
             i += 1  # "عن طريق" is "by means of"

@@ -85,7 +85,9 @@ class Gazetteer:
     _places: dict[int, Place] = field(default_factory=dict)  # parsed rows (a cache, grows with use)
     start_memo: dict[str, tuple] = field(
         default_factory=dict
-    )  # word → its readings as a name start (match.py)
+    )  # word → its readings as a name start (match.py, _start)
+    # (frame, candidates) → the name's readings (resolve.py)
+    readings_memo: dict[tuple, list] = field(default_factory=dict, compare=False, repr=False)
     # transliterated.py: country → its towns by consonant skeleton, built on first need
     skeletons: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 

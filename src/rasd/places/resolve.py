@@ -15,7 +15,9 @@ import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rasd.places.gazetteer import ADMIN1, COUNTRY, PLACE, Candidate, Gazetteer
 from rasd.places.match import NormText, RawMatch
@@ -113,15 +115,19 @@ def _same_name(division: str, town: str) -> bool:
 def choose(matches: list[RawMatch], gz: Gazetteer) -> list[tuple[RawMatch, Reading, float]]:
     """One reading per match (dropping false friends), with a 0..1 confidence."""
     focus = gz.lexicon.focus_countries if gz.lexicon else frozenset()
-    # A name repeated in a document (the same frame and candidates) has the same readings, and
-    # with the same other names near it the same ranking: each is worked out once per document.
-    by_kind: dict[tuple[str, tuple[Candidate, ...]], list[Reading]] = {}
+    # A name's readings depend on its frame and candidates alone (and the gazetteer), so they
+    # are worked out once per process and kept on the gazetteer (read-only: Reading is frozen and
+    # the lists are never changed); with the same other names near it a repeated name also has
+    # the same ranking, worked out once per document below.
+    memo = gz.readings_memo
     options = []
     for m in matches:
         kind = (m.frame, tuple(m.candidates))
-        rs = by_kind.get(kind)
+        rs = memo.get(kind)
         if rs is None:
-            rs = by_kind[kind] = readings(m, gz)
+            if len(memo) >= 100_000:
+                memo.clear()
+            rs = memo[kind] = readings(m, gz)
         if rs:
             options.append((m, rs))
     votes: dict[str, float] = defaultdict(float)
@@ -182,20 +188,108 @@ def choose(matches: list[RawMatch], gz: Gazetteer) -> list[tuple[RawMatch, Readi
             )
         ranked, z = ranked_z
         best_score, best = ranked[0]
-        others = all_votes - sum(own[k].values())
-        support = {cc: (v - own[k].get(cc, 0.0)) / others for cc, v in votes.items() if others > 1e-9}
         if best.kind == "town" and best.place is not None:
-            if m.frame != "town" and _false_friend(m, best, share, support.get(best.code, 0.0), focus, named):
+            # the share of the other names' votes that goes to the town's country (the one
+            # country the tests below ask about)
+            others = all_votes - sum(own[k].values())
+            support = (
+                (votes[best.code] - own[k].get(best.code, 0.0)) / others
+                if others > 1e-9 and best.code in votes
+                else 0.0
+            )
+            if m.frame != "town" and _false_friend(m, best, share, support, focus, named):
                 continue
-            anchored = all_anchored.copy()  # the anchors other than this name
-            if k in anchor_of:
-                anchored[anchor_of[k]] -= 1  # (a count left at 0 weighs nothing below)
-            total_anchored = sum(anchored.values())
-            anchor_share = {cc: n / total_anchored for cc, n in anchored.items()} if total_anchored else {}
-            if _contradicted(best, support, anchor_share):
+            if _local_abroad(m, best, support, focus, named):
+                continue
+            if _contradicted(best, support, lambda k=k: _anchor_share(all_anchored, anchor_of.get(k))):
                 continue
         result.append((m, best, 1.0 / z))
     return result
+
+
+_TOWN_HEADS = frozenset({"مدينه", "بلده", "قريه", "منطقه"})
+
+
+def one_sense_per_name(
+    chosen: list[tuple[RawMatch, Reading, float]], gz: Gazetteer | None = None
+) -> list[tuple[RawMatch, Reading, float]]:
+    """A name read as towns in two countries within one report is one town: "مدينة زنجبار" taken
+    for Zanzibar (a framed big city) beside "زنجبار" read as Zinjibar in a report from Yemen. All its
+    mentions take the reading whose country the document's names point to most."""
+    keys = {m.key for m, r, _conf in chosen if r.kind == "town"}
+
+    def name(key: str) -> str:  # "مدينه زنجبار" is a gazetteer name of its own (Zanzibar City)
+        head, _, rest = key.partition(" ")
+        return rest if head in _TOWN_HEADS and rest in keys else key
+
+    towns: dict[str, list[int]] = defaultdict(list)
+    for i, (m, r, _conf) in enumerate(chosen):
+        if r.kind == "town":
+            towns[name(m.key)].append(i)
+    split = [ix for ix in towns.values() if len({chosen[i][1].code for i in ix}) > 1]
+    votes = Counter(r.code for _m, r, _conf in chosen)
+    if gz is not None:
+        chosen = _framed_name_at_home(chosen, gz, votes)
+    if not split:
+        return chosen
+    out = list(chosen)
+    for ix in split:
+        best = max((chosen[i][1] for i in ix), key=lambda r: votes[r.code])
+        for i in ix:
+            m, r, conf = chosen[i]
+            if r.code != best.code:
+                out[i] = (m, best, conf)
+    return out
+
+
+def _framed_name_at_home(
+    chosen: list[tuple[RawMatch, Reading, float]], gz: Gazetteer, votes: Counter[str]
+) -> list[tuple[RawMatch, Reading, float]]:
+    """ "مدينة زنجبار، عاصمة محافظة أبين" alone: the whole phrase is Zanzibar City's own name, but
+    in a report whose names point to another country the town there named by the rest (Zinjibar)
+    is meant."""
+    out = list(chosen)
+    for i, (m, r, conf) in enumerate(chosen):
+        head, _, rest = m.key.partition(" ")
+        if r.kind != "town" or head not in _TOWN_HEADS or not rest:
+            continue
+        others = votes.copy()
+        others[r.code] -= 1
+        home, n = max(others.items(), key=lambda kv: kv[1], default=(None, 0))
+        if home is None or home == r.code or n < 1:
+            continue
+        places = [gz.place(int(c.ref)) for c in gz.lookup(rest) if c.kind == PLACE]
+        places = [p for p in places if p.country == home]
+        if places:
+            p = max(places, key=lambda p: p.pop)
+            out[i] = (m, Reading("town", p.country, r.prior, place=p), conf)
+    return out
+
+
+def _anchor_share(all_anchored: Counter[str], own: str | None) -> dict[str, float]:
+    """Each country's share of the anchors other than this name (``own``: the country it anchors,
+    if it is an anchor)."""
+    anchored = all_anchored.copy()
+    if own is not None:
+        anchored[own] -= 1  # (a count left at 0 weighs nothing)
+    total = sum(anchored.values())
+    return {cc: n / total for cc, n in anchored.items()} if total else {}
+
+
+# heads of a district, a village or a quarter: a place named with one is a small one of the
+# report's own country
+_LOCAL_HEADS = frozenset({"منطقه", "قريه", "حي", "مديريه", "عزله", "ناحيه"})
+
+
+def _local_abroad(m: RawMatch, r: Reading, support: float, focus: frozenset[str], named: set[str]) -> bool:
+    """ "منطقة بوسان بالمديرية" in a report from Yemen: a name framed as a district, village or
+    quarter is not a city abroad that nothing else in the report points to, however big."""
+    return (
+        m.frame_word in _LOCAL_HEADS
+        and r.code not in focus
+        and r.code not in named
+        and support < MIN_FOCUS_SHARE
+    )
 
 
 def _false_friend(
@@ -234,17 +328,19 @@ def _false_friend(
     return pop < TINY_POP and s < MIN_FOCUS_SHARE
 
 
-def _contradicted(r: Reading, support: dict[str, float], anchor_share: dict[str, float]) -> bool:
-    """A town (under CONTRADICTED_MAX_POP people) in a country the other names do not point to,
-    while the document's anchors (countries, divisions, cities) clearly point to another:
-    "Qatra village in southern Idleb" is not the Israeli Qatra. A wrong point hundreds of km away
-    is worse for an event than no point."""
+def _contradicted(r: Reading, support: float, anchor_share: Callable[[], dict[str, float]]) -> bool:
+    """A town (under CONTRADICTED_MAX_POP people) in a country the other names do not point to
+    (``support``: the other names' share of votes for it), while the document's anchors
+    (countries, divisions, cities) clearly point to another: "Qatra village in southern Idleb" is
+    not the Israeli Qatra. A wrong point hundreds of km away is worse for an event than no point.
+    ``anchor_share`` is asked for only when the first two tests leave the question open."""
     assert r.place is not None
-    if r.place.pop >= CONTRADICTED_MAX_POP or support.get(r.code, 0.0) >= MIN_FOCUS_SHARE:
+    if r.place.pop >= CONTRADICTED_MAX_POP or support >= MIN_FOCUS_SHARE:
         return False
-    return any(cc != r.code and v >= CONTRADICTING_SHARE for cc, v in anchor_share.items())
+    return any(cc != r.code and v >= CONTRADICTING_SHARE for cc, v in anchor_share().items())
 
 
+@lru_cache(maxsize=65_536)
 def ascii_name(name: str) -> str:
     """GeoNames' name without diacritics ("Al Ḩasakah" → "Al Hasakah")."""
     return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))

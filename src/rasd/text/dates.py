@@ -229,19 +229,21 @@ class DateFinder:
         text = norm.text
         lex = self.lex
         patterns = dict(lex.patterns)
-        tried: set[tuple[str, int]] = set()
+        # the starts each pattern has matched from (kind → offsets; few: most attempts fail)
+        tried: dict[str, set[int]] = {kind: set() for kind in patterns}
         for am in self._anchors(text):
             a = am.start()
             starts = _word_starts(text, a)
             for kind in lex.anchor_kinds[am.lastgroup or "num"]:
                 pat = patterns[kind]
+                done = tried[kind]
                 for st in starts:
-                    if (kind, st) in tried:
+                    if done and st in done:
                         continue
                     m = pat.match(text, st)
                     if m is None or m.end() <= a or m.end() == m.start():
                         continue
-                    tried.add((kind, st))
+                    done.add(st)
                     if kind == "day_month" and m.group("head"):
                         names.append(norm.span_to_original(m.start(), m.end()))
                     else:

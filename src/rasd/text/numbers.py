@@ -99,6 +99,10 @@ class QuantityLexicon:
                 }
         self.starters = frozenset(starters)
         self.max_before = max(len(p) for p in self.before)
+        # a phrase before a number ends with its last word (its first may carry و/ف: for a
+        # one-word phrase that is the last word too); a phrase after one starts with its first
+        self.before_last = frozenset(p[-1] for p in self.before)
+        self.after_first = frozenset(p[0] for p in self.after)
         self.max_vague = max(len(p) for p in self.vague)
 
     @classmethod
@@ -258,7 +262,12 @@ class QuantityFinder:
         before = self._qualifier_before(text, toks, i)
         if before is not None:
             qualifier, start = before
-        after = self._match(toks, k, self.lex.after, 3)
+        # (most numbers have no qualifier after them: one set test tells)
+        after = (
+            self._match(toks, k, self.lex.after, 3)
+            if k < len(toks) and toks[k].norm in self.lex.after_first
+            else None
+        )
         if after is not None and after[1] < len(toks) and toks[after[1]].norm == "من":
             after = None  # "وأكثر من 40": the next quantity's qualifier, not "or more"
         if after is not None:
@@ -274,6 +283,10 @@ class QuantityFinder:
         j = i
         if j > 0 and toks[j - 1].norm in ("ال", "الـ"):  # قرابة الـ 100
             j -= 1
+        if j == 0 or (
+            toks[j - 1].norm not in self.lex.before_last and toks[j - 1].norm[1:] not in self.lex.before_last
+        ):
+            return None  # the word before ends no qualifier phrase (most numbers)
         for n in range(min(self.lex.max_before, j), 0, -1):
             seg = toks[j - n : j]
             if seg[0].sentence != sent:

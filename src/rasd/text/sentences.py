@@ -18,8 +18,10 @@ Rules (why, in docs/text.md):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate, compress, count
 from pathlib import Path
 
 from rasd.datafiles import read_yaml
@@ -36,6 +38,12 @@ _WORDS = re.compile(r"\S+")
 _DIGIT = re.compile(r"\d")
 _HAS_WORD = re.compile(r"\w")
 _QUOTE_MARK = re.compile('[«»“”"()‹›„]')
+_WORD_PARTS = re.compile(r"(\S+)")  # _WORDS, captured: split keeps the words between the gaps
+_STRIP = '،,؛;:«»"“”()'  # what a word may carry around it that is not the word
+_BREAK_TAILS = frozenset("؛;.…،,")  # a word ending so: the next one may start a clause (_score)
+_OPENS, _ENDS = 1, 2  # word codes (SentenceSplitter._code)
+# the words a run-on piece may be cut before (indexes into its words, in order) and their scores
+_Places = tuple[list[int], list[float]]
 # A run-on sentence is cut recursively and each level keys every word of its part again: keys
 # of words are remembered (news repeats its vocabulary).
 _word_key = lru_cache(maxsize=65_536)(normalize_key)
@@ -67,6 +75,8 @@ class SentenceRules:
 class SentenceSplitter:
     def __init__(self, rules: SentenceRules) -> None:
         self.rules = rules
+        self._phrase_heads = frozenset(p.split()[0] for p in rules.opener_phrases)
+        self._codes: dict[str, int] = {}  # word as written → _OPENS | _ENDS (see _code)
 
     def split(self, text: str) -> list[Sentence]:
         out: list[Sentence] = []
@@ -187,8 +197,44 @@ class SentenceSplitter:
     def _split_long(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         if _count_words(text, start, end) <= self.rules.max_words:
             return [(start, end)]
-        words = [(m.start(), m.end()) for m in _WORDS.finditer(text, start, end)]
-        return self._split_words(text, start, end, words, 0, len(words), {})
+        # the words' spans from one split (words and the gaps between them, alternating)
+        parts = _WORD_PARTS.split(text[start:end])
+        bounds = list(accumulate(map(len, parts), initial=start))
+        words = list(zip(bounds[1:-1:2], bounds[2::2], strict=True))
+        places = self._break_candidates(text, words, parts[1::2])
+        return self._split_words(text, start, end, words, 0, len(words), places)
+
+    def _break_candidates(self, text: str, words: list[tuple[int, int]], strings: list[str]) -> _Places:
+        """The words (by index) a piece may be cut before, with their scores. ``_score`` is asked
+        only of the words that pass a test run in C over the whole piece: after a word ending
+        in ``؛ ; . … ، ,``, or a word that is a clause opener or the first word of an opener
+        phrase (each word type's code is remembered, see ``_code``). Every word ``_score``
+        gives a score passes it, so the others need not be asked."""
+        codes = list(map(self._codes.get, strings))
+        if None in codes:  # word types not seen before
+            codes = [c if c is not None else self._code(w) for c, w in zip(codes, strings, strict=True)]
+        picked = set(compress(count(), map(_OPENS.__and__, codes)))
+        picked.update(compress(count(1), map(_ENDS.__and__, codes[:-1])))
+        picked.discard(0)  # a piece is never cut before its first word
+        at, scores = [], []
+        for g in sorted(picked):
+            score = self._score(text, words, g, True)
+            if score is not None:
+                at.append(g)
+                scores.append(score)
+        return at, scores
+
+    def _code(self, word: str) -> int:
+        """What ``word`` (as written, punctuation included) may say about a break: _OPENS when,
+        stripped, it is a clause opener or the first word of an opener phrase; _ENDS when it
+        ends with a mark the next word may start a clause after."""
+        codes = self._codes
+        if len(codes) >= 200_000:
+            codes.clear()
+        key = _word_key(word.strip(_STRIP))
+        opens = key in self.rules.openers or key in self._phrase_heads
+        code = codes[word] = (_OPENS if opens else 0) | (_ENDS if word[-1] in _BREAK_TAILS else 0)
+        return code
 
     def _split_words(
         self,
@@ -198,25 +244,27 @@ class SentenceSplitter:
         words: list[tuple[int, int]],
         a: int,
         b: int,
-        scores: dict[int, float | None],
+        places: _Places,
     ) -> list[tuple[int, int]]:
         """``text[start:end]`` (more than ``max_words`` words: ``words[a:b]``) cut at its best
         clause break, and each half again while it is too long. A word's score depends on the
-        words around it only, so it is worked out once (``scores``, by index into ``words``),
-        not at every level of the recursion; a half's words are a run of its whole's."""
+        words around it only, so the scores are worked out once for the whole run-on piece
+        (``places``: the scored word indexes in order, their scores), not at every level of the
+        recursion; a half's words are a run of its whole's."""
         n = b - a
         lo, hi = self.rules.min_words, n - self.rules.min_words
         best: tuple[float, int, int] | None = None
         mid = n / 2
-        for k in range(max(lo, 1), hi + 1):
-            g = a + k
-            if k + 1 < n:
-                score = scores[g] if g in scores else scores.setdefault(g, self._score(text, words, g, True))
-            else:  # the last word of the piece: no next word to open a phrase with
-                score = self._score(text, words, g, False)
-            if score is None:
-                continue
-            key = (score + abs(k - mid) / n, words[g][0], g)
+        at, scores = places
+        first, last = a + max(lo, 1), a + hi  # the words g = a + k the piece may be cut before
+        if last >= a + n - 1:  # the last word of the piece: no next word to open a phrase with
+            last = a + n - 2
+            score = self._score(text, words, a + n - 1, False)
+            if score is not None:
+                best = (score + abs(n - 1 - mid) / n, words[a + n - 1][0], a + n - 1)
+        for j in range(bisect_left(at, first), bisect_right(at, last)):
+            g = at[j]
+            key = (scores[j] + abs(g - a - mid) / n, words[g][0], g)
             if best is None or key < best:
                 best = key
         if best is None:
@@ -227,7 +275,7 @@ class SentenceSplitter:
             if _count_words(text, s, e) <= self.rules.max_words:
                 out.append((s, e))
             else:
-                out += self._split_words(text, s, e, words, wa, wb, scores)
+                out += self._split_words(text, s, e, words, wa, wb, places)
         return out
 
     def _score(self, text: str, words: list[tuple[int, int]], g: int, has_next: bool) -> float | None:
@@ -235,7 +283,7 @@ class SentenceSplitter:
         place): after ``؛``, after a ".." pause, at a clause opener, at ``و`` after a comma."""
         ws, we = words[g]
         prev_tail = text[words[g - 1][1] - 1]
-        w = _word_key(text[ws:we].strip('،,؛;:«»"“”()'))
+        w = _word_key(text[ws:we].strip(_STRIP))
         if prev_tail in "؛;":
             return 0.0
         if prev_tail in ".…":  # after a ".." pause
