@@ -40,3 +40,29 @@ def test_gate_scoring_is_logistic_and_unknown_families_pass():
         and family_of("Riots") == "PROTEST"
         and family_of("Displacement") is None
     )
+
+
+def _doubting_gate_lexicon():
+    """The shipped rules behind a gate that rejects every sentence on its score alone, so only
+    strong evidence (gate.strong_evidence) lets a mention through."""
+    lex = load_lexicon()
+    lex.gate = Gate(weights={"ASSAULT": {"bias": -6.0}}, thresholds={"ASSAULT": 0.5})
+    return lex
+
+
+def test_an_event_noun_carried_by_a_past_light_verb_is_strong_evidence():
+    # "شنّ الجيش هجوما" with its doer, place and day: as sure as "هاجم الجيش"
+    text = "وشن الجيش العراقي أمس هجوما واسعا على مواقع داعش في الموصل."
+    evs = extract_events(analysis_of(text, "2015-08-02"), _doubting_gate_lexicon())
+    assert [(e.sub_event_type, e.actor1.name, e.location.name) for e in evs] == [
+        ("Armed clash", "Military Forces of Iraq", "Mosul")
+    ]
+
+
+def test_a_present_or_future_light_verb_is_no_strong_evidence():
+    for text in (
+        # a habit ("the group that carries out attacks"), and a plan
+        "ويقول مسؤولون إن داعش الذي يشن أمس هجمات على الجيش العراقي في الموصل بات أضعف.",
+        "وقال المتحدث إن الجيش العراقي سيشن أمس هجوما على مواقع داعش في الموصل.",
+    ):
+        assert extract_events(analysis_of(text, "2015-08-02"), _doubting_gate_lexicon()) == [], text

@@ -40,6 +40,7 @@ def family_of(event_type: str) -> str | None:
 def gate_features(view: SentenceView, mentions: list[Mention], idx: DocIndex, lex: Lexicon) -> set[str]:
     f: set[str] = {"bias"}
     verbs = lex.cue("verbs")
+    past_light = lex.cue("past_light_verbs")
     for m in mentions:
         f.add(f"sub={m.sub_event_type}")
         f.add(f"fam={m.family}")
@@ -47,6 +48,10 @@ def gate_features(view: SentenceView, mentions: list[Mention], idx: DocIndex, le
             f.add(f"trig={h.entry.id}")
             if any(view.keys[i] & verbs for i in range(h.first, h.last + 1)):
                 f.add("verb")
+            if any(view.keys[i] & past_light for i in range(max(0, h.first - 6), h.first)):
+                # "شنت القوات هجوما": the event noun carried by a past-tense light verb. Not one
+                # of the trained weights (it scores 0); strong_evidence reads it as a verb.
+                f.add("light_verb_before")
             for i in (h.first - 2, h.first - 1):
                 if 0 <= i < len(view.tokens):
                     f.add(f"pre={view.tokens[i].base or view.tokens[i].norm}")
@@ -82,7 +87,8 @@ def strong_evidence(features: set[str]) -> bool:
     anchored = "place" in features and "actor1" in features
     if "verb" in features and "fam=takeover" in features and anchored:
         return True  # "X seized Y": ACLED's territorial events, which newswire judges rarely mark
-    return "verb" in features and anchored and "date" in features
+    finite = "verb" in features or "light_verb_before" in features
+    return finite and anchored and "date" in features
 
 
 @dataclass
