@@ -135,9 +135,11 @@ def main() -> int:
         def mean_f1(C: float, t: float, oofs: list[np.ndarray]) -> float:
             return float(np.mean([scores(o, t)[2] for o in oofs]))
 
-        def scores(oof: np.ndarray, t: float, cand=cand, idx=idx, gold=gold) -> tuple[float, float, float]:
+        def scores(
+            oof: np.ndarray, t: float, cand=cand, idx=idx, gold=gold, fam=fam
+        ) -> tuple[float, float, float]:
             """Whole-family P/R/F1: sentences without candidates count as predicted negative."""
-            kept = {cand[j] for j in range(len(cand)) if oof[j] >= t or strong_evidence(feats[cand[j]])}
+            kept = {cand[j] for j in range(len(cand)) if oof[j] >= t or strong_evidence(feats[cand[j]], fam)}
             pred = np.array([i in kept for i in idx])
             return f1(int((pred & gold).sum()), int((pred & ~gold).sum()), int((~pred & gold).sum()))
 
@@ -156,7 +158,7 @@ def main() -> int:
         p, r, f = scores(oof, t)
         f_mean = mean_f1(C, t, splits[C])
         print(f"{fam}: out-of-fold F1 at threshold {t}, mean of {a.repeats} splits: {f_mean:.3f}")
-        strong = [i for i in cand if strong_evidence(feats[i])]
+        strong = [i for i in cand if strong_evidence(feats[i], fam)]
         judged_yes = sum(rows[i]["label"] == "yes" for i in strong)
         print(f"{fam}: {len(strong)} candidates bypass the gate, {judged_yes} of them judged yes")
         curve = "; ".join(f"t={ft}: F1 {scores(oof, ft)[2]:.3f}" for ft in (0.3, 0.4, 0.5, 0.6))

@@ -261,3 +261,32 @@ def test_the_police_are_the_target_of_a_suicide_bombing_at_their_checkpoint():
 def test_fighters_named_with_their_group_are_that_group():
     (e,) = _one("وقتل 115 مسلحا من جبهة النصرة جراء ضربات نفذها التحالف العربي - الدولي في ريف حلب أمس.")
     assert (e.actor1.name, e.actor2.name) == ("International Coalition", "Al Nusra Front")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "اختطفت ميليشيات الحوثي مساء الأحد في مدينة الحديدة الناشط الحقوقي علي سالم واقتادته إلى جهة مجهولة.",
+        "وفي مدينة إب، اختطف مسلحو الحوثي أمس رئيس فرع حزب الإصلاح في مديرية السدة واقتادوه لجهة مجهولة.",
+    ],
+)
+def test_who_was_taken_and_where_to_are_not_the_other_side(text):
+    """ "اقتادته إلى جهة مجهولة" is an unknown destination, not an unknown armed group; a titled
+    person after the verb (رئيس فرع حزب الإصلاح) is the one abducted, and so is the party named."""
+    (e,) = rasd.extract(text, published="2015-08-02")
+    assert e.sub_event_type == "Abduction/forced disappearance"
+    assert e.actor1.name == "Houthis"
+    assert e.actor2 is None or e.actor2.name in ("Civilians", "Al Islah Party")
+
+
+def test_a_party_named_in_the_title_of_the_abducted_is_never_the_abductor():
+    text = (
+        "وقالت مصادر محلية إن ميليشيات الحوثي تواصل حملة الاعتقالات في محافظة الحديدة. "
+        "كما اختطفت رئيس فرع حزب الإصلاح بمديرية الحجيلة أمس."
+    )
+    (abduction,) = [
+        e for e in rasd.extract(text, published="2015-08-02") if e.event_type != "Strategic developments"
+    ]
+    assert abduction.sub_event_type == "Abduction/forced disappearance"
+    assert abduction.actor2.name == "Al Islah Party"
+    assert abduction.actor1 is None or abduction.actor1.name != "Al Islah Party"

@@ -66,3 +66,21 @@ def test_a_present_or_future_light_verb_is_no_strong_evidence():
         "وقال المتحدث إن الجيش العراقي سيشن أمس هجوما على مواقع داعش في الموصل.",
     ):
         assert extract_events(analysis_of(text, "2015-08-02"), _doubting_gate_lexicon()) == [], text
+
+
+def test_a_past_event_verb_with_its_doer_and_place_is_strong_evidence_without_a_date():
+    text = "وقالت مصادر محلية إن مسلحي داعش اختطفوا خمسة مدنيين في الموصل."
+    evs = extract_events(analysis_of(text, "2015-08-02"), _doubting_gate_lexicon())
+    assert [(e.sub_event_type, e.actor1.name, e.location.name) for e in evs] == [
+        ("Abduction/forced disappearance", "Islamic State", "Mosul")
+    ]
+
+
+def test_a_verbal_noun_spelled_like_the_verb_or_a_present_habit_is_no_strong_evidence():
+    for text in (
+        # "خطف" here is the noun (the abduction), named as a cause
+        "وتصاعد التوتر في الموصل بسبب خطف داعش خمسة مدنيين.",
+        # the present: what the group does, not what it did
+        "ويقول محللون إن داعش يستهدف المدنيين في الموصل.",
+    ):
+        assert extract_events(analysis_of(text, "2015-08-02"), _doubting_gate_lexicon()) == [], text

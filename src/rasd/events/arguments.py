@@ -198,7 +198,7 @@ def assign_actors(m: Mention, idx: DocIndex) -> None:
     if m.event_type == "Displacement":
         m.actor1 = CIVILIANS
         return
-    cands = _actor_candidates(m, idx)
+    cands = [c for c in _actor_candidates(m, idx) if not _destination(v, c, lex)]
     # "بدعم من طائرات التحالف": a backer of the doer is neither the doer nor the other side
     support = lex.cue("support_markers")
     cands = [
@@ -219,6 +219,9 @@ def assign_actors(m: Mention, idx: DocIndex) -> None:
     victims = [c for c in cands if any(v.keys[i] & harmed for i in range(max(0, c[0] - 2), c[0]))]
     victims += [c for c in cands if c not in victims and _counted(v, c, idx)]
     victims += [c for c in cands if c not in victims and _partitive_victim(v, c, lex)]
+    # "كما اختطفت رئيس فرع حزب الإصلاح": a titled person after the verb is its object, and the
+    # group named in the title is that person's
+    victims += [c for c in cands if c not in victims and c[0] > h.last and _titled(v, c[0], lex)]
     # ... and protesters never arrest anyone ("هددت الشرطة المحتجين ثم اعتقلت عشرة منهم")
     passive = ("Civilians", "Protesters") if m.sub_event_type == "Arrests" else ("Civilians",)
     agents = [c for c in cands if c[2].actor.type not in passive and c not in victims]
@@ -486,6 +489,22 @@ def _counted(v: SentenceView, c: tuple[int, int, ActorMention], idx: DocIndex) -
     return any(
         q.start <= a.start <= q.end or a.start <= q.start < a.end for q in idx.quantities.get(v.index, [])
     )
+
+
+def _titled(v: SentenceView, first: int, lex: Lexicon) -> bool:
+    """A person's title stands right before the actor phrase, or one word before it ("رئيس فرع
+    حزب الإصلاح", "القيادي في داعش")."""
+    titles = lex.cue("person_titles")
+    return v.has_any(titles, first - 2, first) or (
+        first >= 3 and "في" in v.keys[first - 1] and v.has_any(titles, first - 3, first - 1)
+    )
+
+
+def _destination(v: SentenceView, c: tuple[int, int, ActorMention], lex: Lexicon) -> bool:
+    """ "واقتادوه إلى جهة مجهولة", "لجهة مجهولة": where the person was taken, not who did it."""
+    if c[2].actor.name != UNIDENTIFIED.name or c[0] < 1:
+        return False
+    return bool(v.keys[c[0] - 1] & lex.cue("destination_prepositions")) or v.surface(c[0]).startswith("ل")
 
 
 def _whose_men(v: SentenceView, c: tuple | None, cands: list) -> tuple | None:

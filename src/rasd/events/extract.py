@@ -299,7 +299,7 @@ def _kept(m: Mention, lex: Lexicon) -> bool:
         return True
     if all(h.entry.id.endswith("_en") for h in m.hits):
         return True  # the gate is trained on Arabic sentences; English mentions rest on the rules
-    return lex.gate.passes(fam, m.gate) or strong_evidence(m.gate_features)
+    return lex.gate.passes(fam, m.gate) or strong_evidence(m.gate_features, fam)
 
 
 _UNNAMED = Actor(name="Unidentified armed group", type="Political militia")

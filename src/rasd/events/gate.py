@@ -48,6 +48,8 @@ def gate_features(view: SentenceView, mentions: list[Mention], idx: DocIndex, le
             f.add(f"trig={h.entry.id}")
             if any(view.keys[i] & verbs for i in range(h.first, h.last + 1)):
                 f.add("verb")
+                if _past_verb(view, h.first, lex):
+                    f.add("past_verb")  # not a trained weight (scores 0): read by strong_evidence
             if any(view.keys[i] & past_light for i in range(max(0, h.first - 6), h.first)):
                 # "شنت القوات هجوما": the event noun carried by a past-tense light verb. Not one
                 # of the trained weights (it scores 0); strong_evidence reads it as a verb.
@@ -81,12 +83,29 @@ def gate_features(view: SentenceView, mentions: list[Mention], idx: DocIndex, le
     return f
 
 
-def strong_evidence(features: set[str]) -> bool:
+def _past_verb(view: SentenceView, i: int, lex: Lexicon) -> bool:
+    """The trigger is a verb in the past tense that tells its own clause: not a present habit
+    ("يستهدف"), not a relative clause describing someone ("الزرقاوي الذي قتل في العراق"), and not
+    a form that may as well be the verbal noun ("بسبب خطف جندي") unless a particle opens it."""
+    if view.keys[i] & lex.cue("present_event_verbs"):
+        return False
+    if i > 0 and view.keys[i - 1] & lex.cue("realis.relative"):
+        return False
+    if view.keys[i] & lex.cue("verbal_noun_forms"):
+        return i == 0 or bool(view.keys[i - 1] & lex.cue("clause_particles"))
+    return True
+
+
+def strong_evidence(features: set[str], family: str) -> bool:
     """A report the gate need not vouch for: a verb of the event (or of occurrence), a place it
     happened in, who did it, and when or how many — everything an analyst needs is in the sentence."""
     anchored = "place" in features and "actor1" in features
     if "verb" in features and "fam=takeover" in features and anchored:
         return True  # "X seized Y": ACLED's territorial events, which newswire judges rarely mark
+    if "past_verb" in features and anchored and family == "ASSAULT":
+        # "خطفت جبهة النصرة خمسة مقاتلين في قرية قاح": who did what where, done. (Protesters
+        # are named by kind, not as actors, so this says little of a protest.)
+        return True
     finite = "verb" in features or "light_verb_before" in features
     return finite and anchored and "date" in features
 
