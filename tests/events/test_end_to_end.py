@@ -290,3 +290,16 @@ def test_a_party_named_in_the_title_of_the_abducted_is_never_the_abductor():
     assert abduction.sub_event_type == "Abduction/forced disappearance"
     assert abduction.actor2.name == "Al Islah Party"
     assert abduction.actor1 is None or abduction.actor1.name != "Al Islah Party"
+
+
+def test_a_place_that_locates_another_is_not_a_second_scene():
+    # the places stage reads "جنوب قطاع غزة" as a place of its own, right after "رفح"
+    text = "وقال مسؤولون في قطاع الصحة إن انفجارا أسفر عن مقتل أربعة أشخاص أمس في مدينة رفح جنوب قطاع غزة."
+    assert [e.location.name for e in rasd.extract(text, published="2015-08-07")] == ["Rafah"]
+
+
+def test_protests_told_of_a_list_of_cities_are_one_record_per_city():
+    text = "وخرجت أمس تظاهرات مماثلة في البصرة والنجف، وكربلاء ومدينة الديوانية احتجاجا على انقطاع الكهرباء."
+    evs = rasd.extract(text, published="2015-08-01")
+    assert sorted(e.location.name for e in evs) == ["Al Diwaniyah", "Basrah", "Karbala", "Najaf"]
+    assert {e.event_type for e in evs} == {"Protests"}

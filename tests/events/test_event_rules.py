@@ -1071,3 +1071,19 @@ def test_a_ceasefire_and_a_demolished_house_stay():
     assert types("وهدمت قوات الأمن منزل أحد المطلوبين في الموصل أمس.") == [
         ("Strategic developments", "Looting/property destruction")
     ]
+
+
+# --- one record per place ---------------------------------------------------------------------
+
+
+def test_a_happening_told_of_a_list_of_towns_is_one_record_per_town():
+    evs = events("شنت طائرات التحالف أمس غارات على مواقع الحوثيين في صنعاء وتعز.")
+    assert sorted((e.sub_event_type, e.location.name) for e in evs) == [
+        ("Air/drone strike", "Sanaa"),
+        ("Air/drone strike", "Taiz"),
+    ]
+    assert {e.actor1.name for e in evs} == {"Saudi-led Coalition"}
+
+
+def test_the_two_ends_of_a_road_are_not_two_scenes():
+    assert len(events("اندلعت أمس اشتباكات بين الجيش العراقي وداعش على الطريق بين بغداد والموصل.")) == 1

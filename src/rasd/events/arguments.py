@@ -6,7 +6,8 @@ import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from rasd.actors import ActorMention, SourceMention
@@ -14,6 +15,7 @@ from rasd.events.context import SentenceView
 from rasd.events.gate import UNARMED
 from rasd.events.lexicon import Lexicon
 from rasd.events.mentions import VIOLENT, Mention
+from rasd.events.merge import same_place
 from rasd.events.realis import compared
 from rasd.events.triggers import TriggerHit
 from rasd.places import PlaceMention
@@ -642,6 +644,61 @@ def assign_location(m: Mention, idx: DocIndex, previous: list[Mention]) -> None:
         # "شارع ..." with no town of its own: the town the text is about, with this sublocation
         m.location = m.location.model_copy(update={"sublocation": best.location.sublocation or best.text})
         m.explain.append(f"place «{best.text}» in {m.location.name}")
+
+
+def listed_places(m: Mention, idx: DocIndex) -> list[Mention]:
+    """ "خرجت تظاهرات في البصرة وذي قار والحلة", "غارات على الموصل ومخمور": a happening told of a
+    list of towns or provinces is one happening per place (ACLED codes one event per location).
+    Returns a copy of ``m`` for each place listed with its own; the counts stay with ``m``, since
+    the text does not say how they split. Not for a way somewhere ("باتجاه بلدات صدد وفيروزة") or
+    two ends ("بين حلب وإدلب")."""
+    if m.location is None or m.location_inherited or not _listable(m):
+        return []
+    places = sorted(idx.places.get(m.view.index, []), key=attrgetter("start"))
+    at = next((i for i, p in enumerate(places) if p.location == m.location), None)
+    if at is None:
+        return []
+    lo = hi = at
+    while lo > 0 and _joined(places[lo - 1], places[lo], idx):
+        lo -= 1
+    while hi + 1 < len(places) and _joined(places[hi], places[hi + 1], idx):
+        hi += 1
+    if lo == hi or _not_the_scene(m.view, places[lo], idx):
+        return []
+    copies = []
+    for p in places[lo : hi + 1]:
+        if (
+            p.kind in ("town", "admin1")
+            and p.location.lat is not None
+            and not same_place(p.location, m.location)
+        ):
+            c = replace(
+                m, location=p.location, counts={}, explain=[*m.explain, f"also at «{p.text}» (listed)"]
+            )
+            copies.append(c)
+    return copies
+
+
+def _listable(m: Mention) -> bool:
+    return m.event_type in VIOLENT or m.event_type in ("Protests", "Riots")
+
+
+def _joined(a: PlaceMention, b: PlaceMention, idx: DocIndex) -> bool:
+    """ "و" or "،", and maybe a frame word ("ومدينة"), stand between the two place names: not a
+    locator ("رفح جنوب قطاع غزة") nor an address ("بيحان محافظة شبوة")."""
+    gap = idx.analysis.document.text[a.end : b.start].strip()
+    joined = gap.startswith(("،", ","))
+    gap = gap.lstrip("،,").strip()
+    if gap.startswith("و"):
+        joined, gap = True, gap[1:]
+    if not joined:
+        return False  # "موقس منطقة بيحان محافظة شبوة": an address, each name inside the next
+    return gap == "" or normalize_key(gap) in idx.lex.cue("list_frames")
+
+
+def _not_the_scene(v: SentenceView, first: PlaceMention, idx: DocIndex) -> bool:
+    i = v.token_at(first.start)
+    return v.has_any(idx.lex.cue("not_scene_before_list"), i - 2, i)
 
 
 def _inherit_location(m: Mention, idx: DocIndex, previous: list[Mention]) -> None:

@@ -14,6 +14,7 @@ from rasd.events.arguments import (
     assign_date,
     assign_location,
     assign_sources,
+    listed_places,
     too_old,
 )
 from rasd.events.context import SentenceView
@@ -107,7 +108,8 @@ def find_mentions(analysis: DocAnalysis, lex: Lexicon) -> tuple[list[Mention], D
         sentence = [m for m in sentence if m.counts or not all(anchored(h, v, lex) for h in m.hits)]
         sentence = [m for m in sentence if not _tally(m, lex)]
         for m in sentence:
-            (old if too_old(m, analysis.document.published, lex) else mentions).append(m)
+            for x in (m, *listed_places(m, idx)):
+                (old if too_old(x, analysis.document.published, lex) else mentions).append(x)
     if retrospective:
         mentions = [m for m in mentions if not _retold(m, retrospective, lex)]
     return _drop_old_references(mentions, old), idx
