@@ -303,3 +303,18 @@ def test_protests_told_of_a_list_of_cities_are_one_record_per_city():
     evs = rasd.extract(text, published="2015-08-01")
     assert sorted(e.location.name for e in evs) == ["Al Diwaniyah", "Basrah", "Karbala", "Najaf"]
     assert {e.event_type for e in evs} == {"Protests"}
+
+
+def test_a_source_body_named_where_nobody_speaks_is_not_a_source():
+    # the ministry is the target and the Red Crescent carries the wounded: neither says anything
+    text = (
+        "فجر انتحاري سيارة مفخخة أمام مبنى وزارة الداخلية في بغداد أمس، "
+        "وهرعت سيارات الهلال الأحمر إلى المكان."
+    )
+    (e,) = rasd.extract(text, published="2015-08-02")
+    assert e.sub_event_type == "Suicide bomb"
+    assert not any(s.name in ("Interior Ministry", "Red Crescent") for s in e.sources)
+    said = rasd.extract(
+        "وقالت وزارة الداخلية إن انتحاريا فجر سيارة مفخخة في بغداد أمس.", published="2015-08-02"
+    )
+    assert any("Interior" in s.name for s in said[0].sources)

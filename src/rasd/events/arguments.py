@@ -86,10 +86,13 @@ class DocIndex:
         anaphora = self.lex.cue("attribution.anaphora")
         named_so_far: list[Source] = []
         last: list[Source] = []
+        saying = self.lex.union("attribution.verbs", "attribution.frames", "claims", "speech_words")
         for v in self.views:
-            named = [s.source for s in self.sources.get(v.index, [])]
-            named += self._speaking_actors(v, verbs)
             attributing = v.has_any(verbs)
+            # a source body named where nobody says anything is a participant or a place, not a
+            # speaker ("استهدف مبنى وزارة الداخلية", "طائرة تابعة للصليب الأحمر")
+            named = [s.source for s in self.sources.get(v.index, [])] if v.has_any(saying) else []
+            named += self._speaking_actors(v, verbs)
             if named:
                 self.speakers[v.index] = _unique(named)
                 last = self.speakers[v.index]
