@@ -32,6 +32,7 @@ from rasd.ner import Entity, EntityTagger, find_entities, load_tagger
 from rasd.places import Gazetteer, PlaceMention, document_country, find_places, load_gazetteer
 from rasd.records import Document, Event, Result
 from rasd.text import AnalyzedText, analyze
+from rasd.text.normalize import fold_presentation_forms
 
 
 @dataclass(slots=True)
@@ -68,6 +69,16 @@ def _country_forces(text: str, places: list[PlaceMention], kb: ActorKB) -> list[
         if p.kind == "country" and p.location.country and p.text == p.location.text
     ]
     return country_forces(text, names, kb, country=document_country(places)) if names else []
+
+
+def _quoting(text: str, events: list[Event]) -> list[Event]:
+    """The evidence spans as the input writes them: the stages read a copy with presentation
+    forms folded (``fold_presentation_forms``), and a span quotes the input itself."""
+    if fold_presentation_forms(text) is text:
+        return events
+    for e in events:
+        e.evidence = [span.model_copy(update={"text": text[span.start : span.end]}) for span in e.evidence]
+    return events
 
 
 @contextmanager
@@ -135,6 +146,9 @@ class Pipeline:
         event stage reads places and actors, not raw entities, so extraction does not pay for it."""
         if not doc.text or not doc.text.strip():
             raise InputError("empty text")
+        folded = fold_presentation_forms(doc.text)  # same length: every offset still holds
+        if folded is not doc.text:
+            doc = doc.model_copy(update={"text": folded})
         analyzed = analyze(doc.text, doc.published)
         places = find_places(analyzed, self.gazetteer)
         return DocAnalysis(
@@ -149,7 +163,8 @@ class Pipeline:
 
     def extract(self, doc: Document) -> list[Event]:
         with _collector_paused():
-            return extract_events(self.analyze(doc, entities=False), self.lexicon)
+            events = extract_events(self.analyze(doc, entities=False), self.lexicon)
+        return _quoting(doc.text, events)
 
     def process(self, doc: Document) -> Result:
         """Extract one document; a failure becomes a Result with ``error`` set, never an exception."""

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from dataclasses import dataclass
 
 # Diacritics (harakat, Quranic marks, superscript alef), tatweel, zero-width and bidi controls.
@@ -70,6 +71,30 @@ _LIGHT_MAP = str.maketrans(
 _LIGHT_TO_KEY = str.maketrans(
     {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"}
 )
+
+
+def _presentation_table() -> dict[int, str]:
+    """Arabic presentation forms (U+FB50–U+FDFF, U+FE70–U+FEFC: the positional glyphs some
+    outlets' pages are written in) to the letter each stands for, where that is one character.
+    Ligatures of two letters or more (ﻻ, ﷲ) are left alone: folding them would move offsets."""
+    table = {}
+    for code in (*range(0xFB50, 0xFE00), *range(0xFE70, 0xFEFD)):
+        letter = unicodedata.normalize("NFKC", chr(code))
+        if len(letter) == 1 and "\u0600" <= letter <= "\u06ff":
+            table[code] = letter
+    return table
+
+
+_PRESENTATION = _presentation_table()
+_ANY_PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufefc]")
+
+
+def fold_presentation_forms(text: str) -> str:
+    """``text`` with Arabic presentation-form glyphs written as the letters they stand for, one
+    character for one, so every offset into the result is an offset into ``text``."""
+    if _ANY_PRESENTATION.search(text) is None:
+        return text  # nearly every document: one scan, no copy
+    return text.translate(_PRESENTATION)
 
 
 def normalize_key(s: str) -> str:
