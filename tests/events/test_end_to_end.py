@@ -318,3 +318,35 @@ def test_a_source_body_named_where_nobody_speaks_is_not_a_source():
         "وقالت وزارة الداخلية إن انتحاريا فجر سيارة مفخخة في بغداد أمس.", published="2015-08-02"
     )
     assert any("Interior" in s.name for s in said[0].sources)
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        # killed "in clashes with" a force: that force is the other side, and the doer
+        (
+            "وقتل 30 من مسلحي الحوثي أمس في مواجهات مع المقاومة الشعبية في مدينة تعز.",
+            ("Popular Resistance", "Houthis"),
+        ),
+        # an ambush laid "for" a group: the group is its target
+        (
+            "ونصب الثوار أمس كمينين لمسلحي الحوثي في مديرية الشمايتين بمحافظة تعز.",
+            ("Popular Resistance", "Houthis"),
+        ),
+    ],
+)
+def test_the_sides_of_a_clash_told_from_its_toll_or_its_target(text, sides):
+    (e,) = rasd.extract(text, published="2015-08-02")
+    assert (e.event_type, e.actor1.name, e.actor2.name) == ("Battles", *sides)
+
+
+def test_the_doer_after_a_described_shelling():
+    # "بقصف عشوائي للحوثيين": an adjective between the event noun and its doer
+    (e,) = rasd.extract(
+        "وأصيب ثلاثة مدنيين أمس بقصف عشوائي للحوثيين على أحياء مدينة تعز.", published="2015-08-02"
+    )
+    assert (e.sub_event_type, e.actor1.name, e.actor2.name) == (
+        "Shelling/artillery/missile attack",
+        "Houthis",
+        "Civilians",
+    )

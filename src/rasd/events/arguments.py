@@ -217,6 +217,7 @@ def assign_actors(m: Mention, idx: DocIndex) -> None:
     held = lex.cue("held_ground")
     owner = lex.cue("owner_markers")
     patient_trigger = bool(v.keys[h.first] & lex.cue("patient_nouns"))
+    lam_target = bool(v.keys[h.last] & lex.cue("lam_target_nouns"))  # "كمينا لمسلحي الحوثي"
     a1 = a2 = None
     # Ordinary people are victims, never the perpetrator of a violent event or an arrest; so is
     # anyone a killing/wounding word or a toll points at ("أصيب ثلاثة جنود", "مقتل عنصرين من الشرطة").
@@ -288,7 +289,7 @@ def assign_actors(m: Mention, idx: DocIndex) -> None:
         if (
             (before & agentive and first != h.last + 1)
             or construct
-            or (first == h.last + 1 and _has_lam(v, first))
+            or (first == h.last + 1 and _has_lam(v, first) and not lam_target)
             or described
             or from_doer
         ):
@@ -328,7 +329,7 @@ def assign_actors(m: Mention, idx: DocIndex) -> None:
             and not v.keys[c[0] - 1] & held  # "السيطرة على كل مواقع الحوثيين": the loser
             and not _owner(v, c[0], owner, lex)
             and not (
-                c[0] > h.last + 1 and _has_lam(v, c[0])
+                (c[0] > h.last + 1 or lam_target) and _has_lam(v, c[0])
             )  # "استهدفت معسكرا لميليشيات ...": the target's owner
         ]
         before = [
@@ -384,6 +385,19 @@ def assign_actors(m: Mention, idx: DocIndex) -> None:
         # one side named alone in a battle is its actor1 — unless it is named as the target
         # ("السيطرة على كل مواقع الحوثيين": the side that lost them)
         a1, a2 = a2, None
+    if m.event_type == "Battles" and a1 is None and a2 is not None:
+        # "قتل 30 من مسلحي الحوثي في مواجهات مع المقاومة": the side they fought did it
+        a1 = next(
+            (
+                c
+                for c in agents
+                if c[0] > h.last
+                and "مع" in v.keys[c[0] - 1]
+                and c[2] is not a2[2]
+                and not lex.same_side(c[2].actor, a2[2].actor)
+            ),
+            None,
+        )
     a1 = _whose_men(v, a1, cands)
     men = _whose_men(v, a2, cands)
     if a1 is None or men is None or men[2].actor.name != a1[2].actor.name:
