@@ -350,3 +350,20 @@ def test_the_doer_after_a_described_shelling():
         "Houthis",
         "Civilians",
     )
+
+
+def test_a_battles_toll_is_both_sides_dead():
+    text = (
+        "وقتل 17 حوثيا أمس في اشتباكات مع المقاومة الشعبية في مدينة تعز، فيما قتل ثلاثة من مقاتلي المقاومة."
+    )
+    (e,) = rasd.extract(text, published="2015-08-02")
+    assert e.event_type == "Battles" and e.fatalities.value == 20
+
+
+def test_a_toll_retold_later_is_not_added_again():
+    text = (
+        "وقتل 17 حوثيا أمس في اشتباكات مع المقاومة الشعبية في مدينة تعز.\n"
+        "وأكدت مصادر في المقاومة مقتل 17 من المسلحين الحوثيين في المواجهات."
+    )
+    battles = [e for e in rasd.extract(text, published="2015-08-02") if e.event_type == "Battles"]
+    assert [e.fatalities.value for e in battles] == [17]

@@ -319,6 +319,29 @@ def _vague(c: Count) -> bool:
     return c.value is None or c.qualifier in ("at_least", "unknown") and c.value in (3, 12, 100, 1000)
 
 
+def _both_sides_dead(mentions: list[Mention], first: Count) -> Count:
+    """ "قتل 17 حوثيا في اشتباكات مع المقاومة، فيما قتل ثلاثة من مقاتليها": a battle's toll is
+    both sides' dead (ACLED). Tolls told in other parts of the sentence that states ``first``
+    (split at "فيما", "بينما") are added to it; retellings in later sentences are not."""
+    owner = next((m for m in mentions if m.counts.get("fatalities") is first), None)
+    if owner is None or first.value is None:
+        return first
+    total = first
+    seen = {owner.span}
+    for m in mentions:
+        other = m.counts.get("fatalities")
+        if m.view.index != owner.view.index or m.span in seen or other is None or other.value is None:
+            continue
+        seen.add(m.span)
+        qualifiers = {total.qualifier, other.qualifier}
+        total = Count(
+            value=(total.value or 0) + other.value,
+            qualifier=next((q for q in ("at_least", "approx") if q in qualifiers), "exact"),
+            text=f"{total.text}، {other.text}",
+        )
+    return total
+
+
 def to_event(c: Cluster, text: str) -> Event:
     dm = c.date_mention()
     body_first = sorted(c.mentions, key=lambda m: (m.headline, m.view.index))
@@ -328,6 +351,8 @@ def to_event(c: Cluster, text: str) -> Event:
             # An exact or approximate figure beats a vague one ("عشرات") stated elsewhere.
             if k not in counts or (_vague(counts[k]) and not _vague(v)):
                 counts[k] = v
+    if c.event_type == "Battles" and "fatalities" in counts:
+        counts["fatalities"] = _both_sides_dead(body_first, counts["fatalities"])
     sources: list[Source] = []
     for m in sorted(c.evidence_mentions, key=lambda m: m.view.index):
         for s in m.sources:
