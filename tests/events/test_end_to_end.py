@@ -367,3 +367,10 @@ def test_a_toll_retold_later_is_not_added_again():
     )
     battles = [e for e in rasd.extract(text, published="2015-08-02") if e.event_type == "Battles"]
     assert [e.fatalities.value for e in battles] == [17]
+
+
+def test_a_base_located_from_a_town_keeps_its_own_name_as_the_sublocation():
+    (e,) = rasd.extract(
+        "وسيطرت المقاومة الشعبية أمس على قاعدة العند الواقعة شمالي مدينة عدن.", published="2015-08-07"
+    )
+    assert (e.location.name, e.location.precision, e.location.sublocation) == ("Aden", 2, "قاعدة العند")
