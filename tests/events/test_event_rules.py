@@ -133,6 +133,8 @@ def test_government_regains_vs_non_state_overtakes():
         "هدد الحوثيون بقصف مواقع في صنعاء.",
         "دعا ناشطون إلى التظاهر في القاهرة يوم الجمعة.",
         "هل تشن طائرات التحالف غارات جديدة على صنعاء؟",
+        # a future told with "ستتم"
+        "وقال القائد إنه ستتم السيطرة على تعز خلال أيام.",
         # quotes around a name do not end the clause the condition governs
         "إذا تمكن «داعش» من السيطرة على حقول النفط في سرت فسيتغير ميزان القوى.",
         # a warning governs its "من" complement however far back it stands
