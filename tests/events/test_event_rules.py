@@ -1089,3 +1089,11 @@ def test_a_happening_told_of_a_list_of_towns_is_one_record_per_town():
 
 def test_the_two_ends_of_a_road_are_not_two_scenes():
     assert len(events("اندلعت أمس اشتباكات بين الجيش العراقي وداعش على الطريق بين بغداد والموصل.")) == 1
+
+
+def test_anti_aircraft_guns_fired_at_the_ground_are_shelling_not_an_air_strike():
+    text = "وقصف الجيش العراقي أمس مواقع داعش في الموصل بمضادات الطيران."
+    assert types(text) == [("Explosions/Remote violence", "Shelling/artillery/missile attack")]
+    assert types("وقصف طيران الجيش العراقي أمس مواقع داعش في الموصل.") == [
+        ("Explosions/Remote violence", "Air/drone strike")
+    ]

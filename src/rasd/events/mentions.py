@@ -45,6 +45,19 @@ PLOVER = {
 }
 
 
+def _aerial(view: SentenceView, lex: Lexicon, lo: int, hi: int) -> bool:
+    """An aircraft word in [lo, hi), other than the one of an anti-aircraft gun ("قصفت الميليشيات
+    الأحياء بمضادات الطيران")."""
+    if not view.has_cue(lex, "aerial", lo, hi):
+        return False
+    guns = view.phrase_starts("anti_aircraft", lex.phrase_index("anti_aircraft"))
+    if not guns:
+        return True
+    gun_words = {g + 1 for g in guns}  # "مضادات الطيران": its second word is the aircraft word
+    aircraft = view.positions(lex.cue("aerial")) + view.phrase_starts("aerial", lex.phrase_index("aerial"))
+    return any(lo <= i < hi and i not in gun_words for i in aircraft)
+
+
 def rank(event_type: str, sub: str) -> int:
     order = PRIORITY.get(event_type, ())
     return order.index(sub) if sub in order else len(order)
@@ -109,7 +122,7 @@ def _typed(
         if view.has_any(lex.cue("artillery"), hit.last + 1, hit.last + 3):
             # "قصفت المدفعية التركية ... غداة غارات نفذها الطيران": the guns named with the verb
             return "Explosions/Remote violence", "Shelling/artillery/missile attack"
-        if view.has_cue(lex, "aerial", lo, hi):
+        if _aerial(view, lex, lo, hi):
             return "Explosions/Remote violence", "Air/drone strike"
         return "Explosions/Remote violence", "Shelling/artillery/missile attack"
     if fam == "explosion":
