@@ -11,8 +11,8 @@ from importlib import resources
 from itertools import compress, count
 
 from rasd.datafiles import read_yaml
-from rasd.places.gazetteer import Gazetteer, Lexicon
-from rasd.places.match import NormText, RawMatch, add_context, normalize_text, scan
+from rasd.places.gazetteer import COUNTRY, Gazetteer, Lexicon
+from rasd.places.match import NormText, RawMatch, add_context, normalize_text, prev_word_in, scan
 from rasd.places.resolve import Reading, choose, mention_of, one_sense_per_name
 from rasd.places.transliterated import transliterated_towns
 from rasd.places.types import PlaceMention
@@ -34,6 +34,7 @@ def find_places(analyzed: AnalyzedText, gazetteer: Gazetteer) -> list[PlaceMenti
         analyzed.text, shared.text if shared is not None and shared.original == analyzed.text else None
     )
     raw = [c for m in scan(nt, gazetteer) if (c := add_context(m, nt, lex)) is not None]
+    _countries_beside(raw, nt, lex)
     chosen = one_sense_per_name(choose(raw, gazetteer), gazetteer)
     places = {m.first: (m, r, mention_of(m, r, conf, nt, gazetteer)) for m, r, conf in chosen}
     subs = _sublocations(nt, lex, places)
@@ -113,6 +114,37 @@ def _unnamed_towns(text: str, gz: Gazetteer) -> list[PlaceMention]:
             loc = Location(name=gz.country_name(cc) or cc, text=phrase, country=cc, precision=3)
             out.append(PlaceMention(start, end, phrase, loc, "country", 0.5))
     return out
+
+
+BESIDE_CHARS = 120  # about a clause
+_SENTENCE_END = re.compile(r"[.!?؟\n]")
+
+
+def _countries_beside(raw: list[RawMatch], nt: NormText, lex: Lexicon) -> None:
+    """Each name's ``beside``: the countries its own sentence names as a place within BESIDE_CHARS
+    ("مدينة أريحا ... في شمال غرب سورية"), and the one a nationality adjective right after it
+    names ("بلدة الزبداني السورية"). resolve.choose takes them over the document's vote. A country
+    counts only where the text places something in it (after "في", "ب", a compass word), not as an
+    adjective ("قوات كردية سورية") or a neighbour ("على الحدود مع مصر")."""
+    named = [
+        (m.nstart, m.candidates[0].ref)
+        for m in raw
+        if len(m.candidates) == 1
+        and m.candidates[0].kind == COUNTRY
+        and (m.vicinity or "ب" in m.prefix or prev_word_in(nt, m.first, lex.locative_prepositions))
+        and "حدود" not in nt.norm[max(0, m.nstart - 12) : m.nstart]
+    ]
+    for m in raw:
+        near = {
+            str(cc)
+            for at, cc in named
+            if at != m.nstart
+            and abs(at - m.nstart) <= BESIDE_CHARS
+            and not _SENTENCE_END.search(nt.norm, min(at, m.nstart), max(at, m.nstart))
+        }
+        if m.last + 1 < len(nt.strings) and (cc := _adjective_countries().get(nt.strings[m.last + 1])):
+            near.add(cc)
+        m.beside = frozenset(near)
 
 
 def document_country(mentions: list[PlaceMention]) -> str | None:

@@ -203,6 +203,8 @@ class RawMatch:
     stripped: bool = False
     prefix: str = ""  # the proclitics peeled off the first word ("ب" in "بالحسكة")
     weak: bool = False  # an ordinary word that is also a name, read as a place after a preposition
+    # countries its own clause names ("أريحا في شمال غرب سورية", "الزبداني السورية"); see find.py
+    beside: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=65_536)
@@ -246,7 +248,7 @@ def _phrase_before(
     return -1, 0
 
 
-def _prev_word_in(nt: NormText, i: int, words: frozenset[str]) -> bool:
+def prev_word_in(nt: NormText, i: int, words: frozenset[str]) -> bool:
     """Word i-1 (without proclitics) is in ``words``, separated from word i by a space or quotes."""
     if i == 0:
         return False
@@ -417,7 +419,7 @@ def add_context(m: RawMatch, nt: NormText, lex: Lexicon) -> RawMatch | None:
         # Unframed, an ordinary word is a place only after a locative preposition ("في غزة",
         # "بغزة"); resolve.py further asks for a big city in the document's country.
         if not (
-            prefix.endswith("ب") or (prefix in ("", "ال") and _prev_word_in(nt, i, lex.locative_prepositions))
+            prefix.endswith("ب") or (prefix in ("", "ال") and prev_word_in(nt, i, lex.locative_prepositions))
         ):
             return None
         m.weak = True
@@ -427,7 +429,7 @@ def add_context(m: RawMatch, nt: NormText, lex: Lexicon) -> RawMatch | None:
     ):
         return None  # "State", "Army": capitalised words that GeoNames also has as places
     if not m.vicinity and prefix in ("", "ال"):
-        if _prev_word_in(nt, i, lex.media_nouns) or _prev_word_in(nt, i, lex.person_titles):
+        if prev_word_in(nt, i, lex.media_nouns) or prev_word_in(nt, i, lex.person_titles):
             return None
         if (
             i > 0
@@ -435,12 +437,12 @@ def add_context(m: RawMatch, nt: NormText, lex: Lexicon) -> RawMatch | None:
             and (nt.strings[i - 1] in lex.given_names or _is_abd_name(nt.strings[i - 1]))
         ):
             return None  # "عبدالحميد دشتي", "محمد حلب": a family name
-        if m.key in lex.outlets and (_prev_word_in(nt, i, lex.saying_verbs) or _quoted(nt, m)):
+        if m.key in lex.outlets and (prev_word_in(nt, i, lex.saying_verbs) or _quoted(nt, m)):
             return None
         if (
             not m.frame
             and all(c.kind == PLACE for c in m.candidates)
-            and _prev_word_in(nt, i, lex.saying_verbs)
+            and prev_word_in(nt, i, lex.saying_verbs)
         ):
             return None  # "وقال ديفيس", "ولم يوضح ديفيس": the speaker, a person named by surname
     if m.key in lex.outlets and prefix == "ل" and _quoted(nt, m):
@@ -467,4 +469,14 @@ def only(cands: list[Candidate], kind: str) -> list[Candidate]:
     return [c for c in cands if c.kind == kind]
 
 
-__all__ = ["ADMIN1", "COUNTRY", "NormText", "RawMatch", "add_context", "normalize_text", "only", "scan"]
+__all__ = [
+    "ADMIN1",
+    "COUNTRY",
+    "NormText",
+    "RawMatch",
+    "add_context",
+    "normalize_text",
+    "only",
+    "prev_word_in",
+    "scan",
+]

@@ -34,6 +34,7 @@ CONTRADICTING_SHARE = 0.5
 WEAK_MIN_POP = 300_000  # an ordinary word is read unframed only as a city this big ("في غزة")
 MIN_FOCUS_SHARE = 0.2
 W_FOCUS, W_NEAR = 3.0, 1.0
+W_BESIDE = 5.0  # more than the document's whole vote (W_FOCUS): the clause itself says which
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,12 +147,16 @@ def choose(matches: list[RawMatch], gz: Gazetteer) -> list[tuple[RawMatch, Readi
     named = {r.code for _m, rs in options for r in rs if r.kind == "country" and len(rs) == 1}
     share = {cc: v / all_votes for cc, v in votes.items()}
 
-    def scored(rs: list[Reading], near: list[Place]) -> list[tuple[float, Reading]]:
+    def scored(
+        rs: list[Reading], near: list[Place], beside: frozenset[str] = frozenset()
+    ) -> list[tuple[float, Reading]]:
         out = []
         for r in rs:
             s = r.prior + W_FOCUS * share.get(r.code, 0.0)
             if near and r.place is not None and any(_within(r.place, q, PROXIMITY_KM) for q in near):
                 s += W_NEAR
+            if r.kind == "town" and r.code in beside:
+                s += W_BESIDE  # "مدينة أريحا ... في شمال غرب سورية": its country named beside it
             out.append((s, r))
         return sorted(out, key=lambda x: -x[0])
 
@@ -168,7 +173,7 @@ def choose(matches: list[RawMatch], gz: Gazetteer) -> list[tuple[RawMatch, Readi
     # no evidence for itself), so the same for every mention of one key.
     near_by_key: dict[str, list[Place]] = {}
     ranked_by_key: dict[
-        tuple[str, str, tuple[Candidate, ...]], tuple[list[tuple[float, Reading]], float]
+        tuple[str, str, tuple[Candidate, ...], frozenset[str]], tuple[list[tuple[float, Reading]], float]
     ] = {}
     all_anchored = Counter(cc for _j, cc in anchors)
     anchor_of = dict(anchors)
@@ -178,10 +183,18 @@ def choose(matches: list[RawMatch], gz: Gazetteer) -> list[tuple[RawMatch, Readi
             near = near_by_key[m.key] = [
                 r.place for j, r in enumerate(first) if r.place is not None and options[j][0].key != m.key
             ]
-        ranked_key = (m.key, m.frame, tuple(m.candidates))
+        beside = m.beside
+        # the country named beside chooses between readings, unless one is a country or a big city
+        # ("إيران", "الرياض": itself, whatever is near)
+        bonus = beside
+        if len({r.code for r in rs}) < 2 or any(
+            r.kind == "country" or (r.place is not None and r.place.pop >= BIG_CITY_POP) for r in rs
+        ):
+            bonus = frozenset()
+        ranked_key = (m.key, m.frame, tuple(m.candidates), bonus)
         ranked_z = ranked_by_key.get(ranked_key)
         if ranked_z is None:
-            ranked = scored(rs, near)
+            ranked = scored(rs, near, bonus)
             ranked_z = ranked_by_key[ranked_key] = (
                 ranked,
                 sum(math.exp(s - ranked[0][0]) for s, _ in ranked),
@@ -201,7 +214,10 @@ def choose(matches: list[RawMatch], gz: Gazetteer) -> list[tuple[RawMatch, Readi
                 continue
             if _local_abroad(m, best, support, focus, named):
                 continue
-            if _contradicted(best, support, lambda k=k: _anchor_share(all_anchored, anchor_of.get(k))):
+            # "بلدة الزبداني السورية": where the text says which country, no vote overrules it
+            if best.code not in beside and _contradicted(
+                best, support, lambda k=k: _anchor_share(all_anchored, anchor_of.get(k))
+            ):
                 continue
         result.append((m, best, 1.0 / z))
     return result
