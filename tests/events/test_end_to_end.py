@@ -374,3 +374,15 @@ def test_a_base_located_from_a_town_keeps_its_own_name_as_the_sublocation():
         "وسيطرت المقاومة الشعبية أمس على قاعدة العند الواقعة شمالي مدينة عدن.", published="2015-08-07"
     )
     assert (e.location.name, e.location.precision, e.location.sublocation) == ("Aden", 2, "قاعدة العند")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قالت قوة المهام المشتركة في بيان إن الولايات المتحدة وحلفاءها شنوا 18 غارة جوية على تنظيم داعش في العراق يوم الأربعاء.",
+        "وأفاد مسؤولون أمس بأن الولايات المتحدة نفذت أول ضربة جوية في شمال سوريا.",
+    ],
+)
+def test_a_country_before_the_verb_that_carries_the_event_noun_is_its_doer(text):
+    (e,) = rasd.extract(text, published="2015-07-24")
+    assert (e.sub_event_type, e.actor1.name) == ("Air/drone strike", "United States")

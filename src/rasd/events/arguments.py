@@ -441,17 +441,22 @@ def _country_doer(m: Mention, idx: DocIndex) -> tuple[int, int, ActorMention] | 
         first, last = _tok_span(v, a.start, a.end)
         if _preposition_before(v, first, lex):
             continue
-        # what stands between a preverbal subject and its verb: nothing, or its conjunct ("وحلفاؤها")
-        between = [v.tokens[i].norm or "" for i in range(last + 1, h.first)]
-        subject = (
-            last < h.first
-            and len(between) <= 1
-            and all(w.startswith("و") for w in between)
-            and (first == 0 or bool(v.keys[first - 1] & opens) or not v.tokens[first - 1].text.isalnum())
-        )
-        if subject or (verb and first == h.last + 1) or (doing is not None and first == doing + 1):
+        opening = first == 0 or bool(v.keys[first - 1] & opens) or not v.tokens[first - 1].text.isalnum()
+        # the preverbal subject of the trigger verb, or of the verb of doing that carries the event
+        # noun ("إن الولايات المتحدة وحلفاءها شنوا 18 غارة"); between them nothing, or its conjunct
+        for verb_at in (h.first, doing):
+            if verb_at is not None and opening and last < verb_at and _subject_before(v, last, verb_at):
+                return first, last, a
+        if (verb and first == h.last + 1) or (doing is not None and first == doing + 1):
             return first, last, a
     return None
+
+
+def _subject_before(v: SentenceView, last: int, verb_at: int) -> bool:
+    """Nothing stands between a subject ending at ``last`` and its verb, or only its conjunct
+    ("الولايات المتحدة وحلفاؤها شنوا")."""
+    between = [v.tokens[i].norm or "" for i in range(last + 1, verb_at)]
+    return len(between) <= 1 and all(w.startswith("و") for w in between)
 
 
 def _conjuncts(v: SentenceView, a1: tuple, agents: list) -> tuple[tuple, list]:
