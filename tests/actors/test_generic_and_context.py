@@ -59,6 +59,13 @@ def test_adjective_inflections_and_nationals(actors_in):
     assert found["الشرطة الإسرائيلية"] == "Police Forces of Israel"
 
 
+def test_broken_plural_nationality_adjectives(actors_in):
+    # "أتراك" is the plural of "تركي" without its suffixes
+    found = dict(actors_in("رد الجنود الأتراك على النيران بعد مقتل ثلاثة جنود أتراك"))
+    assert found["الجنود الأتراك"] == "Turkish Armed Forces"
+    assert found["جنود أتراك"] == "Turkish Armed Forces"
+
+
 def test_bare_security_forces_take_the_document_country(kb):
     text = "داهمت قوات الأمن منزلا في إسطنبول واعتقلت الشرطة مشتبها به"
     by_country = find_actors(analyze(text), kb, country="TR")

@@ -386,3 +386,13 @@ def test_a_base_located_from_a_town_keeps_its_own_name_as_the_sublocation():
 def test_a_country_before_the_verb_that_carries_the_event_noun_is_its_doer(text):
     (e,) = rasd.extract(text, published="2015-07-24")
     assert (e.sub_event_type, e.actor1.name) == ("Air/drone strike", "United States")
+
+
+def test_the_workers_party_is_not_workers_among_the_dead():
+    # "حزب العمال": no civilians here, so soldiers killed by its men are a battle's toll
+    text = (
+        "قتل ثلاثة جنود أتراك أمس الخميس حين فتح عناصر من حزب العمال الكردستاني النار على قافلة "
+        "عسكرية في محافظة شرناق."
+    )
+    (e,) = rasd.extract(text, published="2015-07-31")
+    assert (e.event_type, e.sub_event_type) == ("Battles", "Armed clash")

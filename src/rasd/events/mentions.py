@@ -131,7 +131,7 @@ def _typed(
         return "Explosions/Remote violence", "Remote explosive/landmine/IED"
     if fam == "takeover":
         return "Battles", "Non-state actor overtakes territory"  # refined once actors are known
-    civ = view.has_any(lex.cue("civilian"), lo, hi)
+    civ = _civilians_named(view, lex, lo, hi)
     mil = view.has_any(lex.cue("military"), lo, hi)
     if fam == "attack":
         # "حملة استهدفت أفرادا يشتبه..." — the targeting is the arrest campaign itself
@@ -151,6 +151,19 @@ def _typed(
             return "Battles", "Armed clash"
         return "Violence against civilians", "Attack"
     return e.event_type, e.sub_event_type
+
+
+def _civilians_named(view: SentenceView, lex: Lexicon, lo: int, hi: int) -> bool:
+    """A word for ordinary people in tokens [lo, hi), other than one in a party's name ("حزب
+    العمال الكردستاني": the Workers' Party, not workers)."""
+    civilian = lex.cue("civilian")
+    if not view.has_any(civilian, lo, hi):
+        return False
+    parties = lex.cue("party_heads")
+    return any(
+        view.keys[i] & civilian and not (i > 0 and view.keys[i - 1] & parties)
+        for i in range(max(lo, 0), min(hi, len(view.tokens)))
+    )
 
 
 def _no_property(hit: TriggerHit, view: SentenceView, lex: Lexicon) -> bool:
