@@ -469,6 +469,10 @@ def _code_hash() -> str:
     h = hashlib.sha1()
     for path in sorted(Path(__file__).parent.glob("*.py")):
         h.update(path.read_bytes())
+    # which modules are compiled with mypyc (setup.py): their classes pickle differently
+    rasd_dir = Path(__file__).parent.parent
+    for path in sorted(rasd_dir.glob("*/*.so")):
+        h.update(str(path.relative_to(rasd_dir)).encode())
     return h.hexdigest()
 
 
