@@ -26,8 +26,7 @@ from setuptools import setup
 from setuptools.command.build_ext import build_ext
 
 # The modules to compile: the per-token work of the text, places, actors and events stages.
-# Left out: modules defining pydantic models (actors/schema.py; mypyc cannot compile them),
-# actors/kb.py (pickled by ``__dict__`` and built once per process: nothing to gain), the
+# Left out: modules defining pydantic models (actors/schema.py; mypyc cannot compile them), the
 # packages' __init__ files and build-time scripts.
 MYPYC_MODULES = [
     "src/rasd/text/normalize.py",
@@ -43,6 +42,7 @@ MYPYC_MODULES = [
     "src/rasd/actors/types.py",
     "src/rasd/actors/find.py",
     "src/rasd/actors/sources.py",
+    "src/rasd/actors/kb.py",
     "src/rasd/places/types.py",
     "src/rasd/places/gazetteer.py",
     "src/rasd/places/match.py",
