@@ -13,12 +13,13 @@ NATIVE := $(VENV)/.native
 NATIVE_SRC := $(shell sed -n 's/^    "\(src\/rasd\/.*\.py\)",$$/\1/p' setup.py)
 
 # The package installs as pure Python (editable); the next rule compiles the hot modules in place.
-# mypy is optional: without it, or where it fails, the package stays pure Python. A newer
-# setuptools than the venv's own is needed for pyproject's license field.
+# mypy is optional: without it, or where it fails, the package stays pure Python. It is pinned to
+# the version whose compiled modules were checked (same output, all tests); a newer setuptools
+# than the venv's own is needed for pyproject's license field.
 $(STAMP): pyproject.toml setup.py
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip 'setuptools>=68' wheel
-	$(BIN)/pip install -q 'mypy>=1.11' || echo "mypy did not install: the package stays pure Python"
+	$(BIN)/pip install -q 'mypy==2.4.1' || echo "mypy did not install: the package stays pure Python"
 	RASD_PURE_PYTHON=1 $(BIN)/pip install -q --no-build-isolation -e '.[dev]'
 	touch $(STAMP)
 
