@@ -220,6 +220,17 @@ def main(argv: list[str] | None = None) -> dict:
     )
 
     pipeline = rasd.Pipeline().warm_up()
+    # the optional mypyc build (setup.py) makes a large difference: say which one ran
+    compiled = sorted(
+        name
+        for name, module in sys.modules.items()
+        if name.startswith("rasd.") and (getattr(module, "__file__", None) or "").endswith(".so")
+    )
+    print(
+        f"  build: {len(compiled)} of the loaded modules compiled with mypyc"
+        if compiled
+        else "  build: pure Python"
+    )
     for doc in docs[:10]:  # first-use work (lazy tables, imports) is cold start, not throughput
         pipeline.process(doc)
 
@@ -254,6 +265,7 @@ def main(argv: list[str] | None = None) -> dict:
         "cold_start_cpu_s": cold_cpu,
         "cold_start_parts_s": cold_parts,
         "peak_rss_mb": rss,
+        "compiled_modules": len(compiled),
     }
 
     def mark(ok: bool) -> str:

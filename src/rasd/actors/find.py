@@ -10,14 +10,20 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import cast
 
-from rasd.actors.index import word_has
-from rasd.actors.kb import ActorKB, CountryName, Named, People, RoleHead
+from rasd.actors.index import Hit, word_has
+from rasd.actors.kb import ActorKB, Context, CountryName, Named, People, RoleHead
 from rasd.actors.tokens import Word, close_quotes, joinable, words
 from rasd.actors.types import ActorMention, KBActor
 
 _RANK = {"named": 0, "context": 1, "generic": 2, "people": 3, "nationals": 4, "country": 5}
 _PLURAL = ("ين", "ون")
+
+
+# what a candidate stands for: a name, an alias read in context, a role head as (role, iso or
+# None, bare), people of a nationality, a country name
+_Target = Named | Context | tuple[str, str | None, bool] | People | CountryName
 
 
 @dataclass(slots=True)
@@ -27,7 +33,7 @@ class _Cand:
     first: int  # word indexes (inclusive)
     last: int
     kind: str  # see _RANK
-    target: object  # Named | Context | (role, iso|None, bare) | People | CountryName | str
+    target: _Target
     country: str | None = None  # from a nationality adjective inside the span
 
 
@@ -80,32 +86,32 @@ def _candidates(text: str, ws: list[Word], kb: ActorKB, countries: bool) -> list
         out.append(c)
 
     # Role heads ("قوات الأمن", "طائرات حربية") with the country adjective that follows them.
-    role_hits: dict[int, tuple] = {}
+    role_hits: dict[int, tuple[Hit[RoleHead], str | None]] = {}
     for i in marks["heads"]:
-        for hit in kb.heads.matches_at(text, ws, i):
-            assert isinstance(hit.target, RoleHead)
-            iso = _adjective_after(text, ws, hit.last, kb)
-            role_hits[i] = (hit, iso)
+        for role in kb.heads.matches_at(text, ws, i):
+            assert isinstance(role.target, RoleHead)
+            iso = _adjective_after(text, ws, role.last, kb)
+            role_hits[i] = (role, iso)
             break
-    for i, (hit, iso) in sorted(role_hits.items()):
-        last, end = (hit.last + 1, ws[hit.last + 1].end) if iso else (hit.last, hit.end)
-        if iso is None and hit.target.bare and hit.last + 1 in role_hits:
+    for i, (role, iso) in sorted(role_hits.items()):
+        last, end = (role.last + 1, ws[role.last + 1].end) if iso else (role.last, role.end)
+        if iso is None and role.target.bare and role.last + 1 in role_hits:
             # "الجيش والشرطة الإسرائيلية": the adjective of the second head covers both.
-            nxt, nxt_iso = role_hits[hit.last + 1]
+            nxt, nxt_iso = role_hits[role.last + 1]
             conj = ws[nxt.first].norm.startswith("و") and nxt.start > ws[nxt.first].start
-            if nxt_iso and conj and joinable(text, ws[hit.last], ws[nxt.first]):
+            if nxt_iso and conj and joinable(text, ws[role.last], ws[nxt.first]):
                 iso = nxt_iso
-        if iso or hit.target.bare:
+        if iso or role.target.bare:
             out.append(
-                _Cand(hit.start, end, i, last, "generic", (hit.target.role, iso, hit.target.bare), iso)
+                _Cand(role.start, end, i, last, "generic", (role.target.role, iso, role.target.bare), iso)
             )
 
-    for hit in kb.people.matches(text, ws, marks["people"]):
-        last, end = hit.last, hit.end
-        iso = _adjective_after(text, ws, hit.last, kb)
+    for person in kb.people.matches(text, ws, marks["people"]):
+        last, end = person.last, person.end
+        iso = _adjective_after(text, ws, person.last, kb)
         if iso:
-            last, end = hit.last + 1, ws[hit.last + 1].end
-        out.append(_Cand(hit.start, end, hit.first, last, "people", hit.target, iso))
+            last, end = person.last + 1, ws[person.last + 1].end
+        out.append(_Cand(person.start, end, person.first, last, "people", person.target, iso))
 
     # A plural nationality noun on its own is people: "مقتل أربعة فلسطينيين"; so is the indefinite
     # accusative singular, which is a noun, not an adjective: "قتل الجنود فلسطينيا".
@@ -128,8 +134,8 @@ def _candidates(text: str, ws: list[Word], kb: ActorKB, countries: bool) -> list
                 break
 
     if countries:
-        for hit in kb.country_names.matches(text, ws, marks["country_names"]):
-            out.append(_Cand(hit.start, hit.end, hit.first, hit.last, "country", hit.target))
+        for named in kb.country_names.matches(text, ws, marks["country_names"]):
+            out.append(_Cand(named.start, named.end, named.first, named.last, "country", named.target))
     return out
 
 
@@ -200,7 +206,7 @@ def find_in_text(
             actor = kb.actors[c.target.actor_id]
             recent.append(actor)
         elif c.kind == "context":
-            amb = kb.ambiguities[c.target.index]  # type: ignore[attr-defined]
+            amb = kb.ambiguities[cast(Context, c.target).index]
             via = "context"
             for prev in reversed(recent):
                 if prev.id in amb.recent or prev.type in amb.recent_types:
@@ -220,7 +226,7 @@ def find_in_text(
             if actor is not None and not actor.generic:
                 recent.append(actor)
         elif c.kind == "generic":
-            role, iso, _bare = c.target  # type: ignore[misc]
+            role, iso, _bare = cast("tuple[str, str | None, bool]", c.target)
             via = "generic"
             iso = iso or doc_iso()
             if iso:
@@ -228,10 +234,10 @@ def find_in_text(
             elif kb.roles[role].bare_name:
                 actor = kb.bare_actor(role)
         elif c.kind in ("people", "nationals"):
-            actor = kb.actors[c.target.actor_id]  # type: ignore[attr-defined]
+            actor = kb.actors[cast(People, c.target).actor_id]
             via = "generic"
         elif c.kind == "country":
-            actor = kb.role_actor("military", c.target.iso)  # type: ignore[attr-defined]
+            actor = kb.role_actor("military", cast(CountryName, c.target).iso)
             via = "country"
         if actor is None:
             continue

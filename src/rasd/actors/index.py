@@ -44,12 +44,10 @@ class FormFilter:
         """Empty the memo (the vocabulary changed)."""
         self._memo = {}
 
-    def __getstate__(self) -> tuple[Container[str]]:
-        return (self.vocab,)  # a tuple: a falsy state would skip __setstate__
-
-    def __setstate__(self, state: tuple[Container[str]]) -> None:
-        self.vocab = state[0]
-        self._memo = {}
+    # Pickled as a call to the constructor: the same in Python and compiled with mypyc (setup.py),
+    # whose classes have no ``__dict__`` and whose ``__new__`` runs ``__init__``.
+    def __reduce__(self) -> tuple[type[FormFilter], tuple[Container[str]]]:
+        return (FormFilter, (self.vocab,))
 
 
 class WordMarks:
@@ -113,18 +111,30 @@ class Hit(NamedTuple, Generic[T]):
     target: T
 
 
+# first word → the phrases starting with it (word tuples) and their targets, longest first
+_ByFirst = dict[str, list[tuple[tuple[str, ...], T]]]
+# first word → positions in its bucket of the one-word phrases, and of the others by second word
+_BySecond = dict[str, tuple[tuple[int, ...], dict[str, tuple[int, ...]]]]
+
+
 class PhraseIndex(Generic[T]):
     def __init__(self) -> None:
-        self._by_first: dict[str, list[tuple[tuple[str, ...], T]]] = {}
+        self._by_first: _ByFirst[T] = {}
         # per first word, built on first use: the bucket positions of its one-word phrases, and
         # of its longer phrases by their second word (see _entries)
-        self._by_second: dict[str, tuple[tuple[int, ...], dict[str, tuple[int, ...]]]] = {}
+        self._by_second: _BySecond = {}
         # _entries by (first word, next word): the same pairs recur in every document
         self._entry_memo: dict[tuple[str, str | None], list[tuple[tuple[str, ...], T]]] = {}
         self.starts = FormFilter(self._by_first)  # some phrase may start at this word
 
-    def __getstate__(self) -> dict[str, object]:
-        return {**self.__dict__, "_entry_memo": {}}  # the memo is not part of a cached base
+    # The state is spelled out, not taken from ``__dict__``: compiled with mypyc (see setup.py),
+    # the class has none. The memo is not part of a cached base.
+    def __getstate__(self) -> tuple[_ByFirst[T], _BySecond, FormFilter]:
+        return (self._by_first, self._by_second, self.starts)
+
+    def __setstate__(self, state: tuple[_ByFirst[T], _BySecond, FormFilter]) -> None:
+        self._by_first, self._by_second, self.starts = state
+        self._entry_memo = {}
 
     def add(self, phrase: str, target: T) -> None:
         key = norm_words(phrase)

@@ -12,11 +12,15 @@ import dataclasses
 import hashlib
 import os
 import pickle
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import yaml
+from mypy_extensions import mypyc_attr
 
 from rasd.actors.index import PhraseIndex, WordMarks
 from rasd.actors.schema import (
@@ -31,6 +35,7 @@ from rasd.actors.schema import (
 from rasd.actors.tokens import Word, bare_forms, norm_words, words
 from rasd.actors.types import ActorMention, KBActor, KBSource, SourceMention
 from rasd.errors import ResourceError
+from rasd.frozen import Reduced, by_fields
 from rasd.records import Actor, ActorType, Source, SourceKind
 from rasd.text import normalize_key
 from rasd.text.types import AnalyzedText
@@ -53,16 +58,25 @@ class Ambiguity:
     recent_types: frozenset[str]
     default: str | None
 
+    def __reduce__(self) -> Reduced:
+        return by_fields(self)  # frozen and compiled: see rasd/frozen.py
+
 
 # Targets of the actor phrase index.
 @dataclass(frozen=True, slots=True)
 class Named:
     actor_id: str
 
+    def __reduce__(self) -> Reduced:
+        return by_fields(self)  # frozen and compiled: see rasd/frozen.py
+
 
 @dataclass(frozen=True, slots=True)
 class Context:
     index: int  # into ActorKB.ambiguities
+
+    def __reduce__(self) -> Reduced:
+        return by_fields(self)  # frozen and compiled: see rasd/frozen.py
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,17 +84,37 @@ class RoleHead:
     role: str
     bare: bool
 
+    def __reduce__(self) -> Reduced:
+        return by_fields(self)  # frozen and compiled: see rasd/frozen.py
+
 
 @dataclass(frozen=True, slots=True)
 class People:
     actor_id: str
+
+    def __reduce__(self) -> Reduced:
+        return by_fields(self)  # frozen and compiled: see rasd/frozen.py
 
 
 @dataclass(frozen=True, slots=True)
 class CountryName:
     iso: str
 
+    def __reduce__(self) -> Reduced:
+        return by_fields(self)  # frozen and compiled: see rasd/frozen.py
 
+
+def _some_form_is(test: Callable[[str], object], w: Word) -> bool:
+    """Whether some clitic form of ``w`` passes ``test`` (a nationality adjective)."""
+    return any(test(form) for form, _ in w.forms)
+
+
+def _norm_is(test: Callable[[str], object], w: Word) -> bool:
+    return bool(test(w.norm))
+
+
+# Not a native class when compiled (setup.py): built once and pickled whole, by ``__dict__``.
+@mypyc_attr(native_class=False)
 class ActorKB:
     """Actors, sources, countries and the indexes that find them in text."""
 
@@ -187,12 +221,14 @@ class ActorKB:
         # --- sources
         self.sources: dict[str, KBSource] = {}
         self.source_names: PhraseIndex[tuple[str, bool]] = PhraseIndex()  # (source id, framed)
-        for s in sources.sources:
-            self.sources[s.id] = KBSource(s.id, s.name, s.kind, s.country, tuple([*s.aliases, *s.framed]))
-            for alias in [s.name, *s.aliases]:
-                self.source_names.add(alias, (s.id, False))
-            for alias in s.framed:
-                self.source_names.add(alias, (s.id, True))
+        for entry in sources.sources:
+            self.sources[entry.id] = KBSource(
+                entry.id, entry.name, entry.kind, entry.country, tuple([*entry.aliases, *entry.framed])
+            )
+            for alias in [entry.name, *entry.aliases]:
+                self.source_names.add(alias, (entry.id, False))
+            for alias in entry.framed:
+                self.source_names.add(alias, (entry.id, True))
         self.source_nouns = {
             number: frozenset(normalize_key(w) for w in ws) for number, ws in sources.source_nouns.items()
         }
@@ -200,13 +236,13 @@ class ActorKB:
         self._marker: WordMarks | None = None  # built on first use, not pickled
         self.qualifiers = {normalize_key(k): q for k, q in sources.qualifiers.items()}
         self.close_to: PhraseIndex[str] = PhraseIndex()
-        for p in sources.close_to:
-            self.close_to.add(p, "close")
+        for phrase in sources.close_to:
+            self.close_to.add(phrase, "close")
         self.via_frames: PhraseIndex[str] = PhraseIndex()
-        for p in sources.via_frames:
-            self.via_frames.add(p, "frame")
-        for p in sources.claim_words:
-            self.via_frames.add(p, "claim")
+        for phrase in sources.via_frames:
+            self.via_frames.add(phrase, "frame")
+        for phrase in sources.claim_words:
+            self.via_frames.add(phrase, "claim")
         self.titles: PhraseIndex[str] = PhraseIndex()
         for ar, en in sources.titles.items():
             self.titles.add(ar, en)
@@ -220,7 +256,12 @@ class ActorKB:
 
     def __getstate__(self) -> dict[str, object]:
         # the per-document memos and the word memo are not part of the base
-        memos = {"_last_actors": None, "_adjective_memo": {}, "_last_marks": None, "_marker": None}
+        memos: dict[str, object] = {
+            "_last_actors": None,
+            "_adjective_memo": {},
+            "_last_marks": None,
+            "_marker": None,
+        }
         return {**self.__dict__, **memos}
 
     def word_marks(self, ws: list[Word]) -> dict[str, list[int]]:
@@ -255,10 +296,8 @@ class ActorKB:
                 # a word that may be one of the source nouns, whatever their number
                 "source_noun": frozenset().union(*self.source_nouns.values()),
             },
-            {
-                "nationality": lambda w: any(adj(form) for form, _ in w.forms),  # some form is an adjective
-                "adjective": lambda w: bool(adj(w.norm)),
-            },
+            # (functions, not lambdas: mypyc, setup.py, fails on a closure in this class's methods)
+            {"nationality": partial(_some_form_is, adj), "adjective": partial(_norm_is, adj)},
         )
 
     # ------------------------------------------------------------------ lookups
@@ -351,7 +390,9 @@ class ActorKB:
     def as_perpetrator(self, actor: Actor) -> Actor:
         """The actor a people mention stands for when it is the attacker: "فلسطينيا هاجم الجنود"
         is an unidentified armed group (ACLED: Unidentified Armed Group (Palestine)), not civilians."""
-        if actor.type in ("Civilians", "Protesters", "Rioters") and actor.id in (None, *self._people_ids):
+        if actor.type in ("Civilians", "Protesters", "Rioters") and (
+            actor.id is None or actor.id in self._people_ids
+        ):
             unidentified = self.actors["unidentified"]
             return unidentified.record(text=actor.text)
         return actor
@@ -359,7 +400,8 @@ class ActorKB:
     def search(self, query: str = "") -> list[KBActor]:
         """Actors whose id, name, country or an alias contains ``query`` (all when empty)."""
         q = normalize_key(query)
-        exact, partial = [], []
+        exact: list[KBActor] = []
+        partial: list[KBActor] = []
         for a in self.actors.values():
             hay = [normalize_key(h) for h in [a.id, a.name, a.country or "", a.short or "", *a.aliases]]
             if not q or any(q in h for h in hay):
@@ -452,7 +494,7 @@ def source_kind_of(actor_type: str | None) -> SourceKind:
     return "anonymous"
 
 
-def _load_yaml(path: Path) -> object:
+def _load_yaml(path: Path) -> Any:  # parsed YAML: validated by the schema models
     with path.open(encoding="utf-8") as f:
         return yaml.load(f, Loader=_Loader)  # noqa: S506 - CSafeLoader/SafeLoader only
 
@@ -469,6 +511,10 @@ def _code_hash() -> str:
     h = hashlib.sha1()
     for path in sorted(Path(__file__).parent.glob("*.py")):
         h.update(path.read_bytes())
+    # which modules are compiled with mypyc (setup.py): their classes pickle differently
+    rasd_dir = Path(__file__).parent.parent
+    for path in sorted(rasd_dir.glob("*/*.so")):
+        h.update(str(path.relative_to(rasd_dir)).encode())
     return h.hexdigest()
 
 
@@ -495,13 +541,13 @@ def build_kb(data_dir: Path | None = None) -> ActorKB:
     d = data_dir or DATA_DIR
     actors: list[ActorEntry] = []
     for path in sorted((d / "actors").glob("*.yaml")):
-        for raw in _load_yaml(path) or []:  # type: ignore[union-attr]
+        for raw in _load_yaml(path) or []:
             actors.append(ActorEntry.model_validate(raw))
     countries = {
         k: CountryEntry.model_validate(v) for k, v in (_load_yaml(d / "countries.yaml") or {}).items()
-    }  # type: ignore[union-attr]
+    }
     generic = GenericFile.model_validate(_load_yaml(d / "generic.yaml"))
-    ambiguous = [AmbiguousEntry.model_validate(x) for x in _load_yaml(d / "ambiguous.yaml") or []]  # type: ignore[union-attr]
+    ambiguous = [AmbiguousEntry.model_validate(x) for x in _load_yaml(d / "ambiguous.yaml") or []]
     sources = SourcesFile.model_validate(_load_yaml(d / "sources.yaml"))
     return ActorKB(actors, countries, generic, ambiguous, sources)
 

@@ -164,15 +164,15 @@ def find_sources_in_text(
             break
 
     # الناطق باسم X، بيان X، تقارير لحركة حماس → X as its own source
-    for hit in kb.via_frames.matches(text, ws, marks["via_frames"]):
-        k = hit.last + 1
-        if k >= len(ws) or not joinable(text, ws[hit.last], ws[k]):
+    for frame in kb.via_frames.matches(text, ws, marks["via_frames"]):
+        k = frame.last + 1
+        if k >= len(ws) or not joinable(text, ws[frame.last], ws[k]):
             continue
         m = _mention_at(actors, ws[k])
         if m is not None and m.actor.type not in _PEOPLE:  # "قال سكان" is a people source, not an actor
-            start = hit.start if hit.target == "frame" else m.start
+            start = frame.start if frame.target == "frame" else m.start
             source = source_from_actor(kb, m.actor, None)
-            first = ws[hit.first].forms
+            first = ws[frame.first].forms
             for number, nouns in kb.source_nouns.items():  # "مصادر في الجيش العراقي" → Iraqi army sources
                 if any(f in nouns for f, _ in first):
                     source = source.model_copy(update={"name": f"{source.name} {number}"})
@@ -180,17 +180,17 @@ def find_sources_in_text(
             cands.append(_Cand(start, m.end, source))
 
     # Titles: رئيس الوزراء التركي، مكتب رئيس الحكومة التركية، وزارة الداخلية التابعة لحماس
-    for hit in kb.titles.matches(text, ws, marks["titles"]):
-        name, start, end = hit.target, hit.start, hit.end
-        office = word_has(ws, hit.first - 1, frozenset({"مكتب"}))
-        if office is not None and joinable(text, ws[hit.first - 1], ws[hit.first]):
-            start, name = ws[hit.first - 1].start + office, f"{name}'s Office"
+    for title in kb.titles.matches(text, ws, marks["titles"]):
+        name, start, end = title.target, title.start, title.end
+        office = word_has(ws, title.first - 1, frozenset({"مكتب"}))
+        if office is not None and joinable(text, ws[title.first - 1], ws[title.first]):
+            start, name = ws[title.first - 1].start + office, f"{name}'s Office"
         qualifier = None
-        iso = _adjective(text, ws, hit.last + 1, kb)
+        iso = _adjective(text, ws, title.last + 1, kb)
         if iso:
-            qualifier, end = kb.countries[iso].adj_en, ws[hit.last + 1].end
-        elif word_has(ws, hit.last + 1, frozenset({"التابعه"})) is not None:
-            k = hit.last + 2
+            qualifier, end = kb.countries[iso].adj_en, ws[title.last + 1].end
+        elif word_has(ws, title.last + 1, frozenset({"التابعه"})) is not None:
+            k = title.last + 2
             m = _mention_at(actors, ws[k]) if k < len(ws) else None
             if m is not None and not m.generic:
                 qualifier, end = f"{_short(kb, m.actor)}-run", m.end
@@ -202,7 +202,7 @@ def find_sources_in_text(
             name = f"{qualifier} {name}"
         elif name in kb.titles_need_country:
             continue
-        cands.append(_Cand(frame_start(hit.first, start), end, Source(name=name, kind="official")))
+        cands.append(_Cand(frame_start(title.first, start), end, Source(name=name, kind="official")))
 
     taken: list[_Cand] = []
     for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):

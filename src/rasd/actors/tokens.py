@@ -9,9 +9,10 @@ characters the clitic covered, so a mention's span can start after it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from itertools import accumulate, compress, repeat
 from operator import itemgetter
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from rasd.text import normalize_key
 
@@ -126,9 +127,11 @@ def words(text: str) -> list[Word]:
                         memo.clear()
                     wf = memo[raw] = _word_forms(raw)
                 found[k] = wf
+    filled = cast("list[tuple[str, tuple[tuple[str, int], ...]]]", found)  # no None left
     bounds = list(accumulate(map(len, parts)))
-    norms, forms = list(map(_NORM_OF, found)), list(map(_FORMS_OF, found))
+    norms, forms = list(map(_NORM_OF, filled)), list(map(_FORMS_OF, filled))
     # word k is parts[2k + 1]: it spans [bounds[2k], bounds[2k + 1])
+    rows: Iterable[tuple[str, int, int, tuple[tuple[str, int], ...]]]
     rows = zip(norms, bounds[0:-1:2], bounds[1::2], forms, strict=True)
     if "" in norms:  # a word of marks only has no lookup form: left out
         rows = compress(rows, norms)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rasd.frozen import Reduced, by_fields
 from rasd.records import Actor, ActorType, Source, SourceKind
 
 
@@ -20,6 +21,9 @@ class ActorMention:
     via: str = "alias"
     country: str | None = None  # ISO2 home country of the actor, when known
 
+    def __reduce__(self) -> Reduced:
+        return by_fields(self)  # frozen and compiled: see rasd/frozen.py
+
 
 @dataclass(frozen=True, slots=True)
 class SourceMention:
@@ -27,6 +31,9 @@ class SourceMention:
     end: int
     text: str
     source: Source
+
+    def __reduce__(self) -> Reduced:
+        return by_fields(self)  # frozen and compiled: see rasd/frozen.py
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +53,9 @@ class KBActor:
     def record(self, text: str | None = None, type_: ActorType | None = None) -> Actor:
         return Actor(name=self.name, text=text, type=type_ or self.type, id=self.id)
 
+    def __reduce__(self) -> Reduced:
+        return by_fields(self)  # frozen and compiled: see rasd/frozen.py
+
 
 @dataclass(frozen=True, slots=True)
 class KBSource:
@@ -59,3 +69,6 @@ class KBSource:
 
     def record(self, text: str | None = None) -> Source:
         return Source(name=self.name, text=text, kind=self.kind)
+
+    def __reduce__(self) -> Reduced:
+        return by_fields(self)  # frozen and compiled: see rasd/frozen.py

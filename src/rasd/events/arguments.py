@@ -6,9 +6,9 @@ import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from operator import attrgetter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal, cast
 
 from rasd.actors import ActorMention, SourceMention
 from rasd.events.context import SentenceView
@@ -19,7 +19,7 @@ from rasd.events.merge import same_place
 from rasd.events.realis import compared
 from rasd.events.triggers import TriggerHit
 from rasd.places import PlaceMention
-from rasd.records import Actor, Count, EventDate, Source
+from rasd.records import Actor, Count, EventDate, Qualifier, Source, SourceKind
 from rasd.text import DateMention, Quantity, normalize_key
 
 if TYPE_CHECKING:
@@ -32,20 +32,29 @@ UNIDENTIFIED = Actor(name="Unidentified armed group", type="Political militia")
 _COUNT_KINDS = ("fatalities", "injured", "arrested", "displaced")
 
 
-@dataclass
-class DocIndex:
-    """The analysis of one document, indexed by sentence for the argument finders."""
+def _precision(d: DateMention) -> Literal[1, 2, 3]:
+    """A date mention's precision as EventDate types it (dates.py gives 1, 2 or 3; EventDate checks it)."""
+    return cast("Literal[1, 2, 3]", d.precision)
 
-    analysis: DocAnalysis
-    views: list[SentenceView]
-    lex: Lexicon
-    actors: dict[int, list[ActorMention]] = field(default_factory=lambda: defaultdict(list))
-    places: dict[int, list[PlaceMention]] = field(default_factory=lambda: defaultdict(list))
-    sources: dict[int, list[SourceMention]] = field(default_factory=lambda: defaultdict(list))
-    quantities: dict[int, list[Quantity]] = field(default_factory=lambda: defaultdict(list))
-    dates: dict[int, list[DateMention]] = field(default_factory=lambda: defaultdict(list))
-    speakers: dict[int, list[Source]] = field(default_factory=dict)
-    country_forces: dict[int, list[ActorMention]] = field(default_factory=lambda: defaultdict(list))
+
+class DocIndex:
+    """The analysis of one document, indexed by sentence for the argument finders.
+
+    A plain class, not a dataclass: compiled with mypyc (setup.py), a dataclass needs its field
+    types at run time, and ``DocAnalysis`` is imported for the type checker only (a cycle)."""
+
+    def __init__(self, analysis: DocAnalysis, views: list[SentenceView], lex: Lexicon) -> None:
+        self.analysis = analysis
+        self.views = views
+        self.lex = lex
+        # by sentence index
+        self.actors: dict[int, list[ActorMention]] = defaultdict(list)
+        self.places: dict[int, list[PlaceMention]] = defaultdict(list)
+        self.sources: dict[int, list[SourceMention]] = defaultdict(list)
+        self.quantities: dict[int, list[Quantity]] = defaultdict(list)
+        self.dates: dict[int, list[DateMention]] = defaultdict(list)
+        self.speakers: dict[int, list[Source]] = {}
+        self.country_forces: dict[int, list[ActorMention]] = defaultdict(list)
 
     @classmethod
     def build(cls, analysis: DocAnalysis, views: list[SentenceView], lex: Lexicon) -> DocIndex:
@@ -120,7 +129,7 @@ class DocIndex:
             after_verb = first > 0 and bool(v.keys[first - 1] & verbs)
             before_verb = last + 1 < len(v.tokens) and bool(v.keys[last + 1] & verbs)
             if (after_verb or before_verb) and a.actor.type not in ("Civilians", "Protesters", "Rioters"):
-                kind = "official" if a.actor.type == "State forces" else "armed group"
+                kind: SourceKind = "official" if a.actor.type == "State forces" else "armed group"
                 out.append(Source(name=a.actor.name, text=a.text, kind=kind))
         return out
 
@@ -270,7 +279,7 @@ def assign_actors(m: Mention, idx: DocIndex) -> None:
                 a1 = min(near, key=lambda c: abs(c[0] - lv))
     # 1. explicit agent: "على يد X", "برصاص X", "غارات التحالف", "هجمات لداعش"
     for first, last, a in agents if a1 is None else []:
-        before = v.keys[first - 1] if first > 0 else frozenset()
+        prev_keys = v.keys[first - 1] if first > 0 else frozenset()
         construct = first == h.last + 1 and not patient_trigger
         # "هجمات مفترضة لحركة بوكو حرام": an adjective may stand between the event and its doer
         described = (
@@ -287,7 +296,7 @@ def assign_actors(m: Mention, idx: DocIndex) -> None:
             and all(v.keys[i] & lex.cue("event_adjectives") for i in range(h.last + 1, first - 1))
         )
         if (
-            (before & agentive and first != h.last + 1)
+            (prev_keys & agentive and first != h.last + 1)
             or construct
             or (first == h.last + 1 and _has_lam(v, first) and not lam_target)
             or described
@@ -368,8 +377,7 @@ def assign_actors(m: Mention, idx: DocIndex) -> None:
         hurt = [c for c in rest if c in victims]
         marked = [c for c in rest if c[0] > 0 and v.keys[c[0] - 1] & targets]
         later = [c for c in rest if c[0] > h.last]
-        pick = (hurt or marked or later or rest or [None])[0]
-        a2 = pick
+        a2 = (hurt or marked or later or rest)[0] if rest else None  # the first three: parts of rest
     claimed = _claimed_by(v, cands, lex)
     if claimed is not None and (a1 is None or a1[2].actor.type in ("Civilians",) or a1[2].generic):
         a1 = claimed  # "نسبت إلى تنظيم داعش", "تبنى حزب العمال الهجوم": the claimant did it
@@ -769,7 +777,9 @@ def assign_date(m: Mention, idx: DocIndex) -> None:
     if here:
         h = m.trigger
         d = min(here, key=lambda d: abs(d.start - h.start))
-        m.date = EventDate(value=d.value.isoformat() if d.value else None, precision=d.precision, text=d.text)
+        m.date = EventDate(
+            value=d.value.isoformat() if d.value else None, precision=_precision(d), text=d.text
+        )
         m.date_explicit = True
         return
     for i in range(m.view.index - 1, -1, -1):
@@ -779,7 +789,7 @@ def assign_date(m: Mention, idx: DocIndex) -> None:
         if prior:
             d = prior[-1]
             m.date = EventDate(
-                value=d.value.isoformat() if d.value else None, precision=d.precision, text=None
+                value=d.value.isoformat() if d.value else None, precision=_precision(d), text=None
             )
             m.date_explicit = True
             return
@@ -893,7 +903,7 @@ def count_kind(q: Quantity, v: SentenceView, lex: Lexicon) -> tuple[str, str | N
         return None
     if v.has_any(lex.cue("counts.age"), first - 2, first):
         return None  # an age ("البالغ من العمر 53 عاما")
-    best: tuple[int, str] | None = None
+    best: tuple[float, str] | None = None
     # "مقتل عسكريين تركيين اثنين وجرح أربعة": a dual's number follows its noun, whose word came before
     hi = last + 1 if v.surface(first) in _POST_NOMINAL else min(len(v.tokens), last + 1 + window)
     for kind in _COUNT_KINDS:
@@ -939,7 +949,8 @@ def assign_counts(mentions: list[Mention], idx: DocIndex) -> None:
         )
         if kind in owner.counts:
             continue
-        owner.counts[kind] = Count(value=q.value, qualifier=q.qualifier or "exact", unit=unit, text=q.text)
+        qualifier = cast("Qualifier", q.qualifier or "exact")  # one of numbers.py's (Count checks it)
+        owner.counts[kind] = Count(value=q.value, qualifier=qualifier, unit=unit, text=q.text)
 
 
 def _caused_by(owners: list[Mention], v: SentenceView, offset: int, lex: Lexicon) -> Mention | None:

@@ -27,7 +27,10 @@ class SentenceView:
     mask: int = 0
     _bitmap: dict[int, int] = field(default_factory=dict)
     _limit: int = 1
-    _phrase_parts: dict[int, tuple[frozenset[str], ...]] = field(default_factory=dict)
+    # a phrase index's (single, first, second) word sets, by id (KeyMarks.phrase_parts)
+    _phrase_parts: dict[int, tuple[frozenset[str], frozenset[str], frozenset[str]]] = field(
+        default_factory=dict
+    )
     _phrases: dict[str, list[int]] = field(default_factory=dict)
     _all_keys: frozenset[str] | None = None
     name_quotes: frozenset[int] | None = None  # offsets of quotes around short names (realis)

@@ -59,7 +59,7 @@ def fold_tolls(clusters: list[Cluster]) -> None:
 def _same_area(a: Cluster, b: Cluster) -> bool:
     """One place, or a town and the province it lies in."""
     la, lb = a.location, b.location
-    if same_place(la, lb):
+    if same_place(la, lb) or la is None or lb is None:  # same_place: True when either is None
         return True
     if la.country != lb.country:
         return False

@@ -31,7 +31,7 @@ from rasd.events.mentions import PLOVER, Mention, sentence_mentions
 from rasd.events.merge import Cluster, merge_mentions
 from rasd.events.realis import anchored, irrealis_reason, is_total
 from rasd.events.triggers import find_triggers
-from rasd.records import Actor, Count, Event, Source, Span
+from rasd.records import Actor, Count, Event, Plover, Source, Span
 from rasd.text import normalize_key
 from rasd.text.normalize import Normalized
 
@@ -162,6 +162,12 @@ def _retold(m: Mention, retrospective: set[str], lex: Lexicon) -> bool:
     return not any(w in said.split() for w in lex.cue("realis.recent_days"))
 
 
+def _actor1(m: Mention) -> Actor | None:
+    """``m.actor1`` read after a call that may set it: the type checker keeps the None it was
+    given before the call, and mypyc (setup.py) would check the value against that."""
+    return m.actor1
+
+
 def _assign_actors_any_trigger(m: Mention, idx: DocIndex) -> None:
     """Actors read around the first trigger; when that finds no doer, around the sentence's other
     words for the same happening ("التوقيفات جرت ... شنت قوات الدرك خمس عمليات أمنية")."""
@@ -171,7 +177,7 @@ def _assign_actors_any_trigger(m: Mention, idx: DocIndex) -> None:
         m.actor1 = m.actor2 = None
         m.explain = list(explain)
         assign_actors(m, idx)
-        if m.actor1 is not None:
+        if _actor1(m) is not None:
             break
     else:
         m.hits, m.explain = hits, explain
@@ -223,10 +229,12 @@ def _refine_takeover(m: Mention, lex: Lexicon) -> None:
     if by_state or regained:
         m.sub_event_type = "Government regains territory"
     rebels = ("Rebel group", "Political militia", "Identity militia")
-    alone = m.actor1 is not None and (m.actor2 is None or m.actor2.name == m.actor1.name)
-    if regained and not by_state and alone and m.actor1.type in rebels:
+    a1 = m.actor1
+    alone = a1 is not None and (m.actor2 is None or m.actor2.name == a1.name)
+    if regained and not by_state and alone and a1 is not None and a1.type in rebels:
         # "تحرير الموصل من داعش": the group named is the one driven out, not the liberator
-        m.actor1, m.actor2 = None, m.actor1
+        # a1, not the attribute: mypyc (setup.py) mis-types ``x.a, x.b = None, x.a``
+        m.actor1, m.actor2 = None, a1
         m.explain.append("the group named is the one driven out")
     elif (
         regained
@@ -265,7 +273,8 @@ def _subject_right_before(m: Mention, actor: Actor) -> bool:
 def _shelling_by_militia(m: Mention, lex: Lexicon) -> None:
     """ "قصف ميليشيات الحوثي على منطقة سكنية" beside a word of aircraft elsewhere in the sentence: a
     bombardment a militia does is shelling, not an air strike (unless the report says drones)."""
-    if m.sub_event_type != "Air/drone strike" or m.actor1 is None or m.actor1.type not in _NON_STATE:
+    a1 = m.actor1
+    if m.sub_event_type != "Air/drone strike" or a1 is None or a1.type not in _NON_STATE:
         return
     if _says_drones(m.view.sentence.text, lex):
         return
@@ -274,7 +283,8 @@ def _shelling_by_militia(m: Mention, lex: Lexicon) -> None:
         m.plover = PLOVER.get(m.sub_event_type, m.plover)
         m.explain.append("a militia's bombardment: shelling")
     else:  # "الغارات استهدفت مواقع للحوثيين وقوات صالح": the militia named is the one struck
-        m.actor1, m.actor2 = None, m.actor2 or m.actor1
+        # a1, not the attribute: mypyc (setup.py) mis-types ``x.a, x.b = None, x.a``
+        m.actor1, m.actor2 = None, m.actor2 or a1
         m.explain.append("no air force: the militia named is the one struck")
 
 
@@ -365,7 +375,7 @@ def to_event(c: Cluster, text: str) -> Event:
     ev = Event(
         event_type=c.event_type,
         sub_event_type=sub,
-        plover=best.plover,
+        plover=Plover.model_validate(best.plover) if best.plover is not None else None,  # a lexicon dict
         date=dm.date,
         actor1=c.actor("actor1") or c.lent_actor1 or _unnamed_perpetrator(c.event_type, sub),
         actor2=c.actor("actor2"),
@@ -460,13 +470,15 @@ _NON_STATE = (*_ARMED_NON_STATE, *UNARMED)
 def _without_air_force(e: Event, lex: Lexicon) -> None:
     """An air strike is not a militia's doing unless the report says drones ("طائرة مسيرة"): a
     non-state group named as its doer is the one struck ("غارة جوية بشمال سوريا قتلت قادة داعش")."""
-    if e.sub_event_type != "Air/drone strike" or e.actor1 is None or e.actor1.type not in _NON_STATE:
+    a1 = e.actor1
+    if e.sub_event_type != "Air/drone strike" or a1 is None or a1.type not in _NON_STATE:
         return
     if any(_says_drones(span.text, lex) for span in e.evidence):
         return
     if e.actor2 is not None and e.actor2.type in _STATE:
-        e.actor1, e.actor2 = e.actor2, e.actor1  # "غارات ... لداعش ... التركية": the sides swapped
+        e.actor1, e.actor2 = e.actor2, a1  # "غارات ... لداعش ... التركية": the sides swapped
     elif e.actor2 is None:
-        e.actor1, e.actor2 = None, e.actor1
+        # a1, not the attribute: mypyc (setup.py) mis-types ``x.a, x.b = None, x.a``
+        e.actor1, e.actor2 = None, a1
     else:
         e.actor1 = None

@@ -9,10 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from rasd.datafiles import read_yaml
 from rasd.events.gate import Gate, load_gate
 from rasd.events.marks import KeyMarks
+from rasd.frozen import Reduced, by_fields
 from rasd.records import Actor
 from rasd.text import normalize_key
 
@@ -70,6 +72,9 @@ class TriggerEntry:
     weak: bool = False
     requires_any: frozenset[str] = frozenset()
     excludes_any: frozenset[str] = frozenset()
+
+    def __reduce__(self) -> Reduced:
+        return by_fields(self)  # frozen and compiled: see rasd/frozen.py
 
 
 @dataclass
@@ -130,7 +135,7 @@ class Lexicon:
         """The cue phrase list ``name`` (dotted path) indexed by first word, built once."""
         index = self._phrase_indexes.get(name)
         if index is None:
-            node = self.cues
+            node: Any = self.cues  # parsed YAML: mappings down to a list of phrases
             for part in name.split("."):
                 node = node[part]
             index = {}

@@ -33,6 +33,10 @@ _MEMO_MAX = 200_000  # word types remembered before the memo is emptied
 _Info = tuple[str, frozenset[str], int]
 _UNSEEN: _Info = ("\0", frozenset(), 0)  # a base no token has
 _FIRST, _SECOND, _THIRD = itemgetter(0), itemgetter(1), itemgetter(2)
+# a phrase index's words of one-word phrases, first words and second words of the others
+_Parts = tuple[frozenset[str], frozenset[str], frozenset[str]]
+# what a pickle keeps besides keys_of: the registered objects, the key table, the phrase indexes
+_State = tuple[list[object], dict[str, int], list[tuple[object, _Parts]]]
 
 
 class KeyMarks:
@@ -47,23 +51,22 @@ class KeyMarks:
         self._memo: dict[str, _Info] = {}
         # id(phrase index) → (words of its one-word phrases, first words and second words of
         # the others), each a registered set (see ``register_phrases``)
-        self.phrase_parts: dict[int, tuple[frozenset[str], frozenset[str], frozenset[str]]] = {}
-        self._phrase_lists: list[tuple[object, tuple[frozenset[str], ...]]] = []  # for pickling
+        self.phrase_parts: dict[int, _Parts] = {}
+        self._phrase_lists: list[tuple[object, _Parts]] = []  # for pickling
         # threads extracting with one lexicon may register at once: a bit is numbered once
         self._lock = threading.Lock()
 
-    def __getstate__(self) -> dict[str, object]:
-        # ids do not survive pickling: the id-keyed tables are rebuilt from the objects
-        state = {**self.__dict__, "_memo": {}}
-        for name in ("_bit", "phrase_parts", "_lock"):
-            del state[name]
-        return state
+    # Pickled as a call to the constructor and the state, spelled out: the same in Python and
+    # compiled with mypyc (setup.py), whose classes have no ``__dict__`` and whose ``__new__``
+    # runs ``__init__``. ids do not survive pickling: the id-keyed tables are rebuilt from the
+    # objects, and the memo starts empty (as ``__init__`` leaves it).
+    def __reduce__(self) -> tuple[type[KeyMarks], tuple[Callable[[str, str], frozenset[str]]], _State]:
+        return (KeyMarks, (self._keys_of,), (self._held, self._by_key, self._phrase_lists))
 
-    def __setstate__(self, state: dict[str, object]) -> None:
-        self.__dict__.update(state)
+    def __setstate__(self, state: _State) -> None:
+        self._held, self._by_key, self._phrase_lists = state
         self._bit = {id(owner): 1 << k for k, owner in enumerate(self._held)}
-        self.phrase_parts = {id(index): parts for index, parts in self._phrase_lists}  # type: ignore[misc]
-        self._lock = threading.Lock()
+        self.phrase_parts = {id(index): parts for index, parts in self._phrase_lists}
 
     @property
     def count(self) -> int:

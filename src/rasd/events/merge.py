@@ -121,8 +121,14 @@ class Cluster:
             # they do not keep apart two tellings at the very same town.
             inherited = m.date.text is None and other.date.text is None
             where = m.location  # told here or carried over from the sentence before
-            town = mine is not None and where is not None and mine.geonames_id is not None
-            if not (inherited and town and mine.geonames_id == where.geonames_id and mine.precision == 1):
+            same_town = (
+                mine is not None
+                and where is not None
+                and mine.geonames_id is not None
+                and mine.geonames_id == where.geonames_id
+                and mine.precision == 1
+            )
+            if not (inherited and same_town):
                 return False
         a1 = self.actor("actor1")
         if a1 is not None and m.actor1 is not None and a1.name != m.actor1.name:

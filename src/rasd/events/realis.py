@@ -386,7 +386,7 @@ def _counted_stretch(view: SentenceView, lex: Lexicon) -> bool:
     found = view.facts.get("counted_stretch")
     if found is None:
         found = view.facts["counted_stretch"] = _find_counted_stretch(view, lex)
-    return found
+    return bool(found)  # a bool already: the facts dict holds values of several types
 
 
 def _find_counted_stretch(view: SentenceView, lex: Lexicon) -> bool:

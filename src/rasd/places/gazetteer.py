@@ -19,6 +19,7 @@ from typing import Any, NamedTuple
 import yaml
 
 from rasd.errors import ResourceError
+from rasd.frozen import Reduced, by_fields
 from rasd.places.types import Division, Place
 from rasd.text import normalize_key
 
@@ -69,6 +70,9 @@ class Lexicon:
     focus_countries: frozenset[str]
     # word → the sublocation frame it is and its proclitics' length (find.py); not compared
     frame_memo: dict[str, tuple[str, int] | None] = field(default_factory=dict, compare=False, repr=False)
+
+    def __reduce__(self) -> Reduced:
+        return by_fields(self)  # frozen and compiled: see rasd/frozen.py
 
 
 @dataclass(slots=True)
@@ -214,7 +218,8 @@ def load_country_names(data: Path | None = None) -> dict[str, str]:
 def load_gazetteer(data: Path | None = None) -> Gazetteer:
     """Read the compact index (rows stay text until a lookup needs them; see bench/bench_places.py)."""
     data = data or _data_dir()
-    gz = Gazetteer(lexicon=load_lexicon(data))
+    lexicon = load_lexicon(data)
+    gz = Gazetteer(lexicon=lexicon)
     gz._rows = _read_lines(data / "places.tsv.gz")
     lines = _read_lines(data / "names.txt.gz")
     try:
@@ -222,8 +227,8 @@ def load_gazetteer(data: Path | None = None) -> Gazetteer:
     except (IndexError, ValueError) as exc:
         raise ResourceError("place name table has no header") from exc
     gz.names = dict(zip(lines[1 : count + 1], lines[count + 1 :], strict=True))
-    gz.names.update((k, "x") for k in gz.lexicon.not_places)
-    gz.max_words = max(max_words, *(k.count(" ") + 1 for k in gz.lexicon.not_places))
+    gz.names.update((k, "x") for k in lexicon.not_places)
+    gz.max_words = max(max_words, *(k.count(" ") + 1 for k in lexicon.not_places))
     gz.heads = frozenset(k[:pos] for k in gz.names if " " in k for pos in _spaces(k))
     for code, name, capital in _read_tsv(data / "admin1.tsv.gz"):
         gz.admin1[code] = Division(code, name, int(capital))

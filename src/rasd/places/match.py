@@ -16,6 +16,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, compress
+from typing import cast
 
 from rasd.places.gazetteer import (
     ADMIN1,
@@ -274,9 +275,12 @@ def scan(nt: NormText, gz: Gazetteer) -> list[RawMatch]:
     tells whether any can start there before the n-gram loop is entered."""
     out: list[RawMatch] = []
     strings, memo = nt.strings, gz.start_memo
-    starts = list(map(memo.get, strings))
-    if None in starts:  # word types not seen before
-        starts = [p if p is not None else _start(w, gz) for p, w in zip(starts, strings, strict=True)]
+    found = list(map(memo.get, strings))
+    if None in found:  # word types not seen before
+        found = [p if p is not None else _start(w, gz) for p, w in zip(found, strings, strict=True)]
+    # no None left: each word's _Start, () (no name starts there) or (plan, bare), typed as a
+    # plain tuple so that the non-empty ones ``compress`` keeps unpack in two
+    starts = cast("list[tuple]", found)
     names, heads, gaps = gz.names, gz.heads, nt.gaps
     n_words = len(strings)
     last = -1

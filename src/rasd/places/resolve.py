@@ -17,7 +17,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from rasd.places.gazetteer import ADMIN1, COUNTRY, PLACE, Candidate, Gazetteer
 from rasd.places.match import NormText, RawMatch
@@ -80,16 +80,16 @@ def readings(m: RawMatch, gz: Gazetteer) -> list[Reading]:
     # A division whose seat shares its English name ("إب": Ibb governorate, seat Ibb; "غومبيه":
     # Gombe State, seat Gombe) also reads as that town, even where GeoNames lacks the town's
     # Arabic spelling.
-    for d in divs:
-        seat = d.place
+    for r in divs:
+        seat = r.place
         if (
             seat
-            and d.division
-            and _same_name(d.division.name, seat.name)
+            and r.division
+            and _same_name(r.division.name, seat.name)
             and all(t.place is None or t.place.id != seat.id for t in towns)
         ):
             prior = 0.5 * math.log10(seat.pop + 10) + (0.3 if seat.country in focus else 0.0)
-            towns.append(Reading("town", d.code, prior, place=seat))
+            towns.append(Reading("town", r.code, prior, place=seat))
     if m.frame == "province":
         return divs or towns
     if m.frame in ("town", "district"):
@@ -216,7 +216,7 @@ def choose(matches: list[RawMatch], gz: Gazetteer) -> list[tuple[RawMatch, Readi
                 continue
             # "بلدة الزبداني السورية": where the text says which country, no vote overrules it
             if best.code not in beside and _contradicted(
-                best, support, lambda k=k: _anchor_share(all_anchored, anchor_of.get(k))
+                best, support, partial(_anchor_share, all_anchored, anchor_of.get(k))
             ):
                 continue
         result.append((m, best, 1.0 / z))

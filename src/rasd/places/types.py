@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rasd.frozen import Reduced, by_fields
 from rasd.records import Location
 
 KINDS = ("town", "admin1", "country", "sublocation")
@@ -33,6 +34,9 @@ class PlaceMention:
         """True when the mention carries coordinates or is a country (a usable event location)."""
         return self.location.lat is not None or self.kind == "country"
 
+    def __reduce__(self) -> Reduced:
+        return by_fields(self)  # frozen and compiled: see rasd/frozen.py
+
 
 @dataclass(frozen=True, slots=True)
 class Place:
@@ -47,6 +51,9 @@ class Place:
     country: str
     admin1: str  # GeoNames admin1 code, "SY.01"
 
+    def __reduce__(self) -> Reduced:
+        return by_fields(self)  # frozen and compiled: see rasd/frozen.py
+
 
 @dataclass(frozen=True, slots=True)
 class Division:
@@ -55,3 +62,6 @@ class Division:
     code: str  # "SY.01" or "SY"
     name: str
     capital: int
+
+    def __reduce__(self) -> Reduced:
+        return by_fields(self)  # frozen and compiled: see rasd/frozen.py

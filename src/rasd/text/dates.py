@@ -353,7 +353,7 @@ class DateFinder:
         else:
             start = min(m.start(g) for g in ("pod", "yawm", "rel") if m.group(g))
         value = published + dt.timedelta(days=offset) if published else None
-        if value is not None and offset == 0 and m.group("wd"):
+        if published and value is not None and offset == 0 and m.group("wd"):
             # "اليوم الأحد" in a paper dated Tuesday: written on Sunday, printed later — the
             # named weekday is the day (the latest one on or before publication).
             back = (published.weekday() - self.lex.weekdays[_key(m.group("wd"))]) % 7

@@ -17,6 +17,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from rasd.frozen import Reduced, by_fields
+
 # Diacritics (harakat, Quranic marks, superscript alef), tatweel, zero-width and bidi controls.
 DROP_CHARS = (
     "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff"
@@ -152,6 +154,9 @@ class Normalized:
         while e < n and _ATTACHED.match(self.original, e):
             e += 1
         return s, e
+
+    def __reduce__(self) -> Reduced:
+        return by_fields(self)  # frozen and compiled: see rasd/frozen.py
 
 
 def normalize(text: str) -> Normalized:

@@ -243,13 +243,16 @@ class QuantityFinder:
                 cls = u.cls
                 end = toks[k].end
                 k += 1
+        unit_key, unit_start, unit_end = unit or (None, None, None)
         q = Quantity(
             start,
             end,
             text[start:end],
             value,
             qualifier,
-            *(unit or (None, None, None)),
+            unit_key,
+            unit_start,
+            unit_end,
             vague=vague,
             unit_class=cls,
         )
@@ -316,7 +319,7 @@ class QuantityFinder:
         found = self._plain_number(toks, i)
         if found is None or found[0] is None:
             return found
-        value, j = found
+        value, j = found[0], found[1]  # value: not None (checked above)
         scale = self._scale(toks[j - 1])
         if (
             scale
@@ -369,7 +372,7 @@ class QuantityFinder:
             return None  # الخمسة, الاثنين (Monday): not a bare count
         if w in lex.mult_plural:
             return None  # آلاف alone is the vague "thousands" (see _vague)
-        if w in lex.teen and i > 0 and toks[i - 1].base in lex.eleven | lex.units.keys():
+        if w in lex.teen and i > 0 and ((b := toks[i - 1].base) in lex.eleven or b in lex.units):
             return None  # the عشر of الأحد عشر: the head word was not a bare number
         total, cur, j = 0, 0, i
         first = True
@@ -470,7 +473,7 @@ class QuantityFinder:
                 or pn in ("-", "/", ":")
             ):
                 return True
-            heads = {(pn,), (prev.base,)}
+            heads: set[tuple[str, ...]] = {(pn,), (prev.base,)}
             if prev2 is not None:
                 heads.add((prev2.norm, pn))
             if heads & lex.year_heads:
@@ -496,7 +499,7 @@ def _after_conj(text: str, tok: Token) -> int:
     """Start of a phrase's first token without its conjunction (ومئات → مئات, وأقل → أقل): the
     conjunction belongs to the clause, not to the quantity."""
     if tok.kind == "word" and tok.norm[:1] in ("و", "ف") and len(tok.norm) > 3 and tok.text[:1] in ("و", "ف"):
-        return _CONJ_MARKS.match(text, tok.start + 1).end()
+        return _CONJ_MARKS.match(text, tok.start + 1).end()  # type: ignore[union-attr]  # ``*``: always matches
     return tok.start
 
 

@@ -117,6 +117,7 @@ class Segmenter:
     def token_info(self, surface: str) -> tuple[str, tuple[str, ...], str, str, str]:
         """(norm, segments, base, stem, kind) of a token's surface, cached per type."""
         c = surface[0]
+        out: tuple[str, tuple[str, ...], str, str, str]
         if c.isdigit():
             k = normalize_key(surface)
             out = (k, (k,), k, k, "num")

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, compress, count
 from pathlib import Path
+from typing import cast
 
 from rasd.datafiles import read_yaml
 from rasd.text.normalize import normalize_key
@@ -210,9 +211,10 @@ class SentenceSplitter:
         in ``؛ ; . … ، ,``, or a word that is a clause opener or the first word of an opener
         phrase (each word type's code is remembered, see ``_code``). Every word ``_score``
         gives a score passes it, so the others need not be asked."""
-        codes = list(map(self._codes.get, strings))
-        if None in codes:  # word types not seen before
-            codes = [c if c is not None else self._code(w) for c, w in zip(codes, strings, strict=True)]
+        found = list(map(self._codes.get, strings))
+        if None in found:  # word types not seen before
+            found = [c if c is not None else self._code(w) for c, w in zip(found, strings, strict=True)]
+        codes = cast("list[int]", found)  # no None left
         picked = set(compress(count(), map(_OPENS.__and__, codes)))
         picked.update(compress(count(1), map(_ENDS.__and__, codes[:-1])))
         picked.discard(0)  # a piece is never cut before its first word

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from rasd.frozen import Reduced, by_fields
 from rasd.text.normalize import Normalized
 
 
@@ -44,6 +45,9 @@ class Quantity:
     vague: bool = False  # from a vague word (عشرات, مئات, عدد من) rather than a number
     unit_class: str | None = None  # persons | families | objects | measures (data/counts.yaml)
 
+    def __reduce__(self) -> Reduced:
+        return by_fields(self)  # frozen and compiled: see rasd/frozen.py
+
 
 @dataclass(frozen=True, slots=True)
 class DateMention:
@@ -56,6 +60,9 @@ class DateMention:
     # | since (منذ يومين) | to_date (حتى اليوم / إلى اليوم: "up to now", not the day of a happening)
     kind: str = "absolute"
     calendar: str = "gregorian"  # gregorian | hijri (as written; ``value`` is always Gregorian)
+
+    def __reduce__(self) -> Reduced:
+        return by_fields(self)  # frozen and compiled: see rasd/frozen.py
 
 
 @dataclass(slots=True)

@@ -1,0 +1,22 @@
+"""Pickling of frozen dataclasses, the same in Python and compiled with mypyc (setup.py).
+
+Unpickling a compiled class sets its fields one by one through ``__setattr__``, which a frozen
+dataclass refuses (``FrozenInstanceError``); Python's own dataclasses get around it only for
+classes it builds itself. The frozen classes that are pickled (the cached actor knowledge base,
+the event lexicon, the gazetteer) define ``__reduce__`` with :func:`by_fields` instead: a call
+to the class with its field values, as a constructor call of the same class rebuilds it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+# what ``__reduce__`` returns: a callable and its arguments (a name of its own: in a class with a
+# field called ``type``, the annotation ``type`` would mean the field)
+Reduced = tuple[type, tuple[object, ...]]
+
+
+def by_fields(obj: Any) -> Reduced:
+    """``__reduce__`` of a frozen dataclass whose fields are all ``__init__`` arguments."""
+    return (type(obj), tuple(getattr(obj, f.name) for f in dataclasses.fields(obj)))
