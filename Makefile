@@ -29,6 +29,8 @@ $(STAMP): pyproject.toml setup.py
 $(NATIVE): $(STAMP) $(NATIVE_SRC)
 	find src -name '*.so' -delete
 	$(BIN)/python setup.py -q build_ext --inplace || { find src -name '*.so' -delete; echo 'mypyc build failed: pure Python'; }
+	# built from the sources as they are now (a copy from build/ keeps an older time): see rasd/__init__.py
+	find src -name '*.so' -exec touch {} +
 	touch $(NATIVE)
 
 # The build the entry points use: compiled (the default), or the sources alone after `make pure`
