@@ -59,6 +59,32 @@ def _adjective(text: str, ws: list[Word], j: int, kb: ActorKB) -> str | None:
     return None
 
 
+# (Module-level helpers, not functions nested in find_sources_in_text: compiled with mypyc, the
+# nested functions and their shared environment point at each other, a reference cycle per
+# document that kept its words alive until the cyclic garbage collector ran.)
+def _frame_start(text: str, ws: list[Word], kb: ActorKB, first: int, start: int) -> int:
+    """Take in a frame word just before (بيان وزارة الداخلية)."""
+    for k in (1, 2):
+        j = first - k
+        if j < 0:
+            break
+        for hit in kb.via_frames.matches_at(text, ws, j):
+            if hit.target == "frame" and hit.last == first - 1 and joinable(text, ws[hit.last], ws[first]):
+                return hit.start
+    return start
+
+
+def _framed_ok(text: str, ws: list[Word], kb: ActorKB, first: int, start: int) -> bool:
+    """A framed alias ("العربية", "الجزيرة") counts after an attribution word, after ل/ب, or in quotes."""
+    w = ws[first]
+    if "ل" in normalize_key(text[w.start : start]):
+        return True  # "للعربية" (told Al Arabiya); not ب: "بالعربية" is "in Arabic"
+    before = text[:start].rstrip()
+    if before.endswith(('"', "«", "“", "(")):
+        return True
+    return word_has(ws, first - 1, kb.frame_words) is not None and joinable(text, ws[first - 1], w)
+
+
 def find_sources_in_text(
     text: str, kb: ActorKB, country: str | None = None, phrase: bool = False
 ) -> list[SourceMention]:
@@ -75,36 +101,13 @@ def find_sources_in_text(
     entries = kb.source_names.matches(text, ws, marks["source_names"])
     entry_at = {h.first: h for h in reversed(entries)}  # longest hit per first word
 
-    def frame_start(first: int, start: int) -> int:
-        """Take in a frame word just before (بيان وزارة الداخلية)."""
-        for k in (1, 2):
-            j = first - k
-            if j < 0:
-                break
-            for hit in kb.via_frames.matches_at(text, ws, j):
-                if (
-                    hit.target == "frame"
-                    and hit.last == first - 1
-                    and joinable(text, ws[hit.last], ws[first])
-                ):
-                    return hit.start
-        return start
-
-    def framed_ok(first: int, start: int) -> bool:
-        """A framed alias ("العربية", "الجزيرة") counts after an attribution word, after ل/ب, or in quotes."""
-        w = ws[first]
-        if "ل" in normalize_key(text[w.start : start]):
-            return True  # "للعربية" (told Al Arabiya); not ب: "بالعربية" is "in Arabic"
-        before = text[:start].rstrip()
-        if before.endswith(('"', "«", "“", "(")):
-            return True
-        return word_has(ws, first - 1, kb.frame_words) is not None and joinable(text, ws[first - 1], w)
-
     for h in entries:
         source_id, framed = h.target
-        if framed and not phrase and not framed_ok(h.first, h.start):
+        if framed and not phrase and not _framed_ok(text, ws, kb, h.first, h.start):
             continue
-        cands.append(_Cand(frame_start(h.first, h.start), h.end, kb.sources[source_id].record()))
+        cands.append(
+            _Cand(_frame_start(text, ws, kb, h.first, h.start), h.end, kb.sources[source_id].record())
+        )
 
     for i in marks["source_noun"]:
         w = ws[i]
@@ -202,7 +205,9 @@ def find_sources_in_text(
             name = f"{qualifier} {name}"
         elif name in kb.titles_need_country:
             continue
-        cands.append(_Cand(frame_start(title.first, start), end, Source(name=name, kind="official")))
+        cands.append(
+            _Cand(_frame_start(text, ws, kb, title.first, start), end, Source(name=name, kind="official"))
+        )
 
     taken: list[_Cand] = []
     for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):

@@ -49,16 +49,19 @@ def norm_words(phrase: str) -> tuple[str, ...]:
     return tuple(m.group() for m in _WORD.finditer(normalize_key(phrase)))
 
 
+def _add_form(out: list[tuple[str, int]], seen: set[str], form: str, cut: int) -> None:
+    if len(form) >= 2 and form not in seen:
+        seen.add(form)
+        out.append((form, cut))
+
+
 def _clitic_forms(norm: str) -> list[tuple[str, int]]:
     """Forms of ``norm`` with proclitics stripped, and how many normalized chars were stripped."""
+    # (A module-level helper, not a nested function: compiled with mypyc, a closure and its
+    # environment point at each other, a reference cycle per call that only the cyclic garbage
+    # collector frees; it was most of the cyclic garbage a document left.)
     out = [(norm, 0)]
     seen = {norm}
-
-    def add(form: str, cut: int) -> None:
-        if len(form) >= 2 and form not in seen:
-            seen.add(form)
-            out.append((form, cut))
-
     stems = [(norm, 0)]
     if norm[:1] in _CONJ and len(norm) > 3:
         stems.append((norm[1:], 1))
@@ -66,11 +69,11 @@ def _clitic_forms(norm: str) -> list[tuple[str, int]]:
         if stem.startswith("لل") and len(stem) > 3:
             # ل + ال is written لل; the preposition cannot be cut off the written word, so the
             # span keeps it ("للحوثيين") and only a conjunction before it is left out.
-            add("ال" + stem[2:], cut)
+            _add_form(out, seen, "ال" + stem[2:], cut)
         if stem[:1] in _PREP and len(stem) > 3:
-            add(stem[1:], cut + 1)
+            _add_form(out, seen, stem[1:], cut + 1)
         if cut:
-            add(stem, cut)
+            _add_form(out, seen, stem, cut)
     return out
 
 
