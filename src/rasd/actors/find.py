@@ -26,7 +26,7 @@ _PLURAL = ("ين", "ون")
 _Target = Named | Context | tuple[str, str | None, bool] | People | CountryName
 
 
-@dataclass(slots=True)
+@dataclass(init=False, slots=True)
 class _Cand:
     start: int
     end: int
@@ -35,6 +35,25 @@ class _Cand:
     kind: str  # see _RANK
     target: _Target
     country: str | None = None  # from a nationality adjective inside the span
+
+    # written out (init=False), so that mypyc compiles it: see rasd/frozen.py
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        first: int,
+        last: int,
+        kind: str,
+        target: _Target,
+        country: str | None = None,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.first = first
+        self.last = last
+        self.kind = kind
+        self.target = target
+        self.country = country
 
 
 def _extend_heads(text: str, ws: list[Word], first: int, start: int, kb: ActorKB) -> tuple[int, int]:

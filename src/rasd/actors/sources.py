@@ -22,11 +22,17 @@ from rasd.text import normalize_key
 _PEOPLE = ("Civilians", "Protesters", "Rioters")
 
 
-@dataclass(slots=True)
+@dataclass(init=False, slots=True)
 class _Cand:
     start: int
     end: int
     source: Source
+
+    # written out (init=False), so that mypyc compiles it: see rasd/frozen.py
+    def __init__(self, start: int, end: int, source: Source) -> None:
+        self.start = start
+        self.end = end
+        self.source = source
 
 
 def _short(kb: ActorKB, actor: Actor) -> str:

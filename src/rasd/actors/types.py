@@ -8,7 +8,7 @@ from rasd.frozen import Reduced, by_fields
 from rasd.records import Actor, ActorType, Source, SourceKind
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(init=False, frozen=True, slots=True)
 class ActorMention:
     start: int  # span of the actor phrase in the original text
     end: int
@@ -21,16 +21,42 @@ class ActorMention:
     via: str = "alias"
     country: str | None = None  # ISO2 home country of the actor, when known
 
+    # written out (init=False), so that mypyc compiles it: see rasd/frozen.py
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        text: str,
+        actor: Actor,
+        generic: bool = False,
+        via: str = "alias",
+        country: str | None = None,
+    ) -> None:
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "actor", actor)
+        object.__setattr__(self, "generic", generic)
+        object.__setattr__(self, "via", via)
+        object.__setattr__(self, "country", country)
+
     def __reduce__(self) -> Reduced:
         return by_fields(self)  # frozen and compiled: see rasd/frozen.py
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(init=False, frozen=True, slots=True)
 class SourceMention:
     start: int  # span of the source phrase (e.g. "مصادر الميادين", "المرصد السوري لحقوق الإنسان")
     end: int
     text: str
     source: Source
+
+    # written out (init=False), so that mypyc compiles it: see rasd/frozen.py
+    def __init__(self, start: int, end: int, text: str, source: Source) -> None:
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "source", source)
 
     def __reduce__(self) -> Reduced:
         return by_fields(self)  # frozen and compiled: see rasd/frozen.py

@@ -15,7 +15,7 @@ from rasd.text import Sentence, Token
 _END = attrgetter("end")
 
 
-@dataclass
+@dataclass(init=False)
 class SentenceView:
     index: int
     sentence: Sentence
@@ -36,6 +36,39 @@ class SentenceView:
     name_quotes: frozenset[int] | None = None  # offsets of quotes around short names (realis)
     breaks: list[int] | None = None  # offsets of its clause breaks (realis)
     facts: dict[str, object] = field(default_factory=dict)  # other facts of it the rules ask often
+
+    # written out (init=False), so that mypyc compiles it: see rasd/frozen.py
+    def __init__(
+        self,
+        index: int,
+        sentence: Sentence,
+        tokens: list[Token],
+        keys: Sequence[frozenset[str]],
+        masks: Sequence[int] = (),
+        mask: int = 0,
+        _bitmap: dict[int, int] | None = None,
+        _limit: int = 1,
+        _phrase_parts: dict[int, tuple[frozenset[str], frozenset[str], frozenset[str]]] | None = None,
+        _phrases: dict[str, list[int]] | None = None,
+        _all_keys: frozenset[str] | None = None,
+        name_quotes: frozenset[int] | None = None,
+        breaks: list[int] | None = None,
+        facts: dict[str, object] | None = None,
+    ) -> None:
+        self.index = index
+        self.sentence = sentence
+        self.tokens = tokens
+        self.keys = keys
+        self.masks = masks
+        self.mask = mask
+        self._bitmap = {} if _bitmap is None else _bitmap
+        self._limit = _limit
+        self._phrase_parts = {} if _phrase_parts is None else _phrase_parts
+        self._phrases = {} if _phrases is None else _phrases
+        self._all_keys = _all_keys
+        self.name_quotes = name_quotes
+        self.breaks = breaks
+        self.facts = {} if facts is None else facts
 
     @classmethod
     def build_all(

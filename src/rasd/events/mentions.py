@@ -63,7 +63,7 @@ def rank(event_type: str, sub: str) -> int:
     return order.index(sub) if sub in order else len(order)
 
 
-@dataclass
+@dataclass(init=False)
 class Mention:
     view: SentenceView
     event_type: str
@@ -85,6 +85,51 @@ class Mention:
     gate_features: set[str] = field(default_factory=set)
     span: tuple[int, int] | None = None  # token range of its part of the sentence (mentions._parts)
     explain: list[str] = field(default_factory=list)
+
+    # written out (init=False), so that mypyc compiles it: see rasd/frozen.py
+    def __init__(
+        self,
+        view: SentenceView,
+        event_type: str,
+        sub_event_type: str,
+        plover: dict | None,
+        hits: list[TriggerHit],
+        strength: float,
+        family: str = "typed",
+        actor1: Actor | None = None,
+        actor2: Actor | None = None,
+        location: Location | None = None,
+        location_inherited: bool = False,
+        date: EventDate | None = None,
+        date_explicit: bool = False,
+        counts: dict[str, Count] | None = None,
+        sources: list[Source] | None = None,
+        sentences: list[int] | None = None,
+        gate: float = 1.0,
+        gate_features: set[str] | None = None,
+        span: tuple[int, int] | None = None,
+        explain: list[str] | None = None,
+    ) -> None:
+        self.view = view
+        self.event_type = event_type
+        self.sub_event_type = sub_event_type
+        self.plover = plover
+        self.hits = hits
+        self.strength = strength
+        self.family = family
+        self.actor1 = actor1
+        self.actor2 = actor2
+        self.location = location
+        self.location_inherited = location_inherited
+        self.date = EventDate() if date is None else date
+        self.date_explicit = date_explicit
+        self.counts = {} if counts is None else counts
+        self.sources = [] if sources is None else sources
+        self.sentences = [] if sentences is None else sentences
+        self.gate = gate
+        self.gate_features = set() if gate_features is None else gate_features
+        self.span = span
+        self.explain = [] if explain is None else explain
 
     @property
     def trigger(self) -> TriggerHit:

@@ -8,7 +8,7 @@ from rasd.events.context import SentenceView
 from rasd.events.lexicon import Lexicon, TriggerEntry
 
 
-@dataclass(frozen=True)
+@dataclass(init=False, frozen=True)
 class TriggerHit:
     entry: TriggerEntry
     first: int  # token index in the sentence
@@ -16,6 +16,15 @@ class TriggerHit:
     start: int  # character offsets in the document
     end: int
     text: str
+
+    # written out (init=False), so that mypyc compiles it: see rasd/frozen.py
+    def __init__(self, entry: TriggerEntry, first: int, last: int, start: int, end: int, text: str) -> None:
+        object.__setattr__(self, "entry", entry)
+        object.__setattr__(self, "first", first)
+        object.__setattr__(self, "last", last)
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "text", text)
 
 
 def find_triggers(view: SentenceView, lex: Lexicon, doc_text: str) -> list[TriggerHit]:

@@ -79,7 +79,7 @@ class Offsets(Sequence[int]):
     __hash__ = None  # type: ignore[assignment]  # mutable-looking, compared by value
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(init=False, frozen=True, slots=True)
 class NormText:
     """Normalized text with, for each of its characters, the offset of its source character."""
 
@@ -89,6 +89,23 @@ class NormText:
     words: list[tuple[int, int]]  # (start, end) of each word in ``norm``
     strings: list[str]  # each word's text
     gaps: list[str]  # the characters between word i-1 and word i ("" for the first)
+
+    # written out (init=False), so that mypyc compiles it: see rasd/frozen.py
+    def __init__(
+        self,
+        text: str,
+        norm: str,
+        offsets: Offsets,
+        words: list[tuple[int, int]],
+        strings: list[str],
+        gaps: list[str],
+    ) -> None:
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "norm", norm)
+        object.__setattr__(self, "offsets", offsets)
+        object.__setattr__(self, "words", words)
+        object.__setattr__(self, "strings", strings)
+        object.__setattr__(self, "gaps", gaps)
 
     def orig_span(self, nstart: int, nend: int) -> tuple[int, int]:
         start, end = self.offsets[nstart], self.offsets[nend - 1] + 1
@@ -186,7 +203,7 @@ def normalize_text(text: str, normalized: str | None = None) -> NormText:
     return NormText(text, norm, offsets, words, strings, gaps[:-1] if strings else gaps)
 
 
-@dataclass(slots=True)
+@dataclass(init=False, slots=True)
 class RawMatch:
     """A name found in the text, with what the words around it say."""
 
@@ -206,6 +223,41 @@ class RawMatch:
     weak: bool = False  # an ordinary word that is also a name, read as a place after a preposition
     # countries its own clause names ("أريحا في شمال غرب سورية", "الزبداني السورية"); see find.py
     beside: frozenset[str] = frozenset()
+
+    # written out (init=False), so that mypyc compiles it: see rasd/frozen.py
+    def __init__(
+        self,
+        first: int,
+        last: int,
+        nstart: int,
+        nend: int,
+        key: str,
+        candidates: list[Candidate],
+        frame: str = "",
+        vicinity: bool = False,
+        frame_first: int = -1,
+        frame_nstart: int = -1,
+        frame_word: str = "",
+        stripped: bool = False,
+        prefix: str = "",
+        weak: bool = False,
+        beside: frozenset[str] = frozenset(),
+    ) -> None:
+        self.first = first
+        self.last = last
+        self.nstart = nstart
+        self.nend = nend
+        self.key = key
+        self.candidates = candidates
+        self.frame = frame
+        self.vicinity = vicinity
+        self.frame_first = frame_first
+        self.frame_nstart = frame_nstart
+        self.frame_word = frame_word
+        self.stripped = stripped
+        self.prefix = prefix
+        self.weak = weak
+        self.beside = beside
 
 
 @lru_cache(maxsize=65_536)

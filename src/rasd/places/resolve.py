@@ -37,13 +37,23 @@ W_FOCUS, W_NEAR = 3.0, 1.0
 W_BESIDE = 5.0  # more than the document's whole vote (W_FOCUS): the clause itself says which
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(init=False, frozen=True, slots=True)
 class Reading:
     kind: str  # "town" | "admin1" | "country"
     code: str  # country of the reading
     prior: float
     place: Place | None = None  # the town, or the division's capital
     division: Division | None = None  # the division or the country
+
+    # written out (init=False), so that mypyc compiles it: see rasd/frozen.py
+    def __init__(
+        self, kind: str, code: str, prior: float, place: Place | None = None, division: Division | None = None
+    ) -> None:
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "code", code)
+        object.__setattr__(self, "prior", prior)
+        object.__setattr__(self, "place", place)
+        object.__setattr__(self, "division", division)
 
 
 def km(a: Place, b: Place) -> float:

@@ -10,7 +10,7 @@ from rasd.records import Location
 KINDS = ("town", "admin1", "country", "sublocation")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(init=False, frozen=True, slots=True)
 class PlaceMention:
     """One place phrase in a document, resolved per the contract's location conventions.
 
@@ -28,6 +28,17 @@ class PlaceMention:
     location: Location  # resolved per the contract: precision, admin1, country, sublocation
     kind: str = "town"  # town | admin1 | country | sublocation
     score: float = 1.0  # disambiguation confidence, 0..1
+
+    # written out (init=False), so that mypyc compiles it: see rasd/frozen.py
+    def __init__(
+        self, start: int, end: int, text: str, location: Location, kind: str = "town", score: float = 1.0
+    ) -> None:
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "location", location)
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "score", score)
 
     @property
     def resolved(self) -> bool:

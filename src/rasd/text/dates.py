@@ -70,7 +70,7 @@ def _trie(words: list[str]) -> str:
     return emit(root)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(init=False, frozen=True, slots=True)
 class _Found:
     start: int  # normalized offsets
     end: int
@@ -78,6 +78,23 @@ class _Found:
     precision: int
     kind: str
     calendar: str = "gregorian"
+
+    # written out (init=False), so that mypyc compiles it: see rasd/frozen.py
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        value: dt.date | None,
+        precision: int,
+        kind: str,
+        calendar: str = "gregorian",
+    ) -> None:
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "value", value)
+        object.__setattr__(self, "precision", precision)
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "calendar", calendar)
 
 
 class DateLexicon:

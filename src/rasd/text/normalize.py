@@ -117,7 +117,7 @@ def light_to_key(s: str) -> str:
     return s.translate(_LIGHT_TO_KEY).lower()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(init=False, frozen=True, slots=True)
 class Normalized:
     """A normalized document and its alignment to the original.
 
@@ -131,6 +131,15 @@ class Normalized:
     text: str
     _norm_at: tuple[int, ...]
     _orig_at: tuple[int, ...]
+
+    # written out (init=False), so that mypyc compiles it: see rasd/frozen.py
+    def __init__(
+        self, original: str, text: str, _norm_at: tuple[int, ...], _orig_at: tuple[int, ...]
+    ) -> None:
+        object.__setattr__(self, "original", original)
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "_norm_at", _norm_at)
+        object.__setattr__(self, "_orig_at", _orig_at)
 
     def to_original(self, offset: int) -> int:
         """Original offset of the normalized character at ``offset`` (``len(text)`` maps to

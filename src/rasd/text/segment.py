@@ -23,7 +23,7 @@ DATA = Path(__file__).parent / "data"
 _NO_LONG_VOWELS = str.maketrans("", "", "اوي")  # deletes the long vowels
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(init=False, frozen=True, slots=True)
 class Segmentation:
     norm: str  # key form of the whole word
     segments: tuple[str, ...]  # key-form pieces, e.g. ("و", "ب", "ال", "حسكه")
@@ -31,6 +31,23 @@ class Segmentation:
     stem: str  # light stem of ``base``
     prefix: tuple[str, ...] = ()  # proclitics (key form), article included
     suffix: str = ""  # enclitic pronoun (key form) or ""
+
+    # written out (init=False), so that mypyc compiles it: see rasd/frozen.py
+    def __init__(
+        self,
+        norm: str,
+        segments: tuple[str, ...],
+        base: str,
+        stem: str,
+        prefix: tuple[str, ...] = (),
+        suffix: str = "",
+    ) -> None:
+        object.__setattr__(self, "norm", norm)
+        object.__setattr__(self, "segments", segments)
+        object.__setattr__(self, "base", base)
+        object.__setattr__(self, "stem", stem)
+        object.__setattr__(self, "prefix", prefix)
+        object.__setattr__(self, "suffix", suffix)
 
 
 def light_stem(base: str, suffixes: tuple[str, ...], prefixes: tuple[str, ...]) -> str:

@@ -11,15 +11,22 @@ from rasd.text.normalize import Normalized
 
 # Sentence and Token are created by the hundred thousand: a frozen dataclass's __init__ costs
 # ~6x a plain one, so they are plain (hashable, compared by value); treat them as read-only.
-@dataclass(slots=True, unsafe_hash=True)
+@dataclass(init=False, slots=True, unsafe_hash=True)
 class Sentence:
     start: int
     end: int
     text: str
     paragraph: int = 0  # index of the paragraph (line block) the sentence belongs to
 
+    # written out (init=False), so that mypyc compiles it: see rasd/frozen.py
+    def __init__(self, start: int, end: int, text: str, paragraph: int = 0) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.paragraph = paragraph
 
-@dataclass(slots=True, unsafe_hash=True)
+
+@dataclass(init=False, slots=True, unsafe_hash=True)
 class Token:
     text: str  # surface form as in the original
     start: int
@@ -31,8 +38,31 @@ class Token:
     sentence: int = 0  # index into AnalyzedText.sentences
     kind: str = "word"  # word | num | punct (a run of dots is one punct token)
 
+    # written out (init=False), so that mypyc compiles it: see rasd/frozen.py
+    def __init__(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        norm: str,
+        segments: tuple[str, ...] = (),
+        base: str = "",
+        stem: str = "",
+        sentence: int = 0,
+        kind: str = "word",
+    ) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.norm = norm
+        self.segments = segments
+        self.base = base
+        self.stem = stem
+        self.sentence = sentence
+        self.kind = kind
 
-@dataclass(frozen=True, slots=True)
+
+@dataclass(init=False, frozen=True, slots=True)
 class Quantity:
     start: int
     end: int
@@ -45,11 +75,36 @@ class Quantity:
     vague: bool = False  # from a vague word (عشرات, مئات, عدد من) rather than a number
     unit_class: str | None = None  # persons | families | objects | measures (data/counts.yaml)
 
+    # written out (init=False), so that mypyc compiles it: see rasd/frozen.py
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        text: str,
+        value: int | None,
+        qualifier: str = "exact",
+        unit: str | None = None,
+        unit_start: int | None = None,
+        unit_end: int | None = None,
+        vague: bool = False,
+        unit_class: str | None = None,
+    ) -> None:
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "value", value)
+        object.__setattr__(self, "qualifier", qualifier)
+        object.__setattr__(self, "unit", unit)
+        object.__setattr__(self, "unit_start", unit_start)
+        object.__setattr__(self, "unit_end", unit_end)
+        object.__setattr__(self, "vague", vague)
+        object.__setattr__(self, "unit_class", unit_class)
+
     def __reduce__(self) -> Reduced:
         return by_fields(self)  # frozen and compiled: see rasd/frozen.py
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(init=False, frozen=True, slots=True)
 class DateMention:
     start: int
     end: int
@@ -61,11 +116,30 @@ class DateMention:
     kind: str = "absolute"
     calendar: str = "gregorian"  # gregorian | hijri (as written; ``value`` is always Gregorian)
 
+    # written out (init=False), so that mypyc compiles it: see rasd/frozen.py
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        text: str,
+        value: dt.date | None,
+        precision: int = 1,
+        kind: str = "absolute",
+        calendar: str = "gregorian",
+    ) -> None:
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "value", value)
+        object.__setattr__(self, "precision", precision)
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "calendar", calendar)
+
     def __reduce__(self) -> Reduced:
         return by_fields(self)  # frozen and compiled: see rasd/frozen.py
 
 
-@dataclass(slots=True)
+@dataclass(init=False, slots=True)
 class AnalyzedText:
     text: str
     published: dt.date | None
@@ -74,6 +148,25 @@ class AnalyzedText:
     quantities: list[Quantity] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
     normalized: Normalized | None = None  # the whole text normalized, with its offset map
+
+    # written out (init=False), so that mypyc compiles it: see rasd/frozen.py
+    def __init__(
+        self,
+        text: str,
+        published: dt.date | None,
+        sentences: list[Sentence] | None = None,
+        tokens: list[Token] | None = None,
+        quantities: list[Quantity] | None = None,
+        dates: list[DateMention] | None = None,
+        normalized: Normalized | None = None,
+    ) -> None:
+        self.text = text
+        self.published = published
+        self.sentences = [] if sentences is None else sentences
+        self.tokens = [] if tokens is None else tokens
+        self.quantities = [] if quantities is None else quantities
+        self.dates = [] if dates is None else dates
+        self.normalized = normalized
 
     def sentence_of(self, offset: int) -> int:
         """Index of the sentence that contains ``offset`` (the last one starting before it)."""
