@@ -407,14 +407,14 @@ def extract_events(analysis: DocAnalysis, lexicon: Lexicon | None = None) -> lis
     clusters = merge_mentions(kept)
     for c in clusters:
         protest_follow_up(c, idx.views, lex)
-    doubted = [m for m in mentions if m not in kept]
+    doubted = [m for m in mentions if not _among(m, kept)]
     fold_tolls(clusters)
     type_by_weapon(clusters, doubted)
     clusters = fold_generic_attacks(clusters)
     # A mention the gate doubts still supports a record it is compatible with (more evidence,
     # more sources), but never makes a record of its own.
     for m in doubted:
-        if any(m in c.mentions for c in clusters):
+        if any(_among(m, c.mentions) for c in clusters):
             continue
         fits = [c for c in clusters if c.accepts(m)]
         if fits:  # the record told nearest to it ("وقال شهود عيان إنهم سمعوا دوي الانفجارين")
@@ -431,6 +431,13 @@ def extract_events(analysis: DocAnalysis, lexicon: Lexicon | None = None) -> lis
         _without_air_force(e, lex)
         _sides_fit_the_type(e)
     return events
+
+
+def _among(m: Mention, ms: list[Mention]) -> bool:
+    """``m in ms``, with the dataclass equality (a Python call that compares every field, views
+    and hits included) asked only of a mention in the same sentence: an equal one is."""
+    index = m.view.index
+    return any(k is m or (k.view.index == index and k == m) for k in ms)
 
 
 def _sides_fit_the_type(e: Event) -> None:
