@@ -139,7 +139,10 @@ class Segmenter:
             k = normalize_key(surface)
             out = (k, (k,), k, k, "num")
         elif c.isalpha() or not c.isprintable() or unicodedata.category(c) == "Mn" or c == "\u0640":
-            g = self.segment(surface)
+            # not through ``segment``'s cache: what a token needs is kept here, in ``info_cache``;
+            # the same Segmentation kept there too was ~85k more objects on the subset for the
+            # cyclic collector to walk at each full collection (and ~10 MB)
+            g = self._cache.get(surface) or self._segment(surface)
             out = (g.norm, g.segments, g.base, g.stem, "word")
         else:
             k = normalize_key(surface) or surface
