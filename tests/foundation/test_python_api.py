@@ -82,3 +82,20 @@ def test_extract_leaves_no_cyclic_garbage():
         gc.set_debug(0)
         gc.garbage.clear()
     assert cyclic == []
+
+
+def test_fewer_full_collections_raises_only_the_full_threshold():
+    import gc
+
+    from rasd.pipeline import fewer_full_collections
+
+    before = gc.get_threshold()
+    try:
+        gc.set_threshold(700, 10, 10)
+        fewer_full_collections()
+        assert gc.get_threshold() == (700, 10, 100)
+        gc.set_threshold(500, 5, 1000)  # set higher by someone else: kept
+        fewer_full_collections()
+        assert gc.get_threshold() == (500, 5, 1000)
+    finally:
+        gc.set_threshold(*before)

@@ -29,8 +29,9 @@ def extract(
     files: tuple[str, ...], fmt: str | None, published: dt.date | None, read_options: ReadOptions
 ) -> None:
     """Extract events from FILES (.jsonl, .json, .txt, .html), or standard input."""
-    from rasd.pipeline import default_pipeline
+    from rasd.pipeline import default_pipeline, fewer_full_collections
 
+    fewer_full_collections()  # this process only extracts
     if fmt is None:
         fmt = "pretty" if sys.stdout.isatty() else "jsonl"
     pipeline = default_pipeline()
