@@ -182,8 +182,13 @@ class Pipeline:
 
     def extract(self, doc: Document) -> list[Event]:
         with _collector_paused():
-            events = extract_events(self.analyze(doc, entities=False), self.lexicon)
-        return _quoting(doc.text, events)
+            analysis = self.analyze(doc, entities=False)
+            # ``analyze`` reads a copy only when it folded presentation forms: otherwise the
+            # evidence already quotes the input, and ``_quoting`` need not scan the text again
+            folded = analysis.document is not doc
+            events = extract_events(analysis, self.lexicon)
+            del analysis  # freed here, with the collector still held off
+        return _quoting(doc.text, events) if folded else events
 
     def process(self, doc: Document) -> Result:
         """Extract one document; a failure becomes a Result with ``error`` set, never an exception."""
