@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import replace
 from operator import attrgetter
 from typing import TYPE_CHECKING, Literal, cast
@@ -21,6 +22,7 @@ from rasd.events.triggers import TriggerHit
 from rasd.places import PlaceMention
 from rasd.records import Actor, Count, EventDate, Qualifier, Source, SourceKind
 from rasd.text import DateMention, Quantity, normalize_key
+from rasd.text.analyze import default_analyzer
 
 if TYPE_CHECKING:
     from rasd.pipeline import DocAnalysis
@@ -703,7 +705,11 @@ def listed_places(m: Mention, idx: DocIndex) -> list[Mention]:
             and not same_place(p.location, m.location)
         ):
             c = replace(
-                m, location=p.location, counts={}, explain=[*m.explain, f"also at «{p.text}» (listed)"]
+                m,
+                location=p.location,
+                counts={},
+                lone=set(),
+                explain=[*m.explain, f"also at «{p.text}» (listed)"],
             )
             copies.append(c)
     return copies
@@ -906,10 +912,18 @@ def count_kind(q: Quantity, v: SentenceView, lex: Lexicon) -> tuple[str, str | N
     best: tuple[float, str] | None = None
     # "مقتل عسكريين تركيين اثنين وجرح أربعة": a dual's number follows its noun, whose word came before
     hi = last + 1 if v.surface(first) in _POST_NOMINAL else min(len(v.tokens), last + 1 + window)
+    # "سبعة من مليشيا الحشد الشعبي قتلوا": after "من" a named group may stand between the figure
+    # and a verb agreeing with it, further than the window
+    far = hi
+    if hi > last + 1 and last + 1 < len(v.tokens) and v.surface(last + 1) == "من":
+        far = min(len(v.tokens), last + 1 + 2 * window)
+    elif hi == last + 1:
+        far = min(len(v.tokens), hi + 1)  # "شرطيين اثنين قتلا": the verb right after the number
+    partitive = lex.cue("counts.partitive_verbs")
     for kind in _COUNT_KINDS:
         words = lex.cue(f"counts.{kind}")
-        for i in range(max(0, first - window), hi):
-            if first <= i <= last:
+        for i in range(max(0, first - window), far):
+            if first <= i <= last or (i >= hi and not v.keys[i] & partitive):
                 continue
             if v.keys[i] & words:
                 dist = first - i if i < first else (i - last) + 0.5
@@ -923,17 +937,25 @@ def count_kind(q: Quantity, v: SentenceView, lex: Lexicon) -> tuple[str, str | N
     return kind, None
 
 
+def _harmed(m: Mention) -> bool:
+    return m.event_type in VIOLENT or m.event_type in ("Protests", "Riots")
+
+
+# the mentions a count of each kind can belong to
+_COUNT_FITS: dict[str, Callable[[Mention], bool]] = {
+    "fatalities": _harmed,
+    "injured": _harmed,
+    "arrested": lambda m: m.sub_event_type == "Arrests",
+    "displaced": lambda m: m.event_type == "Displacement",
+}
+
+
 def assign_counts(mentions: list[Mention], idx: DocIndex) -> None:
     """Counts belong to the event whose sentence states them (nearest fitting trigger)."""
     if not mentions:
         return
     v = mentions[0].view
-    fits = {
-        "fatalities": lambda m: m.event_type in VIOLENT or m.event_type in ("Protests", "Riots"),
-        "injured": lambda m: m.event_type in VIOLENT or m.event_type in ("Protests", "Riots"),
-        "arrested": lambda m: m.sub_event_type == "Arrests",
-        "displaced": lambda m: m.event_type == "Displacement",
-    }
+    fits = _COUNT_FITS
     for q in idx.quantities.get(v.index, []):
         found = count_kind(q, v, idx.lex)
         if found is None:
@@ -951,6 +973,50 @@ def assign_counts(mentions: list[Mention], idx: DocIndex) -> None:
             continue
         qualifier = cast("Qualifier", q.qualifier or "exact")  # one of numbers.py's (Count checks it)
         owner.counts[kind] = Count(value=q.value, qualifier=qualifier, unit=unit, text=q.text)
+
+
+def lone_persons(mentions: list[Mention], idx: DocIndex) -> None:
+    """ "مقتل جندي", "إصابة شرطي", "اعتقال شاب": one person named in the singular right after a
+    word of death, injury or arrest is a count of 1 (as ACLED counts a lone victim), for the event
+    a figure would go to, unless a figure gave it that count. A verb takes only an indefinite
+    person, and none with a figure after it: "قتل انتحاري 32 شخصا" is active, the bomber killed.
+    Run after the gate, which was fitted on figures only; a figure anywhere else in the record's
+    sentences beats it (``Mention.lone``)."""
+    if not mentions:
+        return
+    v = mentions[0].view
+    lex = idx.lex
+    nouns = default_analyzer().quantities.lex
+    figures = [v.token_at(q.start) for q in idx.quantities.get(v.index, [])]
+    for kind in ("fatalities", "injured", "arrested"):
+        nouns_heads = lex.cue(f"counts.singular_heads.{kind}")
+        verbs = lex.cue(f"counts.singular_verbs.{kind}")
+        owners = [m for m in mentions if _COUNT_FITS[kind](m)]
+        if not owners or not (v.has_any(nouns_heads) or v.has_any(verbs)):
+            continue
+        for i in v.positions(nouns_heads | verbs):
+            if i + 1 >= len(v.tokens) or nouns.singular_of(v.tokens[i + 1]) is None:
+                continue
+            person = v.tokens[i + 1]
+            if not v.keys[i] & nouns_heads and (
+                "ال" in person.segments or _object_figure(v, i + 1, figures, lex)
+            ):
+                continue
+            owner = _caused_by(owners, v, person.start, lex) or min(
+                owners, key=lambda m: abs(m.trigger.start - person.start)
+            )
+            if kind not in owner.counts:
+                owner.counts[kind] = Count(value=1, qualifier="exact", text=person.text)
+                owner.lone.add(kind)
+
+
+def _object_figure(v: SentenceView, person: int, figures: list[int], lex: Lexicon) -> bool:
+    """A figure a few words after "قتل انتحاري" is the verb's object (the bomber killed 32), unless
+    a word of another toll comes first ("قتل مدني وأصيب ثلاثة")."""
+    tolls = lex.union("counts.fatalities", "counts.injured", "counts.arrested")
+    return any(
+        person < f <= person + 4 and not any(v.keys[k] & tolls for k in range(person + 1, f)) for f in figures
+    )
 
 
 def _caused_by(owners: list[Mention], v: SentenceView, offset: int, lex: Lexicon) -> Mention | None:

@@ -79,6 +79,7 @@ class Mention:
     date: EventDate = field(default_factory=EventDate)
     date_explicit: bool = False
     counts: dict[str, Count] = field(default_factory=dict)
+    lone: set[str] = field(default_factory=set)  # counts of one person named alone (arguments.lone_persons)
     sources: list[Source] = field(default_factory=list)
     sentences: list[int] = field(default_factory=list)
     gate: float = 1.0  # the learned gate's probability that the sentence reports this family
