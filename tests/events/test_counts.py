@@ -35,7 +35,9 @@ def test_the_long_reach_after_min_is_for_agreeing_verbs_only():
 
 
 def test_dual_verbs_take_the_dual_noun_before_them():
-    (e,) = events("وأعلنت وزارة الداخلية أن شرطيين اثنين قتلا وأصيب أربعة آخرون في هجوم على حاجز في بغداد أمس.")
+    (e,) = events(
+        "وأعلنت وزارة الداخلية أن شرطيين اثنين قتلا وأصيب أربعة آخرون في هجوم على حاجز في بغداد أمس."
+    )
     assert (value(e.fatalities), value(e.injured)) == (2, 4)
 
 
