@@ -396,3 +396,19 @@ def test_the_workers_party_is_not_workers_among_the_dead():
     )
     (e,) = rasd.extract(text, published="2015-07-31")
     assert (e.event_type, e.sub_event_type) == ("Battles", "Armed clash")
+
+
+def test_a_group_things_are_affiliated_to_is_not_a_speaker():
+    # "تابعة" shares its key with the speech verb "تابع" (continued); only "وتابع" speaks
+    text = "وقالت صحيفة حريت إن مسلحين من جماعة تابعة لحزب العمال الكردستاني قتلوا شرطيين في ديار بكر أمس."
+    (e,) = rasd.extract(text, published="2015-07-21", id="pkk")
+    assert [s.name for s in e.sources] == ["Hurriyet"]
+
+
+def test_continuing_a_statement_with_watabaa_still_speaks_for_its_speaker():
+    text = (
+        "أعلن المرصد السوري لحقوق الإنسان أن طائرات حربية قصفت مدينة حلب أمس. "
+        "وتابع المرصد أن القصف أسفر عن مقتل 9 مدنيين في حي الشعار."
+    )
+    evs = rasd.extract(text, published="2015-07-21", id="sohr")
+    assert evs and all(any("Syrian Observatory" in s.name for s in e.sources) for e in evs)
