@@ -412,3 +412,11 @@ def test_continuing_a_statement_with_watabaa_still_speaks_for_its_speaker():
     )
     evs = rasd.extract(text, published="2015-07-21", id="sohr")
     assert evs and all(any("Syrian Observatory" in s.name for s in e.sources) for e in evs)
+
+
+def test_a_speaking_army_is_named_once():
+    # the source stage reads "الجيش المالي" as the Malian army; the actor reading of the same words
+    # (Military Forces of Mali) is not a second source
+    text = "وأعلن الجيش المالي أن جنديين قتلا في كمين استهدف قافلة قرب مدينة تمبكتو أمس."
+    (e,) = rasd.extract(text, published="2015-08-01", id="mali")
+    assert [s.text for s in e.sources] == ["الجيش المالي"]

@@ -124,9 +124,14 @@ class DocIndex:
                 self.speakers[v.index] = list(last)
 
     def _speaking_actors(self, v: SentenceView, verbs: frozenset[str]) -> list[Source]:
-        """An army, ministry or group named as the subject of a speech verb speaks as a source."""
+        """An army, ministry or group named as the subject of a speech verb speaks as a source,
+        unless the source stage already names those words ("الجيش الأمريكي": US army, not also
+        "United States" under another name)."""
         out = []
+        spoken = [(s.start, s.end) for s in self.sources.get(v.index, [])]
         for a in self.actors.get(v.index, []):
+            if any(s < a.end and a.start < e for s, e in spoken):
+                continue
             first, last = _tok_span(v, a.start, a.end)
             after_verb = first > 0 and bool(v.keys[first - 1] & verbs)
             before_verb = last + 1 < len(v.tokens) and bool(v.keys[last + 1] & verbs)
