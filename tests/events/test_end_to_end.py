@@ -420,3 +420,18 @@ def test_a_speaking_army_is_named_once():
     text = "وأعلن الجيش المالي أن جنديين قتلا في كمين استهدف قافلة قرب مدينة تمبكتو أمس."
     (e,) = rasd.extract(text, published="2015-08-01", id="mali")
     assert [s.text for s in e.sources] == ["الجيش المالي"]
+
+
+def test_a_nationality_after_a_bombardment_names_the_state_that_did_it():
+    text = "قتل 30 من مسلحي حزب العمال الكردستاني في الغارات الجوية التركية على مواقعه في شمال العراق أمس."
+    (e,) = rasd.extract(text, published="2015-07-27", id="tr")
+    assert e.sub_event_type == "Air/drone strike"
+    assert e.actor1 is not None and e.actor1.name == "Turkish Armed Forces"
+    assert e.actor1.type == "External/Other forces"  # Turkey's forces in Iraq
+
+
+def test_a_nationality_after_a_clash_is_no_state():
+    # "اشتباكات فلسطينية" are fought by Palestinians, not by a state's forces
+    text = "اندلعت اشتباكات فلسطينية مع المستوطنين في بلدة دوما جنوب نابلس أمس."
+    evs = rasd.extract(text, published="2015-07-31", id="ps")
+    assert all(e.actor1 is None or "Military Forces" not in e.actor1.name for e in evs)

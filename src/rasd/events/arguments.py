@@ -57,6 +57,7 @@ class DocIndex:
         self.dates: dict[int, list[DateMention]] = defaultdict(list)
         self.speakers: dict[int, list[Source]] = {}
         self.country_forces: dict[int, list[ActorMention]] = defaultdict(list)
+        self.national_forces: dict[int, list[ActorMention]] = defaultdict(list)
 
     @classmethod
     def build(cls, analysis: DocAnalysis, views: list[SentenceView], lex: Lexicon) -> DocIndex:
@@ -72,6 +73,8 @@ class DocIndex:
             idx.sources[at(s.start)].append(s)
         for a in analysis.country_forces:
             idx.country_forces[at(a.start)].append(a)
+        for a in analysis.national_forces:
+            idx.national_forces[at(a.start)].append(a)
         blocked = sorted(
             [(a.start, a.end) for a in analysis.actors] + [(s.start, s.end) for s in analysis.sources]
         )
@@ -315,6 +318,8 @@ def assign_actors(m: Mention, idx: DocIndex) -> None:
     #     "الولايات المتحدة وحلفاؤها قصفوا", "شنت إسرائيل غارات")
     if a1 is None and not patient_trigger:
         a1 = _country_doer(m, idx)
+    if a1 is None and not patient_trigger:
+        a1 = _national_doer(m, idx)
     # 2. the patient right after a patient noun ("مقتل عناصر داعش")
     if patient_trigger:
         for first, last, a in cands:
@@ -463,6 +468,25 @@ def _country_doer(m: Mention, idx: DocIndex) -> tuple[int, int, ActorMention] | 
             if verb_at is not None and opening and last < verb_at and _subject_before(v, last, verb_at):
                 return first, last, a
         if (verb and first == h.last + 1) or (doing is not None and first == doing + 1):
+            return first, last, a
+    return None
+
+
+def _national_doer(m: Mention, idx: DocIndex) -> tuple[int, int, ActorMention] | None:
+    """ "الغارات الجوية التركية", "القصف الروسي", "غارة أمريكية": a nationality adjective right after
+    a word of bombardment (a word of its kind between them at most) names the state whose forces
+    did it. Not after a clash or an attack: "اشتباكات فلسطينية" are fought by Palestinians, not
+    by a state's forces."""
+    v, h, lex = m.view, m.trigger, idx.lex
+    forces = idx.national_forces.get(v.index)
+    if not forces or m.event_type != "Explosions/Remote violence" or v.keys[h.first] & lex.cue("verbs"):
+        return None
+    slots = {h.last + 1}
+    if h.last + 1 < len(v.tokens) and v.keys[h.last + 1] & lex.cue("national_doer_between"):
+        slots.add(h.last + 2)
+    for a in forces:
+        first, last = _tok_span(v, a.start, a.end)
+        if first in slots:
             return first, last, a
     return None
 
