@@ -435,3 +435,19 @@ def test_a_nationality_after_a_clash_is_no_state():
     text = "اندلعت اشتباكات فلسطينية مع المستوطنين في بلدة دوما جنوب نابلس أمس."
     evs = rasd.extract(text, published="2015-07-31", id="ps")
     assert all(e.actor1 is None or "Military Forces" not in e.actor1.name for e in evs)
+
+
+def test_where_the_shells_came_from_names_who_fired_them():
+    for text in (
+        "قتل ثلاثة أطفال بقذائف أطلقت من مواقع قوات النظام على مخيم درعا أمس.",
+        "قتل ثلاثة أطفال بقذائف سقطت على مخيم درعا مصدرها مواقع قوات النظام أمس.",
+    ):
+        (e,) = rasd.extract(text, published="2015-07-27", id="daraa")
+        assert e.actor1 is not None and e.actor1.name == "Military Forces of Syria", text
+        assert e.actor2 is not None and e.actor2.name == "Civilians"
+
+
+def test_shells_fired_at_a_group_do_not_make_it_the_doer():
+    text = "قصفت القوات الحكومية بقذائف الهاون مواقع الحوثيين في تعز أمس بعد أن أطلقت النار على دورية."
+    (e,) = rasd.extract(text, published="2015-07-27", id="taiz")
+    assert e.actor1 is None or e.actor1.name != "Houthis"

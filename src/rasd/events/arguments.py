@@ -320,6 +320,10 @@ def assign_actors(m: Mention, idx: DocIndex) -> None:
         a1 = _country_doer(m, idx)
     if a1 is None and not patient_trigger:
         a1 = _national_doer(m, idx)
+    # 1c. where the fire came from: "قذائف مصدرها مواقع قوات الأسد", "أطلقت من مواقع الحوثيين"
+    if a1 is None and m.event_type == "Explosions/Remote violence":
+        origin = lex.cue("origin_markers")
+        a1 = next((c for c in agents if v.has_any(origin, c[0] - 3, c[0])), None)
     # 2. the patient right after a patient noun ("مقتل عناصر داعش")
     if patient_trigger:
         for first, last, a in cands:
