@@ -451,3 +451,20 @@ def test_shells_fired_at_a_group_do_not_make_it_the_doer():
     text = "قصفت القوات الحكومية بقذائف الهاون مواقع الحوثيين في تعز أمس بعد أن أطلقت النار على دورية."
     (e,) = rasd.extract(text, published="2015-07-27", id="taiz")
     assert e.actor1 is None or e.actor1.name != "Houthis"
+
+
+def test_the_group_said_to_be_behind_a_bombing_did_it():
+    for text in (
+        "قتل 32 شخصا في تفجير انتحاري في بلدة سروج التركية أمس، ويشتبه في أن تنظيم داعش يقف وراءه.",
+        "قتل 32 شخصا في تفجير انتحاري يعتقد أن تنظيم داعش نفذه في بلدة سروج أمس.",
+    ):
+        (e,) = rasd.extract(text, published="2015-07-21", id="suruc")
+        assert e.actor1 is not None and e.actor1.name == "Islamic State", text
+        assert e.actor2 is not None and e.actor2.name == "Civilians"
+
+
+def test_the_group_behind_what_the_arrested_did_is_not_the_arresting_force():
+    text = "اعتقلت الشرطة العراقية خمسة أشخاص يشتبه في أن تنظيم داعش يقف وراء نشاطهم في بغداد أمس."
+    (e,) = rasd.extract(text, published="2015-07-21", id="arrest")
+    assert e.sub_event_type == "Arrests"
+    assert e.actor1 is not None and e.actor1.name != "Islamic State"

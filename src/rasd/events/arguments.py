@@ -394,7 +394,7 @@ def assign_actors(m: Mention, idx: DocIndex) -> None:
         marked = [c for c in rest if c[0] > 0 and v.keys[c[0] - 1] & targets]
         later = [c for c in rest if c[0] > h.last]
         a2 = (hurt or marked or later or rest)[0] if rest else None  # the first three: parts of rest
-    claimed = _claimed_by(v, cands, lex)
+    claimed = _claimed_by(v, cands, lex, m.event_type in VIOLENT)
     if claimed is not None and (a1 is None or a1[2].actor.type in ("Civilians",) or a1[2].generic):
         a1 = claimed  # "نسبت إلى تنظيم داعش", "تبنى حزب العمال الهجوم": the claimant did it
         if a2 is not None and a2[2] is claimed[2]:
@@ -524,10 +524,12 @@ def _conjuncts(v: SentenceView, a1: tuple, agents: list) -> tuple[tuple, list]:
 
 
 def _claimed_by(
-    v: SentenceView, cands: list[tuple[int, int, ActorMention]], lex: Lexicon
+    v: SentenceView, cands: list[tuple[int, int, ActorMention]], lex: Lexicon, violent: bool = False
 ) -> tuple[int, int, ActorMention] | None:
-    """The armed group a responsibility claim or attribution names, if the sentence has one."""
-    cue = lex.cue("claims")
+    """The armed group a responsibility claim or attribution names, if the sentence has one; for a
+    violent event also the one said to be behind it ("يقف وراءه"; for an arrest that is the
+    arrested people's group, not the arresting force)."""
+    cue = lex.union("claims", "perpetration") if violent else lex.cue("claims")
     for i in v.positions(cue):
         near = [c for c in cands if i < c[0] <= i + 4 or 0 < i - c[1] <= 2]
         near = [c for c in near if c[2].actor.type not in ("Civilians", "Protesters") and not c[2].generic]
