@@ -72,3 +72,23 @@ def test_a_figure_elsewhere_in_the_record_beats_a_lone_person():
         "وقالت مصادر محلية إن القصف أسفر عن مقتل 12 شخصا في صنعاء."
     )
     assert value(e.fatalities) == 12
+
+
+def test_figures_joined_by_wa_are_one_toll_in_parts():
+    (e,) = events("قتل 42 حوثيا و9 من مسلحي قوات الحشد الشعبي في اشتباكات في بغداد أمس.")
+    assert value(e.fatalities) == 51
+    (e,) = events("وقال مصدر إن أربعة من القادة ونحو 30 مسلحا قتلوا في قصف على الموصل أمس.")
+    assert value(e.fatalities) == 34 and e.fatalities.qualifier == "approx"
+
+
+def test_a_toll_per_place_or_another_kind_is_not_added():
+    (e,) = events("قتل 5 أشخاص وأصيب 7 آخرون في تفجير في بغداد أمس.")
+    assert (value(e.fatalities), value(e.injured)) == (5, 7)
+    evs = events("قتل 7 أشخاص في بغداد و5 في الموصل في تفجيرين أمس.")
+    assert all(value(e.fatalities) in (7, 5, None) for e in evs)
+
+
+def test_a_wa_that_is_a_letter_of_the_word_joins_nothing():
+    # "واحدة" starts with the letter و: "عائلة واحدة" is no second figure
+    (e,) = events("لقي 8 أشخاص من عائلة واحدة مصرعهم بقصف على حي سكني في حلب أمس.")
+    assert value(e.fatalities) == 8

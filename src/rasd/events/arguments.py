@@ -991,6 +991,7 @@ def assign_counts(mentions: list[Mention], idx: DocIndex) -> None:
         return
     v = mentions[0].view
     fits = _COUNT_FITS
+    last: dict[str, tuple[Mention, Quantity]] = {}  # the figure each kind of count last went to
     for q in idx.quantities.get(v.index, []):
         found = count_kind(q, v, idx.lex)
         if found is None:
@@ -1004,10 +1005,46 @@ def assign_counts(mentions: list[Mention], idx: DocIndex) -> None:
         owner = _caused_by(owners, v, q.start, idx.lex) or min(
             owners, key=lambda m: abs(m.trigger.start - q.start)
         )
-        if kind in owner.counts:
-            continue
         qualifier = cast("Qualifier", q.qualifier or "exact")  # one of numbers.py's (Count checks it)
+        before = last.get(kind)
+        if kind in owner.counts:
+            if before is not None and before[0] is owner and _joined_figures(before[1], q, v, idx):
+                owner.counts[kind] = _added(owner.counts[kind], q, qualifier)
+                last[kind] = (owner, q)
+            continue
         owner.counts[kind] = Count(value=q.value, qualifier=qualifier, unit=unit, text=q.text)
+        last[kind] = (owner, q)
+
+
+def _joined_figures(a: Quantity, b: Quantity, v: SentenceView, idx: DocIndex) -> bool:
+    """ "أربعة من قادة الحزب ونحو 30 متمردا قتلوا", "مقتل 42 حوثيا و9 من المقاومة": two figures of
+    one kind joined by "و", with nothing between but the first one's noun phrase (no verb of
+    another count, no place, no comma), are one toll in parts."""
+    text = idx.analysis.document.text
+    gap = text[a.end : b.start]
+    if "،" in gap or "," in gap or len(gap.split()) > 6:
+        return False
+    # "و" is the second figure's own clitic ("ونحو 30", "و9"), not a letter of it ("واحدة")
+    tok = v.tokens[v.token_at(b.start - 1)] if b.start > 0 else None
+    if tok is None or not tok.segments or tok.segments[0] != "و" or not gap.rstrip().endswith("و"):
+        return False
+    if any(a.end <= p.start < b.start for p in idx.places.get(v.index, [])):
+        return False  # "7 في دوما و5 في حرستا": a toll per place
+    lo, hi = v.token_at(a.end), v.token_at(b.start)
+    tolls = idx.lex.union("counts.fatalities", "counts.injured", "counts.arrested", "counts.displaced")
+    return not v.has_any(tolls, lo, hi)
+
+
+def _added(total: Count, q: Quantity, qualifier: Qualifier) -> Count:
+    if total.value is None or q.value is None:
+        return total
+    qualifiers = {total.qualifier, qualifier}
+    return Count(
+        value=total.value + q.value,
+        qualifier=next((x for x in ("at_least", "approx") if x in qualifiers), "exact"),
+        unit=total.unit,
+        text=f"{total.text}، {q.text}",
+    )
 
 
 def lone_persons(mentions: list[Mention], idx: DocIndex) -> None:
