@@ -468,3 +468,10 @@ def test_the_group_behind_what_the_arrested_did_is_not_the_arresting_force():
     (e,) = rasd.extract(text, published="2015-07-21", id="arrest")
     assert e.sub_event_type == "Arrests"
     assert e.actor1 is not None and e.actor1.name != "Islamic State"
+
+
+def test_crowds_that_went_out_in_protest_are_a_protest():
+    # the adverb "احتجاجا" qualifies "خرج" nine words back: a done deed with its place and day
+    text = "خرج عشرات الآلاف من العراقيين في بغداد مساء الجمعة احتجاجا على تردي الخدمات."
+    (e,) = rasd.extract(text, published="2015-08-09", id="baghdad")
+    assert (e.sub_event_type, e.location.name, e.date.value) == ("Peaceful protest", "Baghdad", "2015-08-07")
