@@ -23,6 +23,7 @@ from rasd.actors import (
     find_actors,
     find_sources,
     load_kb,
+    national_forces,
 )
 from rasd.errors import InputError
 from rasd.events import extract_events
@@ -48,6 +49,9 @@ class DocAnalysis:
     # bare country names read as their state's forces; the event stage takes one as a doer only
     # in a subject slot ("قصفت تركيا", "الولايات المتحدة قصفت")
     country_forces: list[ActorMention] = field(default_factory=list)
+    # nationality adjectives read as their state's forces; the event stage takes one as a doer
+    # only right after an attack noun ("الغارات الجوية التركية")
+    national_forces: list[ActorMention] = field(default_factory=list)
 
 
 R = TypeVar("R")
@@ -170,14 +174,21 @@ class Pipeline:
             doc = doc.model_copy(update={"text": folded})
         analyzed = analyze(doc.text, doc.published)
         places = find_places(analyzed, self.gazetteer)
+        actors = find_actors(analyzed, self.kb)
         return DocAnalysis(
             document=doc,
             text=analyzed,
             entities=find_entities(analyzed, self.tagger) if entities else [],
             places=places,
-            actors=find_actors(analyzed, self.kb),
+            actors=actors,
             sources=find_sources(analyzed, self.kb),
             country_forces=_country_forces(analyzed.text, places, self.kb),
+            national_forces=national_forces(
+                analyzed.text,
+                self.kb,
+                [(a.start, a.end) for a in actors] + [(p.start, p.end) for p in places],
+                country=document_country(places),
+            ),
         )
 
     def extract(self, doc: Document) -> list[Event]:

@@ -396,3 +396,82 @@ def test_the_workers_party_is_not_workers_among_the_dead():
     )
     (e,) = rasd.extract(text, published="2015-07-31")
     assert (e.event_type, e.sub_event_type) == ("Battles", "Armed clash")
+
+
+def test_a_group_things_are_affiliated_to_is_not_a_speaker():
+    # "تابعة" shares its key with the speech verb "تابع" (continued); only "وتابع" speaks
+    text = "وقالت صحيفة حريت إن مسلحين من جماعة تابعة لحزب العمال الكردستاني قتلوا شرطيين في ديار بكر أمس."
+    (e,) = rasd.extract(text, published="2015-07-21", id="pkk")
+    assert [s.name for s in e.sources] == ["Hurriyet"]
+
+
+def test_continuing_a_statement_with_watabaa_still_speaks_for_its_speaker():
+    text = (
+        "أعلن المرصد السوري لحقوق الإنسان أن طائرات حربية قصفت مدينة حلب أمس. "
+        "وتابع المرصد أن القصف أسفر عن مقتل 9 مدنيين في حي الشعار."
+    )
+    evs = rasd.extract(text, published="2015-07-21", id="sohr")
+    assert evs and all(any("Syrian Observatory" in s.name for s in e.sources) for e in evs)
+
+
+def test_a_speaking_army_is_named_once():
+    # the source stage reads "الجيش المالي" as the Malian army; the actor reading of the same words
+    # (Military Forces of Mali) is not a second source
+    text = "وأعلن الجيش المالي أن جنديين قتلا في كمين استهدف قافلة قرب مدينة تمبكتو أمس."
+    (e,) = rasd.extract(text, published="2015-08-01", id="mali")
+    assert [s.text for s in e.sources] == ["الجيش المالي"]
+
+
+def test_a_nationality_after_a_bombardment_names_the_state_that_did_it():
+    text = "قتل 30 من مسلحي حزب العمال الكردستاني في الغارات الجوية التركية على مواقعه في شمال العراق أمس."
+    (e,) = rasd.extract(text, published="2015-07-27", id="tr")
+    assert e.sub_event_type == "Air/drone strike"
+    assert e.actor1 is not None and e.actor1.name == "Turkish Armed Forces"
+    assert e.actor1.type == "External/Other forces"  # Turkey's forces in Iraq
+
+
+def test_a_nationality_after_a_clash_is_no_state():
+    # "اشتباكات فلسطينية" are fought by Palestinians, not by a state's forces
+    text = "اندلعت اشتباكات فلسطينية مع المستوطنين في بلدة دوما جنوب نابلس أمس."
+    evs = rasd.extract(text, published="2015-07-31", id="ps")
+    assert all(e.actor1 is None or "Military Forces" not in e.actor1.name for e in evs)
+
+
+def test_where_the_shells_came_from_names_who_fired_them():
+    for text in (
+        "قتل ثلاثة أطفال بقذائف أطلقت من مواقع قوات النظام على مخيم درعا أمس.",
+        "قتل ثلاثة أطفال بقذائف سقطت على مخيم درعا مصدرها مواقع قوات النظام أمس.",
+    ):
+        (e,) = rasd.extract(text, published="2015-07-27", id="daraa")
+        assert e.actor1 is not None and e.actor1.name == "Military Forces of Syria", text
+        assert e.actor2 is not None and e.actor2.name == "Civilians"
+
+
+def test_shells_fired_at_a_group_do_not_make_it_the_doer():
+    text = "قصفت القوات الحكومية بقذائف الهاون مواقع الحوثيين في تعز أمس بعد أن أطلقت النار على دورية."
+    (e,) = rasd.extract(text, published="2015-07-27", id="taiz")
+    assert e.actor1 is None or e.actor1.name != "Houthis"
+
+
+def test_the_group_said_to_be_behind_a_bombing_did_it():
+    for text in (
+        "قتل 32 شخصا في تفجير انتحاري في بلدة سروج التركية أمس، ويشتبه في أن تنظيم داعش يقف وراءه.",
+        "قتل 32 شخصا في تفجير انتحاري يعتقد أن تنظيم داعش نفذه في بلدة سروج أمس.",
+    ):
+        (e,) = rasd.extract(text, published="2015-07-21", id="suruc")
+        assert e.actor1 is not None and e.actor1.name == "Islamic State", text
+        assert e.actor2 is not None and e.actor2.name == "Civilians"
+
+
+def test_the_group_behind_what_the_arrested_did_is_not_the_arresting_force():
+    text = "اعتقلت الشرطة العراقية خمسة أشخاص يشتبه في أن تنظيم داعش يقف وراء نشاطهم في بغداد أمس."
+    (e,) = rasd.extract(text, published="2015-07-21", id="arrest")
+    assert e.sub_event_type == "Arrests"
+    assert e.actor1 is not None and e.actor1.name != "Islamic State"
+
+
+def test_crowds_that_went_out_in_protest_are_a_protest():
+    # the adverb "احتجاجا" qualifies "خرج" nine words back: a done deed with its place and day
+    text = "خرج عشرات الآلاف من العراقيين في بغداد مساء الجمعة احتجاجا على تردي الخدمات."
+    (e,) = rasd.extract(text, published="2015-08-09", id="baghdad")
+    assert (e.sub_event_type, e.location.name, e.date.value) == ("Peaceful protest", "Baghdad", "2015-08-07")

@@ -121,6 +121,7 @@ SAMPLES: dict[type, dict[str, object]] = {
         "date": EventDate(value="2015-07-21"),
         "date_explicit": True,
         "counts": {"fatalities": Count(value=3)},
+        "lone": {"fatalities"},
         "sources": [Source(name="s")],
         "sentences": [1],
         "gate": 0.25,

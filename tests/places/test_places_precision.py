@@ -97,6 +97,15 @@ def test_a_frame_before_a_town_names_a_place_in_that_town(places):
     assert sub.location.name == "Aden" and sub.location.sublocation == sub.text
 
 
+def test_a_junction_named_for_a_province_is_not_in_that_province(places):
+    # "مفرق الجوف" is a road junction in Ma'rib named for where the road leads
+    ms = places("قتل خمسة مسلحين في مواجهات قرب مفرق الجوف في محافظة مأرب.")
+    assert [m.location.name for m in ms if m.kind == "admin1"] == ["Ma'rib"]
+    sub = only(ms, "sublocation")
+    assert sub.text == "مفرق الجوف"
+    assert (sub.location.name, sub.location.sublocation) == ("Ma'rib", "مفرق الجوف")
+
+
 def test_a_camp_with_no_town_nearby_is_unresolved(places):
     sub = only(places("نفذت القوات مداهمات في مخيم الأمل."), "sublocation")
     assert sub.text == "مخيم الأمل"

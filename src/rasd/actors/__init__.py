@@ -8,7 +8,7 @@ Interface::
     kb.resolve(phrase) -> Actor | None
 """
 
-from rasd.actors.kb import ActorKB, country_forces, find_actors, find_sources, load_kb
+from rasd.actors.kb import ActorKB, country_forces, find_actors, find_sources, load_kb, national_forces
 from rasd.actors.types import ActorMention, SourceMention
 
 __all__ = [
@@ -16,6 +16,7 @@ __all__ = [
     "ActorMention",
     "SourceMention",
     "country_forces",
+    "national_forces",
     "find_actors",
     "find_sources",
     "load_kb",

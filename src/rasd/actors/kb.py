@@ -639,6 +639,37 @@ def country_forces(
     return out
 
 
+def national_forces(
+    text: str, kb: ActorKB, taken: list[tuple[int, int]], country: str | None = None
+) -> list[ActorMention]:
+    """Nationality adjectives standing for their state's forces ("الغارات الجوية التركية": Turkish
+    air strikes), one mention per adjective outside the ``taken`` spans (the actors found, and the
+    places: "تركيا" is Turkey, not the accusative adjective). Adjectives are mostly a thing's or
+    a person's nationality: the event stage reads one as the doer only right after an attack noun."""
+    memo = kb._last_actors
+    ws = memo[3] if memo is not None and memo[0] == text else words(text)
+    out = []
+    for w in ws:
+        iso = kb.adjective_country(w.norm)
+        if iso is None or iso not in kb.countries or any(s < w.end and w.start < e for s, e in taken):
+            continue
+        actor = kb.role_actor("military", iso)
+        surface = text[w.start : w.end]
+        type_ = kb.actor_type_for(actor, country) if country else actor.type
+        out.append(
+            ActorMention(
+                start=w.start,
+                end=w.end,
+                text=surface,
+                actor=actor.record(text=surface, type_=type_),
+                generic=True,
+                via="adjective",
+                country=iso,
+            )
+        )
+    return out
+
+
 def _as_doer(m: ActorMention, text: str, kb: ActorKB) -> ActorMention:
     """ "فلسطينيا هاجم الجنود": ordinary people named right before a verb of attack are the
     attacker — an unidentified armed group, not civilians."""

@@ -17,7 +17,8 @@ class ActorMention:
     generic: bool = False  # built from a head noun (+ country adjective), not a named group
     # How it was found: "alias" (a name of the knowledge base, with or without a head noun),
     # "context" (an ambiguous alias or epithet resolved by the document), "generic" (head noun +
-    # country adjective), "country" (a country name standing for its state; only on request).
+    # country adjective), "country" (a country name standing for its state; only on request),
+    # "adjective" (a nationality adjective alone standing for its state's forces: national_forces).
     via: str = "alias"
     country: str | None = None  # ISO2 home country of the actor, when known
 

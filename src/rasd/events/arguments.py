@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import replace
 from operator import attrgetter
 from typing import TYPE_CHECKING, Literal, cast
@@ -21,6 +22,7 @@ from rasd.events.triggers import TriggerHit
 from rasd.places import PlaceMention
 from rasd.records import Actor, Count, EventDate, Qualifier, Source, SourceKind
 from rasd.text import DateMention, Quantity, normalize_key
+from rasd.text.analyze import default_analyzer
 
 if TYPE_CHECKING:
     from rasd.pipeline import DocAnalysis
@@ -55,6 +57,7 @@ class DocIndex:
         self.dates: dict[int, list[DateMention]] = defaultdict(list)
         self.speakers: dict[int, list[Source]] = {}
         self.country_forces: dict[int, list[ActorMention]] = defaultdict(list)
+        self.national_forces: dict[int, list[ActorMention]] = defaultdict(list)
 
     @classmethod
     def build(cls, analysis: DocAnalysis, views: list[SentenceView], lex: Lexicon) -> DocIndex:
@@ -70,6 +73,8 @@ class DocIndex:
             idx.sources[at(s.start)].append(s)
         for a in analysis.country_forces:
             idx.country_forces[at(a.start)].append(a)
+        for a in analysis.national_forces:
+            idx.national_forces[at(a.start)].append(a)
         blocked = sorted(
             [(a.start, a.end) for a in analysis.actors] + [(s.start, s.end) for s in analysis.sources]
         )
@@ -122,9 +127,14 @@ class DocIndex:
                 self.speakers[v.index] = list(last)
 
     def _speaking_actors(self, v: SentenceView, verbs: frozenset[str]) -> list[Source]:
-        """An army, ministry or group named as the subject of a speech verb speaks as a source."""
+        """An army, ministry or group named as the subject of a speech verb speaks as a source,
+        unless the source stage already names those words ("الجيش الأمريكي": US army, not also
+        "United States" under another name)."""
         out = []
+        spoken = [(s.start, s.end) for s in self.sources.get(v.index, [])]
         for a in self.actors.get(v.index, []):
+            if any(s < a.end and a.start < e for s, e in spoken):
+                continue
             first, last = _tok_span(v, a.start, a.end)
             after_verb = first > 0 and bool(v.keys[first - 1] & verbs)
             before_verb = last + 1 < len(v.tokens) and bool(v.keys[last + 1] & verbs)
@@ -308,6 +318,12 @@ def assign_actors(m: Mention, idx: DocIndex) -> None:
     #     "الولايات المتحدة وحلفاؤها قصفوا", "شنت إسرائيل غارات")
     if a1 is None and not patient_trigger:
         a1 = _country_doer(m, idx)
+    if a1 is None and not patient_trigger:
+        a1 = _national_doer(m, idx)
+    # 1c. where the fire came from: "قذائف مصدرها مواقع قوات الأسد", "أطلقت من مواقع الحوثيين"
+    if a1 is None and m.event_type == "Explosions/Remote violence":
+        origin = lex.cue("origin_markers")
+        a1 = next((c for c in agents if v.has_any(origin, c[0] - 3, c[0])), None)
     # 2. the patient right after a patient noun ("مقتل عناصر داعش")
     if patient_trigger:
         for first, last, a in cands:
@@ -378,7 +394,7 @@ def assign_actors(m: Mention, idx: DocIndex) -> None:
         marked = [c for c in rest if c[0] > 0 and v.keys[c[0] - 1] & targets]
         later = [c for c in rest if c[0] > h.last]
         a2 = (hurt or marked or later or rest)[0] if rest else None  # the first three: parts of rest
-    claimed = _claimed_by(v, cands, lex)
+    claimed = _claimed_by(v, cands, lex, m.event_type in VIOLENT)
     if claimed is not None and (a1 is None or a1[2].actor.type in ("Civilians",) or a1[2].generic):
         a1 = claimed  # "نسبت إلى تنظيم داعش", "تبنى حزب العمال الهجوم": the claimant did it
         if a2 is not None and a2[2] is claimed[2]:
@@ -460,6 +476,25 @@ def _country_doer(m: Mention, idx: DocIndex) -> tuple[int, int, ActorMention] | 
     return None
 
 
+def _national_doer(m: Mention, idx: DocIndex) -> tuple[int, int, ActorMention] | None:
+    """ "الغارات الجوية التركية", "القصف الروسي", "غارة أمريكية": a nationality adjective right after
+    a word of bombardment (a word of its kind between them at most) names the state whose forces
+    did it. Not after a clash or an attack: "اشتباكات فلسطينية" are fought by Palestinians, not
+    by a state's forces."""
+    v, h, lex = m.view, m.trigger, idx.lex
+    forces = idx.national_forces.get(v.index)
+    if not forces or m.event_type != "Explosions/Remote violence" or v.keys[h.first] & lex.cue("verbs"):
+        return None
+    slots = {h.last + 1}
+    if h.last + 1 < len(v.tokens) and v.keys[h.last + 1] & lex.cue("national_doer_between"):
+        slots.add(h.last + 2)
+    for a in forces:
+        first, last = _tok_span(v, a.start, a.end)
+        if first in slots:
+            return first, last, a
+    return None
+
+
 def _subject_before(v: SentenceView, last: int, verb_at: int) -> bool:
     """Nothing stands between a subject ending at ``last`` and its verb, or only its conjunct
     ("الولايات المتحدة وحلفاؤها شنوا")."""
@@ -489,10 +524,12 @@ def _conjuncts(v: SentenceView, a1: tuple, agents: list) -> tuple[tuple, list]:
 
 
 def _claimed_by(
-    v: SentenceView, cands: list[tuple[int, int, ActorMention]], lex: Lexicon
+    v: SentenceView, cands: list[tuple[int, int, ActorMention]], lex: Lexicon, violent: bool = False
 ) -> tuple[int, int, ActorMention] | None:
-    """The armed group a responsibility claim or attribution names, if the sentence has one."""
-    cue = lex.cue("claims")
+    """The armed group a responsibility claim or attribution names, if the sentence has one; for a
+    violent event also the one said to be behind it ("يقف وراءه"; for an arrest that is the
+    arrested people's group, not the arresting force)."""
+    cue = lex.union("claims", "perpetration") if violent else lex.cue("claims")
     for i in v.positions(cue):
         near = [c for c in cands if i < c[0] <= i + 4 or 0 < i - c[1] <= 2]
         near = [c for c in near if c[2].actor.type not in ("Civilians", "Protesters") and not c[2].generic]
@@ -703,7 +740,11 @@ def listed_places(m: Mention, idx: DocIndex) -> list[Mention]:
             and not same_place(p.location, m.location)
         ):
             c = replace(
-                m, location=p.location, counts={}, explain=[*m.explain, f"also at «{p.text}» (listed)"]
+                m,
+                location=p.location,
+                counts={},
+                lone=set(),
+                explain=[*m.explain, f"also at «{p.text}» (listed)"],
             )
             copies.append(c)
     return copies
@@ -906,10 +947,18 @@ def count_kind(q: Quantity, v: SentenceView, lex: Lexicon) -> tuple[str, str | N
     best: tuple[float, str] | None = None
     # "مقتل عسكريين تركيين اثنين وجرح أربعة": a dual's number follows its noun, whose word came before
     hi = last + 1 if v.surface(first) in _POST_NOMINAL else min(len(v.tokens), last + 1 + window)
+    # "سبعة من مليشيا الحشد الشعبي قتلوا": after "من" a named group may stand between the figure
+    # and a verb agreeing with it, further than the window
+    far = hi
+    if hi > last + 1 and last + 1 < len(v.tokens) and v.surface(last + 1) == "من":
+        far = min(len(v.tokens), last + 1 + 2 * window)
+    elif hi == last + 1:
+        far = min(len(v.tokens), hi + 1)  # "شرطيين اثنين قتلا": the verb right after the number
+    partitive = lex.cue("counts.partitive_verbs")
     for kind in _COUNT_KINDS:
         words = lex.cue(f"counts.{kind}")
-        for i in range(max(0, first - window), hi):
-            if first <= i <= last:
+        for i in range(max(0, first - window), far):
+            if first <= i <= last or (i >= hi and not v.keys[i] & partitive):
                 continue
             if v.keys[i] & words:
                 dist = first - i if i < first else (i - last) + 0.5
@@ -923,17 +972,26 @@ def count_kind(q: Quantity, v: SentenceView, lex: Lexicon) -> tuple[str, str | N
     return kind, None
 
 
+def _harmed(m: Mention) -> bool:
+    return m.event_type in VIOLENT or m.event_type in ("Protests", "Riots")
+
+
+# the mentions a count of each kind can belong to
+_COUNT_FITS: dict[str, Callable[[Mention], bool]] = {
+    "fatalities": _harmed,
+    "injured": _harmed,
+    "arrested": lambda m: m.sub_event_type == "Arrests",
+    "displaced": lambda m: m.event_type == "Displacement",
+}
+
+
 def assign_counts(mentions: list[Mention], idx: DocIndex) -> None:
     """Counts belong to the event whose sentence states them (nearest fitting trigger)."""
     if not mentions:
         return
     v = mentions[0].view
-    fits = {
-        "fatalities": lambda m: m.event_type in VIOLENT or m.event_type in ("Protests", "Riots"),
-        "injured": lambda m: m.event_type in VIOLENT or m.event_type in ("Protests", "Riots"),
-        "arrested": lambda m: m.sub_event_type == "Arrests",
-        "displaced": lambda m: m.event_type == "Displacement",
-    }
+    fits = _COUNT_FITS
+    last: dict[str, tuple[Mention, Quantity]] = {}  # the figure each kind of count last went to
     for q in idx.quantities.get(v.index, []):
         found = count_kind(q, v, idx.lex)
         if found is None:
@@ -947,10 +1005,90 @@ def assign_counts(mentions: list[Mention], idx: DocIndex) -> None:
         owner = _caused_by(owners, v, q.start, idx.lex) or min(
             owners, key=lambda m: abs(m.trigger.start - q.start)
         )
-        if kind in owner.counts:
-            continue
         qualifier = cast("Qualifier", q.qualifier or "exact")  # one of numbers.py's (Count checks it)
+        before = last.get(kind)
+        if kind in owner.counts:
+            if before is not None and before[0] is owner and _joined_figures(before[1], q, v, idx):
+                owner.counts[kind] = _added(owner.counts[kind], q, qualifier)
+                last[kind] = (owner, q)
+            continue
         owner.counts[kind] = Count(value=q.value, qualifier=qualifier, unit=unit, text=q.text)
+        last[kind] = (owner, q)
+
+
+def _joined_figures(a: Quantity, b: Quantity, v: SentenceView, idx: DocIndex) -> bool:
+    """ "أربعة من قادة الحزب ونحو 30 متمردا قتلوا", "مقتل 42 حوثيا و9 من المقاومة": two figures of
+    one kind joined by "و", with nothing between but the first one's noun phrase (no verb of
+    another count, no place, no comma), are one toll in parts."""
+    text = idx.analysis.document.text
+    gap = text[a.end : b.start]
+    if "،" in gap or "," in gap or len(gap.split()) > 6:
+        return False
+    # "و" is the second figure's own clitic ("ونحو 30", "و9"), not a letter of it ("واحدة")
+    tok = v.tokens[v.token_at(b.start - 1)] if b.start > 0 else None
+    if tok is None or not tok.segments or tok.segments[0] != "و" or not gap.rstrip().endswith("و"):
+        return False
+    if any(a.end <= p.start < b.start for p in idx.places.get(v.index, [])):
+        return False  # "7 في دوما و5 في حرستا": a toll per place
+    lo, hi = v.token_at(a.end), v.token_at(b.start)
+    tolls = idx.lex.union("counts.fatalities", "counts.injured", "counts.arrested", "counts.displaced")
+    return not v.has_any(tolls, lo, hi)
+
+
+def _added(total: Count, q: Quantity, qualifier: Qualifier) -> Count:
+    if total.value is None or q.value is None:
+        return total
+    qualifiers = {total.qualifier, qualifier}
+    return Count(
+        value=total.value + q.value,
+        qualifier=next((x for x in ("at_least", "approx") if x in qualifiers), "exact"),
+        unit=total.unit,
+        text=f"{total.text}، {q.text}",
+    )
+
+
+def lone_persons(mentions: list[Mention], idx: DocIndex) -> None:
+    """ "مقتل جندي", "إصابة شرطي", "اعتقال شاب": one person named in the singular right after a
+    word of death, injury or arrest is a count of 1 (as ACLED counts a lone victim), for the event
+    a figure would go to, unless a figure gave it that count. A verb takes only an indefinite
+    person, and none with a figure after it: "قتل انتحاري 32 شخصا" is active, the bomber killed.
+    Run after the gate, which was fitted on figures only; a figure anywhere else in the record's
+    sentences beats it (``Mention.lone``)."""
+    if not mentions:
+        return
+    v = mentions[0].view
+    lex = idx.lex
+    nouns = default_analyzer().quantities.lex
+    figures = [v.token_at(q.start) for q in idx.quantities.get(v.index, [])]
+    for kind in ("fatalities", "injured", "arrested"):
+        nouns_heads = lex.cue(f"counts.singular_heads.{kind}")
+        verbs = lex.cue(f"counts.singular_verbs.{kind}")
+        owners = [m for m in mentions if _COUNT_FITS[kind](m)]
+        if not owners or not (v.has_any(nouns_heads) or v.has_any(verbs)):
+            continue
+        for i in v.positions(nouns_heads | verbs):
+            if i + 1 >= len(v.tokens) or nouns.singular_of(v.tokens[i + 1]) is None:
+                continue
+            person = v.tokens[i + 1]
+            if not v.keys[i] & nouns_heads and (
+                "ال" in person.segments or _object_figure(v, i + 1, figures, lex)
+            ):
+                continue
+            owner = _caused_by(owners, v, person.start, lex) or min(
+                owners, key=lambda m: abs(m.trigger.start - person.start)
+            )
+            if kind not in owner.counts:
+                owner.counts[kind] = Count(value=1, qualifier="exact", text=person.text)
+                owner.lone.add(kind)
+
+
+def _object_figure(v: SentenceView, person: int, figures: list[int], lex: Lexicon) -> bool:
+    """A figure a few words after "قتل انتحاري" is the verb's object (the bomber killed 32), unless
+    a word of another toll comes first ("قتل مدني وأصيب ثلاثة")."""
+    tolls = lex.union("counts.fatalities", "counts.injured", "counts.arrested")
+    return any(
+        person < f <= person + 4 and not any(v.keys[k] & tolls for k in range(person + 1, f)) for f in figures
+    )
 
 
 def _caused_by(owners: list[Mention], v: SentenceView, offset: int, lex: Lexicon) -> Mention | None:

@@ -15,6 +15,7 @@ from rasd.events.arguments import (
     assign_location,
     assign_sources,
     listed_places,
+    lone_persons,
     too_old,
 )
 from rasd.events.context import SentenceView
@@ -107,6 +108,7 @@ def find_mentions(analysis: DocAnalysis, lex: Lexicon) -> tuple[list[Mention], D
         # an earlier happening used as a landmark in time, told with no toll of its own
         sentence = [m for m in sentence if m.counts or not all(anchored(h, v, lex) for h in m.hits)]
         sentence = [m for m in sentence if not _tally(m, lex)]
+        lone_persons(sentence, idx)
         for m in sentence:
             for x in (m, *listed_places(m, idx)):
                 (old if too_old(x, analysis.document.published, lex) else mentions).append(x)
@@ -356,11 +358,17 @@ def to_event(c: Cluster, text: str) -> Event:
     dm = c.date_mention()
     body_first = sorted(c.mentions, key=lambda m: (m.headline, m.view.index))
     counts: dict[str, Count] = {}
+    weak: set[str] = set()
     for m in body_first + c.anaphors:
         for k, v in m.counts.items():
-            # An exact or approximate figure beats a vague one ("عشرات") stated elsewhere.
-            if k not in counts or (_vague(counts[k]) and not _vague(v)):
+            # An exact or approximate figure beats a vague one ("عشرات") or a lone person
+            # ("مقتل جندي") stated elsewhere.
+            if k not in counts or (k in weak and not (_vague(v) or k in m.lone)):
                 counts[k] = v
+                if _vague(v) or k in m.lone:
+                    weak.add(k)
+                else:
+                    weak.discard(k)
     if c.event_type == "Battles" and "fatalities" in counts:
         counts["fatalities"] = _both_sides_dead(body_first, counts["fatalities"])
     sources: list[Source] = []

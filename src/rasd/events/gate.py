@@ -41,6 +41,7 @@ def gate_features(view: SentenceView, mentions: list[Mention], idx: DocIndex, le
     f: set[str] = {"bias"}
     verbs = lex.cue("verbs")
     past_light = lex.cue("past_light_verbs")
+    protest_adverbs = lex.cue("realis.protest_adverbs")
     for m in mentions:
         f.add(f"sub={m.sub_event_type}")
         f.add(f"fam={m.family}")
@@ -50,7 +51,10 @@ def gate_features(view: SentenceView, mentions: list[Mention], idx: DocIndex, le
                 f.add("verb")
                 if _past_verb(view, h.first, lex):
                     f.add("past_verb")  # not a trained weight (scores 0): read by strong_evidence
-            if any(view.keys[i] & past_light for i in range(max(0, h.first - 6), h.first)):
+            # "خرج عشرات الآلاف ... في بغداد مساء الجمعة احتجاجا": the adverb of protest qualifies
+            # the main verb of its clause, further back than a light verb's object
+            reach = 12 if view.surface(h.first) in protest_adverbs else 6
+            if any(view.keys[i] & past_light for i in range(max(0, h.first - reach), h.first)):
                 # "شنت القوات هجوما": the event noun carried by a past-tense light verb. Not one
                 # of the trained weights (it scores 0); strong_evidence reads it as a verb.
                 f.add("light_verb_before")

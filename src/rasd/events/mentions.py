@@ -79,6 +79,7 @@ class Mention:
     date: EventDate = field(default_factory=EventDate)
     date_explicit: bool = False
     counts: dict[str, Count] = field(default_factory=dict)
+    lone: set[str] = field(default_factory=set)  # counts of one person named alone (arguments.lone_persons)
     sources: list[Source] = field(default_factory=list)
     sentences: list[int] = field(default_factory=list)
     gate: float = 1.0  # the learned gate's probability that the sentence reports this family
@@ -103,6 +104,7 @@ class Mention:
         date: EventDate | None = None,
         date_explicit: bool = False,
         counts: dict[str, Count] | None = None,
+        lone: set[str] | None = None,
         sources: list[Source] | None = None,
         sentences: list[int] | None = None,
         gate: float = 1.0,
@@ -124,6 +126,7 @@ class Mention:
         self.date = EventDate() if date is None else date
         self.date_explicit = date_explicit
         self.counts = {} if counts is None else counts
+        self.lone = set() if lone is None else lone
         self.sources = [] if sources is None else sources
         self.sentences = [] if sentences is None else sentences
         self.gate = gate

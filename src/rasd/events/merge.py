@@ -26,6 +26,21 @@ def same_place(a: Location | None, b: Location | None) -> bool:
     return _km(a, b) <= 25
 
 
+def _finest(told: list[Mention]) -> Location | None:
+    """The first place told of the happening, unless it names only a country and another telling
+    names a town of that country ("قصفت الطائرات التركية مواقع في سوريا" then "في بلدة حوار"):
+    then that town, the first such. Records compare with it, so a third telling at another town
+    is another happening."""
+    first = told[0].location
+    if first is None or first.lat is not None:
+        return first
+    for m in told:
+        loc = m.location
+        if loc is not None and loc.lat is not None and loc.country == first.country:
+            return loc
+    return first
+
+
 class Cluster:
     """Mentions of one happening; the best-supported value of each field wins."""
 
@@ -61,16 +76,14 @@ class Cluster:
         explicit = [m for m in self._body() if m.location is not None and not m.location_inherited]
         explicit += [m for m in self.mentions if m.location is not None and not m.location_inherited]
         if explicit:
-            return explicit[0].location
+            return _finest(explicit)
         anyloc = [m for m in self.mentions if m.location is not None]
         return anyloc[0].location if anyloc else None
 
     @property
     def explicit_location(self) -> Location | None:
-        for m in self.mentions:
-            if m.location is not None and not m.location_inherited:
-                return m.location
-        return None
+        explicit = [m for m in self.mentions if m.location is not None and not m.location_inherited]
+        return _finest(explicit) if explicit else None
 
     def date_mention(self) -> Mention:
         for m in self._body():

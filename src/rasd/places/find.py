@@ -244,6 +244,12 @@ def _sublocations(
             i += 1  # "عن طريق" is "by means of"
             continue
         nxt = places.get(i + 1)
+        if nxt is not None and frame in lex.junction_frames:
+            m = nxt[0]  # "مفرق الجوف": the junction's name; where it lies is told elsewhere
+            out.free.append(nt.orig_span(fstart, m.nend))
+            out.consumed.add(m.first)
+            i = m.last + 1
+            continue
         if nxt is not None:
             m, r, pm = nxt
             if r.kind == "town" and (frame in lex.town_named_frames or not _other_town_near(places, m)):

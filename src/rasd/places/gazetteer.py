@@ -51,6 +51,7 @@ class Lexicon:
     vicinity_frames: frozenset[tuple[str, ...]]
     sublocation_frames: frozenset[str]
     town_named_frames: frozenset[str]
+    junction_frames: frozenset[str]
     sublocation_frames_with_article: frozenset[str]
     sublocation_stops: frozenset[str]
     media_nouns: frozenset[str]
@@ -190,6 +191,7 @@ def load_lexicon(data: Path | None = None) -> Lexicon:
         vicinity_frames=_phrases(y["vicinity_frames"]),
         sublocation_frames=_words(y["sublocation_frames"]),
         town_named_frames=_words(y["town_named_frames"]),
+        junction_frames=_words(y["junction_frames"]),
         sublocation_frames_with_article=_words(y["sublocation_frames_with_article"]),
         sublocation_stops=_words(y["sublocation_stops"]),
         media_nouns=_words(y["media_nouns"]),

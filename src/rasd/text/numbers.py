@@ -131,6 +131,17 @@ class QuantityLexicon:
             return Unit(b[:-2], "persons")  # nisba plurals: أربعة فلسطينيين, 5 سوريين
         return None
 
+    def singular_of(self, tok: Token) -> Unit | None:
+        """A person named in the singular (``جندي``, ``جنديا``, ``الجندي``) → its counted noun; not a
+        plural, a dual or a thing."""
+        if tok.kind != "word":
+            return None
+        for w in (tok.base, tok.base[:-1] if tok.base.endswith("ا") else ""):
+            u = self.nouns.get(w)
+            if u is not None and u.key == w and u.cls == "persons":
+                return u
+        return None
+
     def dual_of(self, tok: Token) -> Unit | None:
         """``جنديين`` → جندي, ``سيارتين`` → سياره: a dual noun counts 2 (not ``مدنيين``, a plural)."""
         b = tok.norm

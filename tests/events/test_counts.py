@@ -1,0 +1,94 @@
+"""Tolls read off the sentence: figures before agreeing verbs, lone persons, dual verbs."""
+
+from __future__ import annotations
+
+from fakes import analysis_of
+
+from rasd.contract import check_event
+from rasd.events import extract_events
+from rasd.events.lexicon import load_lexicon
+
+RULES = load_lexicon()
+RULES.gate = None  # the rules alone
+
+
+def events(text: str):
+    out = extract_events(analysis_of(text), RULES)
+    for e in out:
+        assert check_event(e.to_json(), text) == []
+    return out
+
+
+def value(count):
+    return None if count is None else count.value
+
+
+def test_a_figure_with_a_named_group_before_its_verb_is_the_toll():
+    (e,) = events("وقال مصدر أمني إن سبعة من مسلحي قوات الحشد الشعبي قتلوا بانفجار عبوة ناسفة في بغداد أمس.")
+    assert value(e.fatalities) == 7
+
+
+def test_the_long_reach_after_min_is_for_agreeing_verbs_only():
+    # "قتلى" five words on is a noun of another clause, not the verb the figure goes with
+    (e,) = events("فجر مسلحون عبوة ناسفة في بغداد أمس أصابت سبعة من سكان الحي القديم وسط قتلى الحرب.")
+    assert value(e.fatalities) is None
+
+
+def test_dual_verbs_take_the_dual_noun_before_them():
+    (e,) = events(
+        "وأعلنت وزارة الداخلية أن شرطيين اثنين قتلا وأصيب أربعة آخرون في هجوم على حاجز في بغداد أمس."
+    )
+    assert (value(e.fatalities), value(e.injured)) == (2, 4)
+
+
+def test_a_lone_person_after_a_word_of_death_or_injury_counts_one():
+    (e,) = events("أسفر انفجار عبوة ناسفة في بغداد أمس عن مقتل جندي وإصابة شرطي.")
+    assert (value(e.fatalities), value(e.injured)) == (1, 1)
+    assert e.fatalities.text == "جندي"
+    (e,) = events("قتل مدني وأصيب ثلاثة آخرون بقصف على حي سكني في حلب أمس.")
+    assert (value(e.fatalities), value(e.injured)) == (1, 3)
+
+
+def test_a_named_lone_victim_after_a_verbal_noun_counts_one():
+    (e,) = events("أسفر هجوم مسلحين مجهولين في الموصل أمس عن مقتل الضابط أحمد حسن.")
+    assert value(e.fatalities) == 1
+
+
+def test_a_verb_before_a_lone_noun_and_a_figure_is_active():
+    # the bomber killed 32 people: not one dead plus a figure
+    (e,) = events("قتل انتحاري 32 شخصا في تفجير استهدف تجمعا في بغداد أمس.")
+    assert value(e.fatalities) == 32
+
+
+def test_a_verb_takes_no_definite_lone_noun():
+    # "قتل المواطن" here is the act spoken of, not a count
+    evs = events("وحمل البيان الجيش مسؤولية قتل المواطن في بغداد أمس برصاص قناص.")
+    assert all(value(e.fatalities) is None for e in evs)
+
+
+def test_a_figure_elsewhere_in_the_record_beats_a_lone_person():
+    (e,) = events(
+        "قصفت طائرات التحالف مواقع الحوثيين في صنعاء أمس، ما أدى إلى مقتل مدني. "
+        "وقالت مصادر محلية إن القصف أسفر عن مقتل 12 شخصا في صنعاء."
+    )
+    assert value(e.fatalities) == 12
+
+
+def test_figures_joined_by_wa_are_one_toll_in_parts():
+    (e,) = events("قتل 42 حوثيا و9 من مسلحي قوات الحشد الشعبي في اشتباكات في بغداد أمس.")
+    assert value(e.fatalities) == 51
+    (e,) = events("وقال مصدر إن أربعة من القادة ونحو 30 مسلحا قتلوا في قصف على الموصل أمس.")
+    assert value(e.fatalities) == 34 and e.fatalities.qualifier == "approx"
+
+
+def test_a_toll_per_place_or_another_kind_is_not_added():
+    (e,) = events("قتل 5 أشخاص وأصيب 7 آخرون في تفجير في بغداد أمس.")
+    assert (value(e.fatalities), value(e.injured)) == (5, 7)
+    evs = events("قتل 7 أشخاص في بغداد و5 في الموصل في تفجيرين أمس.")
+    assert all(value(e.fatalities) in (7, 5, None) for e in evs)
+
+
+def test_a_wa_that_is_a_letter_of_the_word_joins_nothing():
+    # "واحدة" starts with the letter و: "عائلة واحدة" is no second figure
+    (e,) = events("لقي 8 أشخاص من عائلة واحدة مصرعهم بقصف على حي سكني في حلب أمس.")
+    assert value(e.fatalities) == 8
