@@ -475,3 +475,28 @@ def test_crowds_that_went_out_in_protest_are_a_protest():
     text = "خرج عشرات الآلاف من العراقيين في بغداد مساء الجمعة احتجاجا على تردي الخدمات."
     (e,) = rasd.extract(text, published="2015-08-09", id="baghdad")
     assert (e.sub_event_type, e.location.name, e.date.value) == ("Peaceful protest", "Baghdad", "2015-08-07")
+
+
+def test_a_claim_told_after_a_bombing_names_its_doer():
+    for claim in ("وتبنى تنظيم داعش التفجير في بيان على الإنترنت.", "وأعلن تنظيم داعش مسؤوليته عن الهجوم."):
+        text = (
+            "انفجار في بغداد\n\nقتل 20 شخصا في انفجار سيارة مفخخة في سوق شعبي بمدينة الصدر في بغداد أمس. "
+            + claim
+        )
+        (e,) = rasd.extract(text, published="2015-07-21", id="claim")
+        assert e.actor1 is not None and e.actor1.name == "Islamic State", claim
+        assert any(s.name == "Islamic State" for s in e.sources)
+
+
+def test_a_claim_lends_no_air_force():
+    # an armed group's claim next to an air strike is not the strike's doer
+    text = (
+        "غارات على مواقع للحزب\n\nقصفت طائرات حربية مواقع في جبال قنديل شمال العراق أمس. "
+        "وأعلن حزب العمال الكردستاني مسؤوليته عن الهجوم على مركز للشرطة في ديار بكر."
+    )
+    strikes = [
+        e
+        for e in rasd.extract(text, published="2015-07-21", id="air")
+        if e.sub_event_type == "Air/drone strike"
+    ]
+    assert strikes and all(e.actor1 is None or e.actor1.name != "Kurdistan Workers' Party" for e in strikes)
