@@ -66,13 +66,15 @@ def _settled(resource: R) -> R:
     return resource
 
 
-def _country_forces(text: str, places: list[PlaceMention], kb: ActorKB) -> list[ActorMention]:
+def _country_forces(
+    text: str, places: list[PlaceMention], kb: ActorKB, country: str | None
+) -> list[ActorMention]:
     names = [
         (p.start, p.end, p.location.country)
         for p in places
         if p.kind == "country" and p.location.country and p.text == p.location.text
     ]
-    return country_forces(text, names, kb, country=document_country(places)) if names else []
+    return country_forces(text, names, kb, country=country) if names else []
 
 
 def _quoting(text: str, events: list[Event]) -> list[Event]:
@@ -175,6 +177,7 @@ class Pipeline:
         analyzed = analyze(doc.text, doc.published)
         places = find_places(analyzed, self.gazetteer)
         actors = find_actors(analyzed, self.kb)
+        country = document_country(places)
         return DocAnalysis(
             document=doc,
             text=analyzed,
@@ -182,12 +185,12 @@ class Pipeline:
             places=places,
             actors=actors,
             sources=find_sources(analyzed, self.kb),
-            country_forces=_country_forces(analyzed.text, places, self.kb),
+            country_forces=_country_forces(analyzed.text, places, self.kb, country),
             national_forces=national_forces(
                 analyzed.text,
                 self.kb,
                 [(a.start, a.end) for a in actors] + [(p.start, p.end) for p in places],
-                country=document_country(places),
+                country=country,
             ),
         )
 

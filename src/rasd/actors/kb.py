@@ -618,25 +618,30 @@ def country_forces(
     mention per ``(start, end, iso2)`` span of a country name the places stage found. Country
     names are places first: the event stage reads these only where the grammar makes the country
     the doer. ``country``: the document's country, for the external/domestic type."""
-    out = []
-    for start, end, iso in names:
-        if iso not in kb.countries:
-            continue
-        actor = kb.role_actor("military", iso)
-        surface = text[start:end]
-        type_ = kb.actor_type_for(actor, country) if country else actor.type
-        out.append(
-            ActorMention(
-                start=start,
-                end=end,
-                text=surface,
-                actor=actor.record(text=surface, type_=type_),
-                generic=True,
-                via="country",
-                country=iso,
-            )
-        )
-    return out
+    return [
+        _state_forces(text, start, end, iso, kb, country, "country")
+        for start, end, iso in names
+        if iso in kb.countries
+    ]
+
+
+def _state_forces(
+    text: str, start: int, end: int, iso: str, kb: ActorKB, country: str | None, via: str
+) -> ActorMention:
+    """The words ``text[start:end]`` standing for the military of ``iso``, typed as domestic or
+    external by the document's ``country``."""
+    actor = kb.role_actor("military", iso)
+    surface = text[start:end]
+    type_ = kb.actor_type_for(actor, country) if country else actor.type
+    return ActorMention(
+        start=start,
+        end=end,
+        text=surface,
+        actor=actor.record(text=surface, type_=type_),
+        generic=True,
+        via=via,
+        country=iso,
+    )
 
 
 def national_forces(
@@ -653,20 +658,7 @@ def national_forces(
         iso = kb.adjective_country(w.norm)
         if iso is None or iso not in kb.countries or any(s < w.end and w.start < e for s, e in taken):
             continue
-        actor = kb.role_actor("military", iso)
-        surface = text[w.start : w.end]
-        type_ = kb.actor_type_for(actor, country) if country else actor.type
-        out.append(
-            ActorMention(
-                start=w.start,
-                end=w.end,
-                text=surface,
-                actor=actor.record(text=surface, type_=type_),
-                generic=True,
-                via="adjective",
-                country=iso,
-            )
-        )
+        out.append(_state_forces(text, w.start, w.end, iso, kb, country, "adjective"))
     return out
 
 

@@ -1009,7 +1009,8 @@ def assign_counts(mentions: list[Mention], idx: DocIndex) -> None:
         before = last.get(kind)
         if kind in owner.counts:
             if before is not None and before[0] is owner and _joined_figures(before[1], q, v, idx):
-                owner.counts[kind] = _added(owner.counts[kind], q, qualifier)
+                part = Count(value=q.value, qualifier=qualifier, text=q.text)
+                owner.counts[kind] = added_counts(owner.counts[kind], part)
                 last[kind] = (owner, q)
             continue
         owner.counts[kind] = Count(value=q.value, qualifier=qualifier, unit=unit, text=q.text)
@@ -1035,15 +1036,16 @@ def _joined_figures(a: Quantity, b: Quantity, v: SentenceView, idx: DocIndex) ->
     return not v.has_any(tolls, lo, hi)
 
 
-def _added(total: Count, q: Quantity, qualifier: Qualifier) -> Count:
-    if total.value is None or q.value is None:
+def added_counts(total: Count, part: Count) -> Count:
+    """One toll told in parts ("42 حوثيا و9 من المقاومة"): the sum, as sure as its least sure part."""
+    if part.value is None:
         return total
-    qualifiers = {total.qualifier, qualifier}
+    qualifiers = {total.qualifier, part.qualifier}
     return Count(
-        value=total.value + q.value,
+        value=(total.value or 0) + part.value,
         qualifier=next((x for x in ("at_least", "approx") if x in qualifiers), "exact"),
         unit=total.unit,
-        text=f"{total.text}، {q.text}",
+        text=f"{total.text}، {part.text}",
     )
 
 
@@ -1062,11 +1064,11 @@ def lone_persons(mentions: list[Mention], idx: DocIndex) -> None:
     figures = [v.token_at(q.start) for q in idx.quantities.get(v.index, [])]
     for kind in ("fatalities", "injured", "arrested"):
         nouns_heads = lex.cue(f"counts.singular_heads.{kind}")
-        verbs = lex.cue(f"counts.singular_verbs.{kind}")
+        heads = lex.union(f"counts.singular_heads.{kind}", f"counts.singular_verbs.{kind}")
         owners = [m for m in mentions if _COUNT_FITS[kind](m)]
-        if not owners or not (v.has_any(nouns_heads) or v.has_any(verbs)):
+        if not owners or not v.has_any(heads):
             continue
-        for i in v.positions(nouns_heads | verbs):
+        for i in v.positions(heads):
             if i + 1 >= len(v.tokens) or nouns.singular_of(v.tokens[i + 1]) is None:
                 continue
             person = v.tokens[i + 1]

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from rasd.events.arguments import (
     DocIndex,
+    added_counts,
     assign_actors,
     assign_counts,
     assign_date,
@@ -230,10 +231,9 @@ def _refine_takeover(m: Mention, lex: Lexicon) -> None:
     regained = any(m.view.keys[i] & regain for i in takeover_tokens)
     if by_state or regained:
         m.sub_event_type = "Government regains territory"
-    rebels = ("Rebel group", "Political militia", "Identity militia")
     a1 = m.actor1
     alone = a1 is not None and (m.actor2 is None or m.actor2.name == a1.name)
-    if regained and not by_state and alone and a1 is not None and a1.type in rebels:
+    if regained and not by_state and alone and a1 is not None and a1.type in _ARMED_NON_STATE:
         # "تحرير الموصل من داعش": the group named is the one driven out, not the liberator
         # a1, not the attribute: mypyc (setup.py) mis-types ``x.a, x.b = None, x.a``
         m.actor1, m.actor2 = None, a1
@@ -243,7 +243,7 @@ def _refine_takeover(m: Mention, lex: Lexicon) -> None:
         and not by_state
         and m.actor1 is not None
         and m.actor2 is not None
-        and m.actor1.type in rebels
+        and m.actor1.type in _ARMED_NON_STATE
         and lex.government_side(m.actor2)
     ):
         if _subject_right_before(m, m.actor1):
@@ -345,12 +345,7 @@ def _both_sides_dead(mentions: list[Mention], first: Count) -> Count:
         if m.view.index != owner.view.index or m.span in seen or other is None or other.value is None:
             continue
         seen.add(m.span)
-        qualifiers = {total.qualifier, other.qualifier}
-        total = Count(
-            value=(total.value or 0) + other.value,
-            qualifier=next((q for q in ("at_least", "approx") if q in qualifiers), "exact"),
-            text=f"{total.text}، {other.text}",
-        )
+        total = added_counts(total, other)
     return total
 
 
@@ -449,9 +444,6 @@ def _among(m: Mention, ms: list[Mention]) -> bool:
     return any(k is m or (k.view.index == index and k == m) for k in ms)
 
 
-_CLAIMANTS = ("Rebel group", "Political militia", "Identity militia")
-
-
 def _lend_claimants(clusters: list[Cluster], mentions: list[Mention], lex: Lexicon) -> list[Cluster]:
     """ "وتبنى تنظيم داعش التفجير", "وأعلن حزب العمال مسؤوليته عن الهجوم": a claim of responsibility
     told in one of the two sentences after a violent event names its doer when the record names
@@ -460,7 +452,7 @@ def _lend_claimants(clusters: list[Cluster], mentions: list[Mention], lex: Lexic
     claims = lex.cue("claims")
     out = list(clusters)
     for m in mentions:
-        if m.actor1 is None or m.actor1.type not in _CLAIMANTS or not m.view.has_any(claims):
+        if m.actor1 is None or m.actor1.type not in _ARMED_NON_STATE or not m.view.has_any(claims):
             continue
         told = [
             (max(x.view.index for x in c.mentions), c)
