@@ -38,3 +38,37 @@ def test_a_second_town_of_that_country_is_another_happening():
 
 def test_a_country_alone_stays_the_place():
     assert places(TITLE + "قتل 30 شخصا في تفجير انتحاري في العراق أمس.") == ["Iraq"]
+
+
+# --- a place named as a party's leader, backer or origin is not the scene (arguments.in_relation)
+
+
+def test_the_town_a_convoy_came_from_is_not_where_it_was_struck():
+    text = TITLE + "قصفت طائرات التحالف أمس رتلا للحوثيين قادما من صنعاء قرب مدينة تعز."
+    assert places(text) == ["Taiz"]
+
+
+def test_a_backer_alone_in_its_sentence_gives_way_to_the_place_told_before():
+    text = TITLE + (
+        "دارت اشتباكات عنيفة أمس في مدينة تعز بين المقاومة الشعبية والحوثيين. "
+        "وقصفت طائرات حربية مواقع الجماعة المتحالفة مع إيران مساء أمس."
+    )
+    assert places(text) == ["Taiz", "Taiz"]
+
+
+def test_where_the_smuggled_arms_came_from_is_not_where_the_arrests_were():
+    text = TITLE + (
+        "أحبطت قوات الأمن أمس عملية تهريب أسلحة في بغداد. "
+        "وألقت قوات الأمن القبض على خمسة أشخاص مع أسلحة قادمة من الموصل."
+    )
+    assert set(places(text)) == {"Baghdad"}
+
+
+def test_a_relation_word_before_a_place_with_its_own_preposition_keeps_the_place():
+    # "القرى الموالية بريف حماة": the loyal villages are in rural Hama
+    text = TITLE + "قتل 12 مدنيا أمس في قصف استهدف القرى الموالية بريف حلب."
+    assert places(text) == ["Aleppo"]
+
+
+def test_a_backer_named_alone_in_the_whole_text_stays_the_place():
+    assert places(TITLE + "قصفت طائرات حربية أمس مواقع الجماعة المتحالفة مع العراق.") == ["Iraq"]

@@ -667,9 +667,48 @@ def choose_place(m: Mention, idx: DocIndex, places: list[PlaceMention]) -> Place
         # "في إقليم شرناخ الحدودي مع العراق": the country across the border is not where it was
         at = v.token_at(p.start)
         across = at >= 2 and "مع" in v.keys[at - 1] and bool(v.keys[at - 2] & border)
-        return (across or _reference_point(v, at, text, lex), country_only, dist + coarse)
+        return (
+            across or _reference_point(v, at, text, lex) or in_relation(v, at, lex),
+            country_only,
+            dist + coarse,
+        )
 
     return min(places, key=key)
+
+
+_RELATION_LINKS = frozenset({"من", "مع"})
+
+
+def in_relation(v: SentenceView, at: int, lex: Lexicon) -> bool:
+    """The place at token ``at`` names who leads, backs or sides with a party, or where something
+    came from ("تحالف تقوده الولايات المتحدة", "المتحالفة مع إيران", "قادمة من إيران"): not the
+    scene of the happening."""
+    relation = lex.cue("relation_before")
+    if "ب" in v.tokens[at].segments[:-1]:
+        return False  # "القرى الموالية بريف حماة": where the loyal villages are
+    before = at - 1
+    if before >= 1 and v.keys[before] & _RELATION_LINKS:
+        before -= 1
+    return before >= 0 and bool(v.keys[before] & relation)
+
+
+def settle_scene(m: Mention, idx: DocIndex, previous: list[Mention]) -> None:
+    """After the gate (whose "place" feature is the sentence's own place): a record whose only
+    place in its sentence is named in a relation to a party (``in_relation``) takes the place the
+    text is about instead, as one naming no place does; it keeps that place when the text names
+    no other."""
+    if m.location is None or m.location_inherited:
+        return
+    v = m.view
+    chosen = next((p for p in idx.places.get(v.index, []) if p.location == m.location), None)
+    if chosen is None or not in_relation(v, v.token_at(chosen.start), idx.lex):
+        return
+    m.location = None
+    _inherit_location(m, idx, previous)
+    if m.location is None:
+        m.location = chosen.location
+    else:
+        m.explain.append(f"«{chosen.text}» named as a party's ally or origin, not the scene")
 
 
 def _reference_point(v: SentenceView, at: int, text: str, lex: Lexicon) -> bool:

@@ -17,6 +17,7 @@ from rasd.events.arguments import (
     assign_sources,
     listed_places,
     lone_persons,
+    settle_scene,
     too_old,
 )
 from rasd.events.context import SentenceView
@@ -102,6 +103,7 @@ def find_mentions(analysis: DocAnalysis, lex: Lexicon) -> tuple[list[Mention], D
         assign_counts(sentence, idx)
         _apply_gate(v, sentence, idx, lex)
         for m in sentence:  # after the gate, which was trained on first-trigger actors
+            settle_scene(m, idx, mentions)
             if m.actor1 is None and len(m.hits) > 1:
                 _assign_actors_any_trigger(m, idx)
                 _refine_takeover(m, lex)
