@@ -86,6 +86,9 @@ def test_a_toll_per_place_or_another_kind_is_not_added():
     assert (value(e.fatalities), value(e.injured)) == (5, 7)
     evs = events("قتل 7 أشخاص في بغداد و5 في الموصل في تفجيرين أمس.")
     assert all(value(e.fatalities) in (7, 5, None) for e in evs)
+    # the second figure's own noun names its toll, not the first figure's: the six are not wounded
+    (e,) = events("انفجرت سيارة مفخخة في بغداد أمس وأودت بحياة 6 أشخاص و20 جريحا.")
+    assert value(e.injured) == 20
 
 
 def test_a_wa_that_is_a_letter_of_the_word_joins_nothing():

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from operator import attrgetter
 from typing import TYPE_CHECKING, Literal, cast
@@ -965,8 +965,12 @@ def _dated_back_at_trigger(m: Mention, published: dt.date, lex: Lexicon) -> bool
 _POST_NOMINAL = frozenset({"اثنين", "اثنان", "اثنتين", "اثنتان", "واثنين", "واثنان"})
 
 
-def count_kind(q: Quantity, v: SentenceView, lex: Lexicon) -> tuple[str, str | None] | None:
-    """What a quantity counts (fatalities/injured/arrested/displaced) and its unit, if anything."""
+def count_kind(
+    q: Quantity, v: SentenceView, lex: Lexicon, others: Sequence[Quantity] = ()
+) -> tuple[str, str | None] | None:
+    """What a quantity counts (fatalities/injured/arrested/displaced) and its unit, if anything.
+    A word of a toll that is another figure's own noun (``others``: the sentence's quantities)
+    says what that figure counts, not this one: "أودى بحياة 32 شخصا ومائة جريح"."""
     if q.unit_class in ("objects", "measures"):
         return None  # "10 سيارات", "ألف مليار دولار": things and sums, never people
     unit = (q.unit or "").strip()
@@ -994,10 +998,11 @@ def count_kind(q: Quantity, v: SentenceView, lex: Lexicon) -> tuple[str, str | N
     elif hi == last + 1:
         far = min(len(v.tokens), hi + 1)  # "شرطيين اثنين قتلا": the verb right after the number
     partitive = lex.cue("counts.partitive_verbs")
+    nouns = {v.token_at(o.unit_start) for o in others if o is not q and o.unit_start is not None}
     for kind in _COUNT_KINDS:
         words = lex.cue(f"counts.{kind}")
         for i in range(max(0, first - window), far):
-            if first <= i <= last or (i >= hi and not v.keys[i] & partitive):
+            if first <= i <= last or (i >= hi and not v.keys[i] & partitive) or i in nouns:
                 continue
             if v.keys[i] & words:
                 dist = first - i if i < first else (i - last) + 0.5
@@ -1031,8 +1036,9 @@ def assign_counts(mentions: list[Mention], idx: DocIndex) -> None:
     v = mentions[0].view
     fits = _COUNT_FITS
     last: dict[str, tuple[Mention, Quantity]] = {}  # the figure each kind of count last went to
-    for q in idx.quantities.get(v.index, []):
-        found = count_kind(q, v, idx.lex)
+    figures = idx.quantities.get(v.index, [])
+    for q in figures:
+        found = count_kind(q, v, idx.lex, figures)
         if found is None:
             continue
         kind, unit = found
@@ -1072,7 +1078,19 @@ def _joined_figures(a: Quantity, b: Quantity, v: SentenceView, idx: DocIndex) ->
         return False  # "7 في دوما و5 في حرستا": a toll per place
     lo, hi = v.token_at(a.end), v.token_at(b.start)
     tolls = idx.lex.union("counts.fatalities", "counts.injured", "counts.arrested", "counts.displaced")
-    return not v.has_any(tolls, lo, hi)
+    if v.has_any(tolls, lo, hi):
+        return False
+    # "أودى بحياة 32 شخصا ومائة جريح": the second figure's own noun says which toll it is, and
+    # the first one's does not say the same
+    unit_b = (b.unit or "").strip()
+    return not unit_b or all(
+        any(unit_b.startswith(u) for u in idx.lex.cue(f"counts.units.{kind}"))
+        <= any((a.unit or "").startswith(u) for u in idx.lex.cue(f"counts.units.{kind}"))
+        for kind in _TOLL_KINDS
+    )
+
+
+_TOLL_KINDS = ("fatalities", "injured", "displaced", "arrested")
 
 
 def added_counts(total: Count, part: Count) -> Count:
