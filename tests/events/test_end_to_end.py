@@ -478,14 +478,28 @@ def test_crowds_that_went_out_in_protest_are_a_protest():
 
 
 def test_a_claim_told_after_a_bombing_names_its_doer():
-    for claim in ("وتبنى تنظيم داعش التفجير في بيان على الإنترنت.", "وأعلن تنظيم داعش مسؤوليته عن الهجوم."):
+    for claim in (
+        "وتبنى تنظيم داعش التفجير في بيان على الإنترنت.",
+        "وأعلن تنظيم داعش مسؤوليته عن الهجوم.",
+        "وقال بيان على الإنترنت إن الهجوم من تنفيذ تنظيم داعش.",
+    ):
         text = (
             "انفجار في بغداد\n\nقتل 20 شخصا في انفجار سيارة مفخخة في سوق شعبي بمدينة الصدر في بغداد أمس. "
             + claim
         )
         (e,) = rasd.extract(text, published="2015-07-21", id="claim")
         assert e.actor1 is not None and e.actor1.name == "Islamic State", claim
-        assert any(s.name == "Islamic State" for s in e.sources)
+        if "بيان" not in claim:  # the group speaks itself; an unnamed statement names no source
+            assert any(s.name == "Islamic State" for s in e.sources)
+
+
+def test_a_claim_told_next_names_the_group_of_an_unnamed_bomber():
+    text = (
+        "تفجير في بغداد\n\nفجر انتحاري نفسه وسط مسجد في حي الكرادة في بغداد أمس وقتل 12 شخصا. "
+        "وقال بيان على الإنترنت إن الهجوم من تنفيذ تنظيم داعش."
+    )
+    (e,) = rasd.extract(text, published="2015-07-21", id="bomber")
+    assert e.sub_event_type == "Suicide bomb" and e.actor1.name == "Islamic State"
 
 
 def test_a_claim_lends_no_air_force():

@@ -609,6 +609,15 @@ def test_a_responsibility_claim_names_the_attacker():
     assert e.actor1.name == "Islamic State"
 
 
+def test_the_group_an_attack_is_laid_to_names_the_bomber_over_who_lays_it():
+    # "انتحاري" alone is an unidentified doer; the group the bombing is laid to did it, not the
+    # forces that lay it there
+    (e,) = events(
+        "فجر انتحاري نفسه في سوق شعبي في بغداد أمس، في هجوم نسبته قوات الأمن العراقية إلى تنظيم داعش."
+    )
+    assert e.actor1.name == "Islamic State"
+
+
 def test_arrested_peoples_group_is_actor2():
     (e,) = events("ألقت قوات الأمن القبض على 17 شخصا يشتبه في انتمائهم إلى داعش في بغداد.")
     assert e.actor1.name == "Police Forces of Iraq" and e.actor2.name == "Islamic State"

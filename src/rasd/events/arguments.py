@@ -395,7 +395,13 @@ def assign_actors(m: Mention, idx: DocIndex) -> None:
         later = [c for c in rest if c[0] > h.last]
         a2 = (hurt or marked or later or rest)[0] if rest else None  # the first three: parts of rest
     claimed = _claimed_by(v, cands, lex, m.event_type in VIOLENT)
-    if claimed is not None and (a1 is None or a1[2].actor.type in ("Civilians",) or a1[2].generic):
+    if claimed is not None and (
+        a1 is None
+        or a1[2].actor.type in ("Civilians",)
+        or a1[2].generic
+        or a1[2].actor.name == UNIDENTIFIED.name  # "انتحاري": the bomber, whose group is claimed
+        or (a1[0] > 0 and bool(v.keys[a1[0] - 1] & lex.cue("claims")))  # "نسبته قوات الأمن إلى"
+    ):
         a1 = claimed  # "نسبت إلى تنظيم داعش", "تبنى حزب العمال الهجوم": the claimant did it
         if a2 is not None and a2[2] is claimed[2]:
             a2 = None
@@ -530,12 +536,26 @@ def _claimed_by(
     violent event also the one said to be behind it ("يقف وراءه"; for an arrest that is the
     arrested people's group, not the arresting force)."""
     cue = lex.union("claims", "perpetration") if violent else lex.cue("claims")
-    for i in v.positions(cue):
-        near = [c for c in cands if i < c[0] <= i + 4 or 0 < i - c[1] <= 2]
+    at = v.positions(cue)
+    if violent:  # and the phrases: "من تنفيذ تنظيم داعش"
+        at = sorted(at + v.phrase_starts("perpetration", lex.phrase_index("perpetration")))
+    for i in at:
+        near = [c for c in cands if i < c[0] <= i + 4 or 0 < i - c[1] <= 2 or _laid_to(v, i, c)]
         near = [c for c in near if c[2].actor.type not in ("Civilians", "Protesters") and not c[2].generic]
+        # "نسبته الحكومة التركية إلى تنظيم داعش": the party it is laid to, not who lays it
+        near = [c for c in near if _laid_to(v, i, c)] or near
         if near:
             return min(near, key=lambda c: abs(c[0] - i))
     return None
+
+
+def _laid_to(v: SentenceView, i: int, c: tuple[int, int, ActorMention]) -> bool:
+    """The actor comes after "إلى" (and maybe its head noun) a few words after the claim word at
+    ``i`` ("نسبته الحكومة الإسلامية المحافظة التركية إلى تنظيم داعش")."""
+    return i < c[0] <= i + 8 and any(v.keys[j] & _TO for j in (c[0] - 1, c[0] - 2) if j > i)
+
+
+_TO = frozenset({"الى", "الي"})  # "إلى" as the text stage keys it
 
 
 def _partitive_victim(v: SentenceView, c: tuple[int, int, ActorMention], lex: Lexicon) -> bool:

@@ -382,7 +382,7 @@ def to_event(c: Cluster, text: str) -> Event:
         sub_event_type=sub,
         plover=Plover.model_validate(best.plover) if best.plover is not None else None,  # a lexicon dict
         date=dm.date,
-        actor1=c.actor("actor1") or c.lent_actor1 or _unnamed_perpetrator(c.event_type, sub),
+        actor1=c.claimed_by or c.actor("actor1") or c.lent_actor1 or _unnamed_perpetrator(c.event_type, sub),
         actor2=c.actor("actor2"),
         location=c.location,
         fatalities=counts.get("fatalities"),
@@ -451,10 +451,14 @@ def _lend_claimants(clusters: list[Cluster], mentions: list[Mention], lex: Lexic
     told in one of the two sentences after a violent event names its doer when the record names
     none (a claim the gate doubted as well as one it kept; not for an air strike). A record of the
     claim's own, a reference back and nothing more, is folded into it."""
-    claims = lex.cue("claims")
     out = list(clusters)
     for m in mentions:
-        if m.actor1 is None or m.actor1.type not in _ARMED_NON_STATE or not m.view.has_any(claims):
+        if (
+            m.actor1 is None
+            or m.actor1.type not in _ARMED_NON_STATE
+            or m.actor1.name == _UNNAMED.name
+            or not (m.view.has_cue(lex, "claims") or m.view.has_cue(lex, "perpetration"))
+        ):
             continue
         told = [
             (max(x.view.index for x in c.mentions), c)
@@ -462,18 +466,27 @@ def _lend_claimants(clusters: list[Cluster], mentions: list[Mention], lex: Lexic
             if c.event_type in VIOLENT
             and c.sub_event_type != "Air/drone strike"  # an armed group has no air force
             and m not in c.mentions
-            and c.actor("actor1") is None
+            and _unnamed_doer(c.actor("actor1"))
         ]
-        told = [(i, c) for i, c in told if 0 < m.view.index - i <= 2 and c.lent_actor1 is None]
+        told = [
+            (i, c)
+            for i, c in told
+            if 0 < m.view.index - i <= 2 and c.lent_actor1 is None and c.claimed_by is None
+        ]
         if not told:
             continue
         c = max(told, key=lambda t: t[0])[1]
-        c.lent_actor1 = m.actor1
+        c.claimed_by = m.actor1
         c.support.append(m)
         own = next((d for d in out if d.mentions == [m]), None)
         if own is not None and anaphoric(m):
             out.remove(own)
     return out
+
+
+def _unnamed_doer(a: Actor | None) -> bool:
+    """No doer, or only "unidentified" ("انتحاري", "مسلحون مجهولون"): a claim may name it."""
+    return a is None or a.name == _UNNAMED.name
 
 
 def _sides_fit_the_type(e: Event) -> None:

@@ -54,6 +54,8 @@ class Cluster:
         self.anaphors: list[Mention] = []
         # the doer named by a lead that sums this event up with others (see fold_summaries)
         self.lent_actor1: Actor | None = None
+        # the group a claim of responsibility told next names, over an unnamed doer ("انتحاري")
+        self.claimed_by: Actor | None = None
 
     @property
     def evidence_mentions(self) -> list[Mention]:
