@@ -59,6 +59,15 @@ def test_an_event_noun_carried_by_a_past_light_verb_is_strong_evidence():
     ]
 
 
+def test_managing_to_do_it_is_doing_it():
+    # "تمكنت القوات من تحرير": the deed is done, as with "حررت القوات"
+    text = "وتمكن الجيش العراقي أمس من تحرير حي في الموصل من قبضة داعش."
+    evs = extract_events(analysis_of(text, "2015-08-02"), _doubting_gate_lexicon())
+    assert [(e.event_type, e.actor1.name, e.location.name, str(e.date.value)) for e in evs] == [
+        ("Battles", "Military Forces of Iraq", "Mosul", "2015-08-01")
+    ]
+
+
 def test_a_present_or_future_light_verb_is_no_strong_evidence():
     for text in (
         # a habit ("the group that carries out attacks"), and a plan
