@@ -143,3 +143,16 @@ def test_actor_pass_is_reused_only_for_the_same_text(kb):
     assert [s.source.name for s in find_sources(b, kb)] == ["Hamas"]
     find_actors(b, kb)
     assert [s.source.name for s in find_sources(a, kb)] == ["Hezbollah"]
+
+
+def test_a_press_conference_is_no_journalist_speaking(kb):
+    # "صحفي" in "مؤتمر صحفي" / "تصريح صحافي" / "بيان صحفي" is the adjective "press"
+    for text in (
+        "وقال وزير الداخلية العراقي في مؤتمر صحفي إن القوات اعتقلت خمسة مسلحين",
+        "وأكد قائد شرطة الأنبار في تصريح صحافي أن القصف أوقع قتلى",
+        "وذكرت الوزارة في بيان صحفي أن الهجوم استهدف حاجزا",
+    ):
+        assert all(name != "a journalist" for _text, name, _kind in sources_in(kb, text)), text
+    # a reporter who speaks is one
+    found = sources_in(kb, "وقال أحد الصحفيين إن الاشتباكات استمرت حتى الفجر")
+    assert any(name == "a journalist" for _text, name, _kind in found)
