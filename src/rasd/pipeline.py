@@ -184,7 +184,7 @@ class Pipeline:
             entities=find_entities(analyzed, self.tagger) if entities else [],
             places=places,
             actors=actors,
-            sources=find_sources(analyzed, self.kb),
+            sources=find_sources(analyzed, self.kb, outlet=doc.outlet),
             country_forces=_country_forces(analyzed.text, places, self.kb, country),
             national_forces=national_forces(
                 analyzed.text,

@@ -156,3 +156,11 @@ def test_a_press_conference_is_no_journalist_speaking(kb):
     # a reporter who speaks is one
     found = sources_in(kb, "وقال أحد الصحفيين إن الاشتباكات استمرت حتى الفجر")
     assert any(name == "a journalist" for _text, name, _kind in found)
+
+
+def test_a_publication_is_no_source_in_its_own_article(kb):
+    text = "وقالت مصادر محلية لـ«الشرق الأوسط» إن الاشتباكات استمرت حتى الفجر"
+    elsewhere = [m.source.name for m in find_sources(analyze(text), kb, outlet="alriyadh")]
+    own = [m.source.name for m in find_sources(analyze(text), kb, outlet="aawsat")]
+    assert "Asharq Al-Awsat" in elsewhere and "local sources" in elsewhere
+    assert "Asharq Al-Awsat" not in own and "local sources" in own

@@ -220,6 +220,7 @@ class ActorKB:
 
         # --- sources
         self.sources: dict[str, KBSource] = {}
+        self.outlet_source: dict[str, str] = {}  # Document.outlet → the publication's source name
         self.source_names: PhraseIndex[tuple[str, bool]] = PhraseIndex()  # (source id, framed)
         for entry in sources.sources:
             self.sources[entry.id] = KBSource(
@@ -229,6 +230,8 @@ class ActorKB:
                 self.source_names.add(alias, (entry.id, False))
             for alias in entry.framed:
                 self.source_names.add(alias, (entry.id, True))
+            for outlet in entry.outlets:
+                self.outlet_source[outlet] = entry.name
         self.source_nouns = {
             number: frozenset(normalize_key(w) for w in ws) for number, ws in sources.source_nouns.items()
         }
@@ -604,11 +607,17 @@ def find_actors(
     return list(mentions)
 
 
-def find_sources(analyzed: AnalyzedText, kb: ActorKB, country: str | None = None) -> list[SourceMention]:
-    """Source phrases of a document (agencies, outlets, monitors, officials, "local sources"...)."""
+def find_sources(
+    analyzed: AnalyzedText, kb: ActorKB, country: str | None = None, outlet: str | None = None
+) -> list[SourceMention]:
+    """Source phrases of a document (agencies, outlets, monitors, officials, "local sources"...).
+    ``outlet``: the document's own publication (``Document.outlet``), which reports its events
+    rather than being a source of them ("قالت مصادر لـ«الشرق الأوسط»" in Asharq Al-Awsat)."""
     from rasd.actors.sources import find_sources_in_text
 
-    return find_sources_in_text(analyzed.text, kb, country=country)
+    found = find_sources_in_text(analyzed.text, kb, country=country)
+    own = kb.outlet_source.get(outlet) if outlet else None
+    return [m for m in found if m.source.name != own] if own else found
 
 
 def country_forces(

@@ -221,6 +221,7 @@ class SourceEntry(_Strict):
     country: str | None = None
     aliases: list[str] = Field(default_factory=list)
     framed: list[str] = Field(default_factory=list)  # count only after قال/بحسب/لـ or in quotes
+    outlets: list[str] = Field(default_factory=list)  # Document.outlet ids of this publication
 
 
 class Qualifier(_Strict):
