@@ -31,6 +31,9 @@ import pytest
         ("التحالف العربي", "Saudi-led Coalition"),
         ("التحالف الدولي", "International Coalition"),
         ("جيش الأسد", "Military Forces of Syria"),
+        ("قوات بشار الأسد", "Military Forces of Syria"),
+        ("طائرات نظام بشار الأسد", "Military Forces of Syria"),
+        ("طيران الأسد", "Military Forces of Syria"),
         ("Military Forces of Syria (2000-)", "Military Forces of Syria"),
         ("Kurdistan Workers' Party", "Kurdistan Workers' Party"),
     ],
@@ -152,3 +155,8 @@ def test_diacritics_tatweel_and_hamza_variants(actors_in):
     assert ("مسلّحو داعـــش", "Islamic State") in found
     assert ("الحوثيّين", "Houthis") in found
     assert ("الطائرات الاسرائيلية", "Israel Defense Forces") in found
+
+
+def test_the_regime_of_commentary_is_no_actor(kb):
+    # "نظام الأسد" alone is the government talked about, not the forces that did something
+    assert kb.resolve("نظام الأسد") is None
