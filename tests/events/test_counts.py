@@ -95,3 +95,12 @@ def test_a_wa_that_is_a_letter_of_the_word_joins_nothing():
     # "واحدة" starts with the letter و: "عائلة واحدة" is no second figure
     (e,) = events("لقي 8 أشخاص من عائلة واحدة مصرعهم بقصف على حي سكني في حلب أمس.")
     assert value(e.fatalities) == 8
+
+
+def test_a_battles_wounded_told_side_by_side_add_up():
+    # both sides' wounded, as both sides' dead (ACLED): 42 + 19
+    (e,) = events(
+        "لقي 24 مسلحا من الحوثيين مصرعهم وأصيب 42 آخرون بجروح، بينما قتل 2 من المقاومة "
+        "وأصيب 19 آخرون في المعارك العنيفة في تعز أمس."
+    )
+    assert e.event_type == "Battles" and value(e.injured) == 61

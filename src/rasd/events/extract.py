@@ -333,17 +333,18 @@ def _vague(c: Count) -> bool:
     return c.value is None or c.qualifier in ("at_least", "unknown") and c.value in (3, 12, 100, 1000)
 
 
-def _both_sides_dead(mentions: list[Mention], first: Count) -> Count:
+def _both_sides(mentions: list[Mention], first: Count, kind: str) -> Count:
     """ "قتل 17 حوثيا في اشتباكات مع المقاومة، فيما قتل ثلاثة من مقاتليها": a battle's toll is
-    both sides' dead (ACLED). Tolls told in other parts of the sentence that states ``first``
-    (split at "فيما", "بينما") are added to it; retellings in later sentences are not."""
-    owner = next((m for m in mentions if m.counts.get("fatalities") is first), None)
+    both sides' dead (ACLED), and its wounded both sides' wounded. Tolls of ``kind`` told in other
+    parts of the sentence that states ``first`` (split at "فيما", "بينما") are added to it;
+    retellings in later sentences are not."""
+    owner = next((m for m in mentions if m.counts.get(kind) is first), None)
     if owner is None or first.value is None:
         return first
     total = first
     seen = {owner.span}
     for m in mentions:
-        other = m.counts.get("fatalities")
+        other = m.counts.get(kind)
         if m.view.index != owner.view.index or m.span in seen or other is None or other.value is None:
             continue
         seen.add(m.span)
@@ -366,8 +367,10 @@ def to_event(c: Cluster, text: str) -> Event:
                     weak.add(k)
                 else:
                     weak.discard(k)
-    if c.event_type == "Battles" and "fatalities" in counts:
-        counts["fatalities"] = _both_sides_dead(body_first, counts["fatalities"])
+    if c.event_type == "Battles":
+        for kind in ("fatalities", "injured"):
+            if kind in counts:
+                counts[kind] = _both_sides(body_first, counts[kind], kind)
     sources: list[Source] = []
     for m in sorted(c.evidence_mentions, key=lambda m: m.view.index):
         for s in m.sources:
