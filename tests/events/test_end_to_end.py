@@ -514,3 +514,29 @@ def test_a_claim_lends_no_air_force():
         if e.sub_event_type == "Air/drone strike"
     ]
     assert strikes and all(e.actor1 is None or e.actor1.name != "Kurdistan Workers' Party" for e in strikes)
+
+
+COLUMN = [
+    "الإرهاب لا دين له ولا وطن، وهذه حقيقة يعرفها كل عاقل في هذه المنطقة المنكوبة.",
+    "لقد رأينا كيف تحولت المساجد إلى أهداف للقتلة الذين يزعمون الدفاع عن الدين.",
+    "وقد فجر انتحاري من داعش نفسه في مسجد في الكويت وقتل 27 مصليا.",
+    "إن الفكر المتطرف ينمو في الظلام ويتغذى على الجهل والفقر والإحباط.",
+    "ولا يكفي أن نلاحق الخلايا النائمة ما لم نجفف المنابع التي تمدها بالشباب.",
+    "فالمدرسة والأسرة والمسجد شركاء في هذه المعركة الطويلة مع الظلام.",
+    "وعلينا أن نسأل أنفسنا بصدق عن الأخطاء التي سمحت لهذا الفكر بالانتشار.",
+    "والإعلام مطالب بدور أكبر من مجرد نقل الصور المروعة إلى الشاشات.",
+    "إن المعركة مع التطرف معركة أفكار قبل أن تكون معركة سلاح ورصاص.",
+    "وحين ننتصر في معركة الأفكار سيسقط السلاح من أيدي القتلة وحده.",
+]
+
+
+def test_a_column_that_tells_no_time_nor_speaker_yields_no_undated_happening():
+    text = "معركة الأفكار\n\n" + " ".join(COLUMN)
+    assert rasd.extract(text, published="2015-07-21", id="column") == []
+
+
+def test_a_column_keeps_a_happening_it_dates():
+    dated = COLUMN.copy()
+    dated[2] = "وقد فجر انتحاري من داعش نفسه يوم الخميس الماضي في مسجد في الكويت وقتل 27 مصليا."
+    events = rasd.extract("معركة الأفكار\n\n" + " ".join(dated), published="2015-07-01", id="column")
+    assert [(e.sub_event_type, e.location.name) for e in events] == [("Suicide bomb", "Kuwait")]

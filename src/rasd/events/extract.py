@@ -430,6 +430,8 @@ def extract_events(analysis: DocAnalysis, lexicon: Lexicon | None = None) -> lis
                 m
             )
     clusters = _lend_claimants(clusters, mentions, lex)
+    if _commentary(idx, lex):
+        clusters = [c for c in clusters if c.date_mention().date_explicit]
     text = analysis.document.text
     events = [to_event(c, text) for c in clusters]
     events = [e for e in events if e.event_type != "Displacement" or e.displaced is not None]
@@ -440,6 +442,26 @@ def extract_events(analysis: DocAnalysis, lexicon: Lexicon | None = None) -> lis
         _without_air_force(e, lex)
         _sides_fit_the_type(e)
     return events
+
+
+# an article of at least this many sentences (of five words or more), at most this share of which
+# tell a time or who said it, is commentary (_commentary)
+_COMMENTARY_MIN_SENTENCES = 10
+_COMMENTARY_MAX_TOLD = 0.1
+
+
+def _commentary(idx: DocIndex, lex: Lexicon) -> bool:
+    """An opinion column or an analysis, not a report: hardly a sentence of it dates anything
+    ("أمس", "الخميس", "في 20 يوليو") or says who tells it ("قال", "بحسب"). The happenings it names
+    are its arguments' background ("تفجير مسجد قوات الطوارئ في عسير"): only one it dates itself
+    is kept."""
+    views = [v for v in idx.views if len(v.tokens) >= 5]
+    if len(views) < _COMMENTARY_MIN_SENTENCES:
+        return False
+    saying = lex.union("attribution.verbs", "attribution.frames")
+    # a date the text stage read, not a bare time word ("فجر" is also "blew up")
+    told = sum(1 for v in views if idx.dates.get(v.index) or v.has_any(saying))
+    return told <= _COMMENTARY_MAX_TOLD * len(views)
 
 
 def _among(m: Mention, ms: list[Mention]) -> bool:
