@@ -540,3 +540,16 @@ def test_a_column_keeps_a_happening_it_dates():
     dated[2] = "وقد فجر انتحاري من داعش نفسه يوم الخميس الماضي في مسجد في الكويت وقتل 27 مصليا."
     events = rasd.extract("معركة الأفكار\n\n" + " ".join(dated), published="2015-07-01", id="column")
     assert [(e.sub_event_type, e.location.name) for e in events] == [("Suicide bomb", "Kuwait")]
+
+
+def test_the_country_named_as_the_doer_is_not_where_it_struck():
+    text = (
+        "غارات على داعش\n\nدارت اشتباكات عنيفة أمس بين فصائل المعارضة وتنظيم داعش في مدينة حلب. "
+        "وشنت الولايات المتحدة أمس غارات جوية على مواقع لتنظيم داعش."
+    )
+    strikes = [
+        e
+        for e in rasd.extract(text, published="2015-07-21", id="doer")
+        if e.sub_event_type == "Air/drone strike"
+    ]
+    assert [(e.actor1.name, e.location.name) for e in strikes] == [("United States", "Aleppo")]

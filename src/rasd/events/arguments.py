@@ -714,21 +714,25 @@ def in_relation(v: SentenceView, at: int, lex: Lexicon) -> bool:
 
 def settle_scene(m: Mention, idx: DocIndex, previous: list[Mention]) -> None:
     """After the gate (whose "place" feature is the sentence's own place): a record whose only
-    place in its sentence is named in a relation to a party (``in_relation``) takes the place the
-    text is about instead, as one naming no place does; it keeps that place when the text names
-    no other."""
+    place in its sentence is named in a relation to a party (``in_relation``), or is the country
+    named as its doer ("شنت الولايات المتحدة غارات"), takes the place the text is about instead,
+    as one naming no place does; it keeps that place when the text names no other."""
     if m.location is None or m.location_inherited:
         return
     v = m.view
     chosen = next((p for p in idx.places.get(v.index, []) if p.location == m.location), None)
-    if chosen is None or not in_relation(v, v.token_at(chosen.start), idx.lex):
+    if chosen is None:
+        return
+    doer = chosen.kind == "country" and m.actor1 is not None and m.actor1.text == chosen.text
+    if not (doer or in_relation(v, v.token_at(chosen.start), idx.lex)):
         return
     m.location = None
     _inherit_location(m, idx, previous)
     if m.location is None:
         m.location = chosen.location
     else:
-        m.explain.append(f"«{chosen.text}» named as a party's ally or origin, not the scene")
+        role = "the doer" if doer else "a party's ally or origin"
+        m.explain.append(f"«{chosen.text}» named as {role}, not the scene")
 
 
 def _reference_point(v: SentenceView, at: int, text: str, lex: Lexicon) -> bool:
