@@ -161,6 +161,7 @@ SAMPLES: dict[type, dict[str, object]] = {
         "prefix": "p",
         "weak": True,
         "beside": frozenset({"YE"}),
+        "located": True,
     },
     Reading: {
         "kind": "town",

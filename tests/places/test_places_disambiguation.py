@@ -219,3 +219,21 @@ def test_a_country_that_is_an_adjective_or_a_neighbour_does_not_choose_the_readi
 ):
     (m,) = [m for m in places(text) if name in m.text]
     assert m.location.country == country
+
+
+def test_a_bare_name_of_a_small_town_abroad_is_a_word_or_a_person(places):
+    # the United States is named, but "مدينا" (condemning) and "دايفيس" (a surname) are no towns
+    # there; said with "في" the same kind of town is one ("في تشاتانوغا")
+    text = (
+        "وقالت الولايات المتحدة إن 11 شخصا قتلوا في الهجوم، مدينا الهجمات على المدنيين. "
+        "وقال النقيب جيف ديفيس إن التحقيق مستمر."
+    )
+    assert [m.location.country for m in places(text)] == ["US"]
+    ms = places("وقالت الولايات المتحدة إن مسلحا أطلق النار على مركز للتجنيد في تشاتانوغا.")
+    assert "Chattanooga" in {m.location.name for m in ms}
+
+
+def test_a_short_name_reached_through_a_proclitic_is_no_big_city_abroad(places):
+    # "لسان" is a tongue (ل + سان would be Ulsan in Korea)
+    ms = places("وقال المتحدث باسم الحكومة اليمنية على لسان وزير الإعلام إن الهدنة انهارت في عدن.")
+    assert "KR" not in {m.location.country for m in ms}

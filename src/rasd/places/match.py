@@ -223,6 +223,7 @@ class RawMatch:
     weak: bool = False  # an ordinary word that is also a name, read as a place after a preposition
     # countries its own clause names ("أريحا في شمال غرب سورية", "الزبداني السورية"); see find.py
     beside: frozenset[str] = frozenset()
+    located: bool = False  # a locative preposition before it ("في", "بـ"): named as where
 
     # written out (init=False), so that mypyc compiles it: see rasd/frozen.py
     def __init__(
@@ -242,6 +243,7 @@ class RawMatch:
         prefix: str = "",
         weak: bool = False,
         beside: frozenset[str] = frozenset(),
+        located: bool = False,
     ) -> None:
         self.first = first
         self.last = last
@@ -258,6 +260,7 @@ class RawMatch:
         self.prefix = prefix
         self.weak = weak
         self.beside = beside
+        self.located = located
 
 
 @lru_cache(maxsize=65_536)
@@ -470,13 +473,14 @@ def add_context(m: RawMatch, nt: NormText, lex: Lexicon) -> RawMatch | None:
         return m  # "محافظة إب", "ولاية الخرطوم": frame and division name agree ("منطقة" is looser)
     if m.key in lex.stoplist or (m.stripped and "ال" + m.key in lex.stoplist):
         return None  # "منطقة/مديرية X" does not lift this: those frame areas, not towns
+    m.located = prefix.endswith("ب") or (
+        prefix in ("", "ال") and prev_word_in(nt, i, lex.locative_prepositions)
+    )
     is_country = any(c.kind == COUNTRY for c in m.candidates)
     if not is_country and (m.key in lex.weak_names or (m.stripped and "ال" + m.key in lex.weak_names)):
         # Unframed, an ordinary word is a place only after a locative preposition ("في غزة",
         # "بغزة"); resolve.py further asks for a big city in the document's country.
-        if not (
-            prefix.endswith("ب") or (prefix in ("", "ال") and prev_word_in(nt, i, lex.locative_prepositions))
-        ):
+        if not m.located:
             return None
         m.weak = True
     if (

@@ -222,7 +222,7 @@ def choose(matches: list[RawMatch], gz: Gazetteer) -> list[tuple[RawMatch, Readi
             )
             if m.frame != "town" and _false_friend(m, best, share, support, focus, named):
                 continue
-            if _local_abroad(m, best, support, focus, named):
+            if _local_abroad(m, best, support, focus, named) or _bare_abroad(m, best, focus):
                 continue
             # "بلدة الزبداني السورية": where the text says which country, no vote overrules it
             if best.code not in beside and _contradicted(
@@ -318,6 +318,15 @@ def _local_abroad(m: RawMatch, r: Reading, support: float, focus: frozenset[str]
     )
 
 
+def _bare_abroad(m: RawMatch, r: Reading, focus: frozenset[str]) -> bool:
+    """ "مدينا الهجمات" (condemning), "جيف دايفيس", "(كونا)": a town outside the region, not a
+    big city, named with no frame and no locative preposition before it is a word or a person,
+    not Medina, Davis or Kuna in the United States — even where the text names that country.
+    Abroad, a text says where with "في", "بـ" or "مدينة" ("في تشاتانوغا")."""
+    assert r.place is not None
+    return r.code not in focus and not m.frame and not m.located and r.place.pop < BIG_CITY_POP
+
+
 def _false_friend(
     m: RawMatch,
     r: Reading,
@@ -346,7 +355,8 @@ def _false_friend(
     if not home:
         if m.key.isascii():  # a capitalised English name is rarely an ordinary word
             return pop < TINY_POP and support < MIN_FOCUS_SHARE
-        return pop < BIG_CITY_POP and (support < MIN_FOCUS_SHARE or clitic_short)
+        # ("لسان" is no big city either: a tongue, not ل + Ulsan)
+        return clitic_short or (pop < BIG_CITY_POP and support < MIN_FOCUS_SHARE)
     if s >= MIN_FOCUS_SHARE and pop >= TINY_POP:
         return False
     if clitic_short:
