@@ -164,3 +164,14 @@ def test_a_publication_is_no_source_in_its_own_article(kb):
     own = [m.source.name for m in find_sources(analyze(text), kb, outlet="aawsat")]
     assert "Asharq Al-Awsat" in elsewhere and "local sources" in elsewhere
     assert "Asharq Al-Awsat" not in own and "local sources" in own
+
+
+def test_a_surname_is_no_news_agency(kb):
+    # "دوغان" alone is also a surname: the agency only after a word of attribution or by its name
+    found = sources_in(kb, "وقال بختيار دوغان الناطق باسم الجناح العسكري للحزب إن الطائرات قصفت مواقعه")
+    assert all(name != "Dogan News Agency" for _t, name, _k in found)
+    for text in (
+        "قتل جنديان في الهجوم، حسب دوغان.",
+        "وقتل شرطي وفق ما نقلت وكالتا الأناضول ودوغان للأنباء.",
+    ):
+        assert any(name == "Dogan News Agency" for _t, name, _k in sources_in(kb, text)), text
