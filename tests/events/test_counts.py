@@ -104,3 +104,23 @@ def test_a_battles_wounded_told_side_by_side_add_up():
         "وأصيب 19 آخرون في المعارك العنيفة في تعز أمس."
     )
     assert e.event_type == "Battles" and value(e.injured) == 61
+
+
+def test_the_dead_and_the_wounded_counted_together_are_neither_toll():
+    for text in (
+        "أسفر القصف على حي سكني في بغداد أمس عن مقتل وإصابة 35 مدنيا.",
+        "سقط عشرات القتلى والجرحى في اشتباكات في تعز أمس.",
+        "سقط أكثر من 250 شخصا بين قتيل وجريح في اشتباكات في تعز أمس.",
+    ):
+        (e,) = events(text)
+        assert (value(e.fatalities), value(e.injured)) == (None, None), text
+
+
+def test_the_dead_then_the_wounded_are_two_tolls():
+    for text, tolls in (
+        ("قالت الوزارة إن 43 شخصا قتلوا وأصيب 173 أمس عندما قصف الحوثيون عدن.", (43, 173)),
+        ("قتل 16 مدنيا وأصيب 19 آخرون في قصف على حي في بغداد أمس.", (16, 19)),
+        ("قالت مصادر إن 17 مدنيا قتلوا وأصيب العشرات في انفجار لغم في تعز أمس.", (17, 12)),
+    ):
+        (e,) = events(text)
+        assert (value(e.fatalities), value(e.injured)) == tolls, text

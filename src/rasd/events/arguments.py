@@ -1130,6 +1130,51 @@ def added_counts(total: Count, part: Count) -> Count:
     )
 
 
+def drop_combined_tolls(m: Mention, idx: DocIndex) -> None:
+    """ "مقتل وإصابة 35 مدنيا", "عشرات القتلى والجرحى", "250 شخصا بين قتيل وجريح": the dead and
+    the wounded counted together say neither how many died nor how many were hurt, so the figure
+    is neither toll. Run after the gate, which was fitted with such figures as counts."""
+    v = m.view
+    for kind in ("fatalities", "injured"):
+        count = m.counts.get(kind)
+        if count is None:
+            continue
+        figures = idx.quantities.get(v.index, [])
+        q = next((q for q in figures if q.text == count.text), None)
+        if q is not None and _dead_and_wounded(v, q, figures, idx.lex):
+            del m.counts[kind]
+            m.explain.append(f"«{q.text}»: dead and wounded together, no toll")
+
+
+def _dead_and_wounded(v: SentenceView, q: Quantity, figures: list[Quantity], lex: Lexicon) -> bool:
+    """A word of death and a word of injury joined by "و" right before the figure ("مقتل وإصابة
+    35"), or right after it with no toll of its own after them ("القتلى والجرحى", "بين قتيل
+    وجريح", "قتلوا وجرحوا"); but "43 شخصا قتلوا وأصيب 173", "قتلوا وأصيب آخرون" and "قتلوا
+    وأصيب العشرات" are two tolls, and so is the 173 there. ``figures``: the sentence's quantities."""
+    first, last = _tok_span(v, q.start, q.end)
+    n = len(v.tokens)
+    starts = {v.token_at(o.start) for o in figures if o is not q}
+
+    def pair(i: int) -> bool:
+        return (
+            0 <= i < n - 1
+            and bool(v.keys[i] & lex.cue("counts.fatalities"))
+            and bool(v.keys[i + 1] & lex.cue("counts.injured"))
+            and v.tokens[i + 1].segments[:1] == ("و",)
+        )
+
+    if pair(first - 2):
+        # "مقتل وإصابة 35", "قتل وجرح نحو 50"; not the second toll of "43 شخصا قتلوا وأصيب 173"
+        # or "لقي 24 مسلحا مصرعهم وأصيب 42"
+        return bool(v.keys[first - 2] & lex.cue("counts.dead_and_wounded_heads"))
+    at = last + 2 if last + 1 < n and "بين" in v.keys[last + 1] else last
+    for i in (at, at + 1):
+        if pair(i):
+            after = i + 2
+            return after >= n or not (after in starts or v.keys[after] & lex.cue("counts.others"))
+    return False
+
+
 def lone_persons(mentions: list[Mention], idx: DocIndex) -> None:
     """ "مقتل جندي", "إصابة شرطي", "اعتقال شاب": one person named in the singular right after a
     word of death, injury or arrest is a count of 1 (as ACLED counts a lone victim), for the event

@@ -15,6 +15,7 @@ from rasd.events.arguments import (
     assign_date,
     assign_location,
     assign_sources,
+    drop_combined_tolls,
     listed_places,
     lone_persons,
     settle_scene,
@@ -104,6 +105,7 @@ def find_mentions(analysis: DocAnalysis, lex: Lexicon) -> tuple[list[Mention], D
         _apply_gate(v, sentence, idx, lex)
         for m in sentence:  # after the gate, which was trained on first-trigger actors
             settle_scene(m, idx, mentions)
+            drop_combined_tolls(m, idx)
             if m.actor1 is None and len(m.hits) > 1:
                 _assign_actors_any_trigger(m, idx)
                 _refine_takeover(m, lex)
