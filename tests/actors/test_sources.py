@@ -175,3 +175,11 @@ def test_a_surname_is_no_news_agency(kb):
         "وقتل شرطي وفق ما نقلت وكالتا الأناضول ودوغان للأنباء.",
     ):
         assert any(name == "Dogan News Agency" for _t, name, _k in sources_in(kb, text)), text
+
+
+def test_a_commander_in_a_group_speaks_for_it(kb):
+    for text in (
+        "وقال قائد عسكري في المقاومة الشعبية إن المعارك مستمرة",
+        "وأشار القيادي في صفوف المقاومة الشعبية إلى أن الثوار تقدموا",
+    ):
+        assert any(name == "Popular Resistance" for _t, name, _k in sources_in(kb, text)), text
