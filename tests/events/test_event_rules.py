@@ -1058,6 +1058,8 @@ def test_a_battle_of_ideas_is_no_battle():
     [
         "وأشار مصدر عسكري إلى أن إطلاق الصواريخ يتم من داخل الملاجئ في الموصل.",  # how it is done
         "وتبحث القوات عن مسلحين من المعتقد أنهم أصيبوا في غارة قرب الموصل.",  # believed, not known
+        "وقالت الجمعية إنه يتم يوميا اعتقال طفلين على الأقل في الموصل.",  # a daily average
+        "ويشن الجيش العراقي يوميا غارات جوية على مواقع داعش في الموصل.",  # a daily habit
     ],
 )
 def test_habits_and_beliefs_are_not_happenings(sentence):
