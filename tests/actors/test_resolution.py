@@ -34,6 +34,8 @@ import pytest
         ("قوات بشار الأسد", "Military Forces of Syria"),
         ("طائرات نظام بشار الأسد", "Military Forces of Syria"),
         ("طيران الأسد", "Military Forces of Syria"),
+        ("القذائف الحوثية", "Houthis"),
+        ("قذائف الحوثيين", "Houthis"),
         ("Military Forces of Syria (2000-)", "Military Forces of Syria"),
         ("Kurdistan Workers' Party", "Kurdistan Workers' Party"),
     ],
