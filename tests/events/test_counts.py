@@ -124,3 +124,9 @@ def test_the_dead_then_the_wounded_are_two_tolls():
     ):
         (e,) = events(text)
         assert (value(e.fatalities), value(e.injured)) == tolls, text
+
+
+def test_a_bomber_who_killed_is_not_a_lone_dead():
+    # "قتل انتحاري ... 32 شخصا": active, past a clause about the bomber; he is not a toll of one
+    (e,) = events("وقتل انتحاري يشتبه بانتمائه لتنظيم داعش، 32 شخصا على الأقل في تفجير في بغداد أمس.")
+    assert value(e.fatalities) != 1

@@ -1188,6 +1188,7 @@ def lone_persons(mentions: list[Mention], idx: DocIndex) -> None:
     lex = idx.lex
     nouns = default_analyzer().quantities.lex
     figures = [v.token_at(q.start) for q in idx.quantities.get(v.index, [])]
+    people = [v.token_at(q.start) for q in idx.quantities.get(v.index, []) if q.unit_class == "persons"]
     for kind in ("fatalities", "injured", "arrested"):
         nouns_heads = lex.cue(f"counts.singular_heads.{kind}")
         heads = lex.union(f"counts.singular_heads.{kind}", f"counts.singular_verbs.{kind}")
@@ -1199,7 +1200,7 @@ def lone_persons(mentions: list[Mention], idx: DocIndex) -> None:
                 continue
             person = v.tokens[i + 1]
             if not v.keys[i] & nouns_heads and (
-                "ال" in person.segments or _object_figure(v, i + 1, figures, lex)
+                "ال" in person.segments or _object_figure(v, i + 1, figures, people, lex)
             ):
                 continue
             owner = _caused_by(owners, v, person.start, lex) or min(
@@ -1210,12 +1211,16 @@ def lone_persons(mentions: list[Mention], idx: DocIndex) -> None:
                 owner.lone.add(kind)
 
 
-def _object_figure(v: SentenceView, person: int, figures: list[int], lex: Lexicon) -> bool:
+def _object_figure(v: SentenceView, person: int, figures: list[int], people: list[int], lex: Lexicon) -> bool:
     """A figure a few words after "قتل انتحاري" is the verb's object (the bomber killed 32), unless
-    a word of another toll comes first ("قتل مدني وأصيب ثلاثة")."""
+    a word of another toll comes first ("قتل مدني وأصيب ثلاثة"); a count of people may stand
+    further, past a clause about the bomber ("قتل انتحاري يشتبه بانتمائه لداعش 32 شخصا")."""
     tolls = lex.union("counts.fatalities", "counts.injured", "counts.arrested")
     return any(
         person < f <= person + 4 and not any(v.keys[k] & tolls for k in range(person + 1, f)) for f in figures
+    ) or any(
+        person + 4 < f <= person + 8 and not any(v.keys[k] & tolls for k in range(person + 1, f))
+        for f in people
     )
 
 
