@@ -1154,25 +1154,26 @@ def _dead_and_wounded(v: SentenceView, q: Quantity, figures: list[Quantity], lex
     first, last = _tok_span(v, q.start, q.end)
     n = len(v.tokens)
     starts = {v.token_at(o.start) for o in figures if o is not q}
-
-    def pair(i: int) -> bool:
-        return (
-            0 <= i < n - 1
-            and bool(v.keys[i] & lex.cue("counts.fatalities"))
-            and bool(v.keys[i + 1] & lex.cue("counts.injured"))
-            and v.tokens[i + 1].segments[:1] == ("و",)
-        )
-
-    if pair(first - 2):
+    if _dead_then_wounded(v, first - 2, lex):
         # "مقتل وإصابة 35", "قتل وجرح نحو 50"; not the second toll of "43 شخصا قتلوا وأصيب 173"
         # or "لقي 24 مسلحا مصرعهم وأصيب 42"
         return bool(v.keys[first - 2] & lex.cue("counts.dead_and_wounded_heads"))
     at = last + 2 if last + 1 < n and "بين" in v.keys[last + 1] else last
     for i in (at, at + 1):
-        if pair(i):
+        if _dead_then_wounded(v, i, lex):
             after = i + 2
             return after >= n or not (after in starts or v.keys[after] & lex.cue("counts.others"))
     return False
+
+
+def _dead_then_wounded(v: SentenceView, i: int, lex: Lexicon) -> bool:
+    """Token ``i`` is a word of death and the next one "و" + a word of injury ("مقتل وإصابة")."""
+    return (
+        0 <= i < len(v.tokens) - 1
+        and bool(v.keys[i] & lex.cue("counts.fatalities"))
+        and bool(v.keys[i + 1] & lex.cue("counts.injured"))
+        and v.tokens[i + 1].segments[:1] == ("و",)
+    )
 
 
 def lone_persons(mentions: list[Mention], idx: DocIndex) -> None:
