@@ -20,7 +20,7 @@ from rasd.events.merge import same_place
 from rasd.events.realis import compared
 from rasd.events.triggers import TriggerHit
 from rasd.places import PlaceMention
-from rasd.records import Actor, Count, EventDate, Qualifier, Source, SourceKind
+from rasd.records import Actor, Count, EventDate, Location, Qualifier, Source, SourceKind
 from rasd.text import DateMention, Quantity, normalize_key
 from rasd.text.analyze import default_analyzer
 
@@ -726,11 +726,9 @@ def settle_scene(m: Mention, idx: DocIndex, previous: list[Mention]) -> None:
     doer = chosen.kind == "country" and m.actor1 is not None and m.actor1.text == chosen.text
     if not (doer or in_relation(v, v.token_at(chosen.start), idx.lex)):
         return
-    m.location = None
-    _inherit_location(m, idx, previous)
-    if m.location is None:
-        m.location = chosen.location
-    else:
+    scene = _inherited(m, idx, previous)
+    if scene is not None:
+        m.location, m.location_inherited = scene, True
         role = "the doer" if doer else "a party's ally or origin"
         m.explain.append(f"«{chosen.text}» named as {role}, not the scene")
 
@@ -836,24 +834,27 @@ def _not_the_scene(v: SentenceView, first: PlaceMention, idx: DocIndex) -> bool:
 
 
 def _inherit_location(m: Mention, idx: DocIndex, previous: list[Mention]) -> None:
-    # Inherit: the last event place in the same paragraph, then the last place named before.
-    # A bare sublocation ("شارع ...", no town found) is no place to inherit: it has no country.
+    loc = _inherited(m, idx, previous)
+    if loc is not None:
+        m.location, m.location_inherited = loc, True
+
+
+def _inherited(m: Mention, idx: DocIndex, previous: list[Mention]) -> Location | None:
+    """The place a mention naming none inherits: the last event place in the same paragraph, then
+    the last place named before, then the first named after. A bare sublocation ("شارع ...", no
+    town found) is no place to inherit: it has no country."""
     for p in reversed(previous):
         if p.view.paragraph == m.view.paragraph and p.location is not None and p.location.country:
-            m.location, m.location_inherited = p.location, True
-            return
+            return p.location
     for i in range(m.view.index - 1, -1, -1):
         cands = [c for c in idx.places.get(i, []) if c.location.country]
         if cands:
-            best = min(cands, key=_place_rank)
-            m.location, m.location_inherited = best.location, True
-            return
+            return min(cands, key=_place_rank).location
     for i in range(m.view.index + 1, len(idx.views)):
         cands = [c for c in idx.places.get(i, []) if c.location.country]
         if cands:
-            best = min(cands, key=_place_rank)
-            m.location, m.location_inherited = best.location, True
-            return
+            return min(cands, key=_place_rank).location
+    return None
 
 
 # --- date -------------------------------------------------------------------------------------
