@@ -553,3 +553,13 @@ def test_the_country_named_as_the_doer_is_not_where_it_struck():
         if e.sub_event_type == "Air/drone strike"
     ]
     assert [(e.actor1.name, e.location.name) for e in strikes] == [("United States", "Aleppo")]
+
+
+def test_barrel_bombs_in_syria_are_the_syrian_armys():
+    text = "براميل على داريا\n\nألقى الطيران المروحي أمس براميل متفجرة على مدينة داريا في ريف دمشق."
+    (e,) = rasd.extract(text, published="2015-07-21", id="barrels")
+    assert e.sub_event_type == "Air/drone strike" and e.actor1.name == "Military Forces of Syria"
+    # helicopters elsewhere are not that army's
+    text = "غارات على الرمادي\n\nقصفت مروحيات أمس مواقع لتنظيم داعش في مدينة الرمادي."
+    strikes = rasd.extract(text, published="2015-07-21", id="helicopters")
+    assert strikes and all(e.actor1 is None or e.actor1.name != "Military Forces of Syria" for e in strikes)

@@ -435,7 +435,7 @@ def extract_events(analysis: DocAnalysis, lexicon: Lexicon | None = None) -> lis
     if _commentary(idx, lex):
         clusters = [c for c in clusters if c.date_mention().date_explicit]
     text = analysis.document.text
-    events = [to_event(c, text) for c in clusters]
+    events = [_doer_by_weapon(to_event(c, text), c, lex) for c in clusters]
     events = [e for e in events if e.event_type != "Displacement" or e.displaced is not None]
     for e in events:
         if e.actor1 is not None and e.actor2 is not None and lex.same_side(e.actor1, e.actor2):
@@ -509,6 +509,18 @@ def _lend_claimants(clusters: list[Cluster], mentions: list[Mention], lex: Lexic
         if own is not None and anaphoric(m):
             out.remove(own)
     return out
+
+
+def _doer_by_weapon(e: Event, c: Cluster, lex: Lexicon) -> Event:
+    """An air strike naming no doer, in a country where only one force drops what the text says
+    fell (cues: sole_weapon_users — barrel bombs and helicopters in Syria), is that force's."""
+    if e.actor1 is not None or e.sub_event_type != "Air/drone strike" or e.location is None:
+        return e
+    country = e.location.country
+    spec = lex.cues.get("sole_weapon_users", {}).get(country) if country else None
+    if spec and any(m.view.has_any(lex.cue(f"sole_weapon_users.{country}.words")) for m in c.mentions):
+        e.actor1 = Actor(**spec["actor"])
+    return e
 
 
 def _unnamed_doer(a: Actor | None) -> bool:
