@@ -406,6 +406,8 @@ def to_event(c: Cluster, text: str) -> Event:
         ev.explain.append(
             f"sentence {m.view.index} (refers back to it: evidence and counts): " + "; ".join(m.explain)
         )
+    if c.claimed_by is not None:
+        ev.explain.append(f"doer: {c.claimed_by.name}, by the claim told after it")
     return ev
 
 
@@ -520,6 +522,7 @@ def _doer_by_weapon(e: Event, c: Cluster, lex: Lexicon) -> Event:
     spec = lex.cues.get("sole_weapon_users", {}).get(country) if country else None
     if spec and any(m.view.has_any(lex.cue(f"sole_weapon_users.{country}.words")) for m in c.mentions):
         e.actor1 = Actor(**spec["actor"])
+        e.explain.append(f"doer by weapon: only {e.actor1.name} drops these in {country}")
     return e
 
 
