@@ -1132,18 +1132,25 @@ def added_counts(total: Count, part: Count) -> Count:
 
 
 def drop_combined_tolls(m: Mention, idx: DocIndex) -> None:
-    """ "مقتل وإصابة 35 مدنيا", "عشرات القتلى والجرحى", "250 شخصا بين قتيل وجريح": the dead and
-    the wounded counted together say neither how many died nor how many were hurt, so the figure
-    is neither toll. Run after the gate, which was fitted with such figures as counts."""
+    """ "مقتل وإصابة 35 مدنيا", "250 شخصا بين قتيل وجريح": the dead and the wounded counted
+    together say neither how many died nor how many were hurt, so the figure is neither toll. A
+    vague one ("عدد من القتلى والجرحى", "مقتل وإصابة العشرات") still says people died: it is the
+    contract's conservative death toll for that word (3, 12 … at least), and no wounded count.
+    Run after the gate, which was fitted with such figures as counts."""
     v = m.view
+    figures = idx.quantities.get(v.index, [])
     for kind in ("fatalities", "injured"):
         count = m.counts.get(kind)
         if count is None:
             continue
-        figures = idx.quantities.get(v.index, [])
         q = next((q for q in figures if q.text == count.text), None)
-        if q is not None and _dead_and_wounded(v, q, figures, idx.lex):
-            del m.counts[kind]
+        if q is None or not _dead_and_wounded(v, q, figures, idx.lex):
+            continue
+        del m.counts[kind]
+        if q.vague and "fatalities" not in m.counts:
+            m.counts["fatalities"] = count
+            m.explain.append(f"«{q.text}»: dead and wounded together, vague: a death toll")
+        else:
             m.explain.append(f"«{q.text}»: dead and wounded together, no toll")
 
 
