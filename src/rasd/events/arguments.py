@@ -942,7 +942,7 @@ def _years_told(v: SentenceView) -> tuple[int | None, bool]:
     return found  # type: ignore[return-value]
 
 
-def too_old(m: Mention, published: dt.date | None, lex: Lexicon | None = None, days: int = 27) -> bool:
+def too_old(m: Mention, published: dt.date | None, lex: Lexicon | None = None, days: int = 30) -> bool:
     """Background more than about a month before publication is not coded: an explicit date that
     old, or — with no usable date in the sentence — a year named that is before publication's
     ("عام 2003 هاجم إرهابيون ...", "منذ 2004") or said to be past ("الذي قتل العام الماضي")."""
