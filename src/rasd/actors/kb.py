@@ -319,10 +319,11 @@ class ActorKB:
 
     def adjective_country(self, word_form: str) -> str | None:
         """ISO2 of a nationality adjective in any inflection: التركية، عراقيين، الإسرائيليون."""
-        # Asked of every word of every document (twice): remembered by word form.
+        # Asked again and again of the same words (the marker, the matchers): remembered by form.
         memo = self._adjective_memo
-        if word_form in memo:
-            return memo[word_form]
+        iso = memo.get(word_form, "\0")  # one lookup; "\0" is no country code
+        if iso != "\0":
+            return iso
         if len(memo) >= 100_000:
             memo.clear()
         iso = memo[word_form] = self._adjective_country(word_form)
@@ -654,7 +655,10 @@ def national_forces(
     memo = kb._last_actors
     ws = memo[3] if memo is not None and memo[0] == text else words(text)
     out = []
-    for w in ws:
+    # only the words the marker found to be adjectives (its "adjective" test is this lookup):
+    # the document's marks are already made by the actor pass over the same words
+    for i in kb.word_marks(ws)["adjective"]:
+        w = ws[i]
         iso = kb.adjective_country(w.norm)
         if iso is None or iso not in kb.countries or any(s < w.end and w.start < e for s, e in taken):
             continue
