@@ -9,6 +9,42 @@ from rasd.frozen import Reduced, by_fields
 from rasd.text.normalize import Normalized
 
 
+class WordType:
+    """A word type (a token's surface as written) as the text stage reads it: made once per type
+    (``Segmenter.token_info``, kept in its ``info_cache``) and shared by every token of that type
+    (``Token.word``).
+
+    The later stages keep here what they work out about a type, in slots filled on first need:
+    a token then leads to it by a reference, where each stage used to hash the token's string
+    again into a memo of its own (one dict lookup per token and stage, on fresh strings: see
+    docs/batch.md, "Eighth round"). A slot is a cache, never pickled; the stage that fills it
+    stamps it so it can tell a value made with an older state of its own tables.
+    """
+
+    __slots__ = ("surface", "norm", "segments", "base", "stem", "kind", "marks")
+
+    def __init__(
+        self, surface: str, norm: str, segments: tuple[str, ...], base: str, stem: str, kind: str
+    ) -> None:
+        self.surface = surface
+        self.norm = norm
+        self.segments = segments
+        self.base = base
+        self.stem = stem
+        self.kind = kind
+        # the event stage's lookup keys and word-set mask of the type (events/marks.py:
+        # ``KeyMarks.tokens``), with the stamp of the registry state they were made with
+        self.marks: tuple[int, frozenset[str], int] | None = None
+
+    # Pickled without the stages' slots (caches), as a call to the constructor: the same in
+    # Python and compiled with mypyc (setup.py), whose classes have no ``__dict__``.
+    def __reduce__(self) -> tuple[type[WordType], tuple[str, str, tuple[str, ...], str, str, str]]:
+        return (WordType, (self.surface, self.norm, self.segments, self.base, self.stem, self.kind))
+
+    def __repr__(self) -> str:
+        return f"WordType({self.surface!r}, {self.norm!r}, {self.segments!r}, {self.kind!r})"
+
+
 # Sentence and Token are created by the hundred thousand: a frozen dataclass's __init__ costs
 # ~6x a plain one, so they are plain (hashable, compared by value); treat them as read-only.
 @dataclass(init=False, slots=True, unsafe_hash=True)
@@ -37,6 +73,9 @@ class Token:
     stem: str = ""  # light stem for lexicon lookup across derived forms
     sentence: int = 0  # index into AnalyzedText.sentences
     kind: str = "word"  # word | num | punct (a run of dots is one punct token)
+    # the token's word type, shared by all tokens of one surface (see WordType; None for a token
+    # not made by ``tokenize``): not compared, it only says again what the fields above say
+    word: WordType | None = field(default=None, compare=False, repr=False)
 
     # written out (init=False), so that mypyc compiles it: see rasd/frozen.py
     def __init__(
@@ -50,6 +89,7 @@ class Token:
         stem: str = "",
         sentence: int = 0,
         kind: str = "word",
+        word: WordType | None = None,
     ) -> None:
         self.text = text
         self.start = start
@@ -60,6 +100,7 @@ class Token:
         self.stem = stem
         self.sentence = sentence
         self.kind = kind
+        self.word = word
 
 
 @dataclass(init=False, frozen=True, slots=True)
