@@ -32,7 +32,7 @@ from rasd.actors.schema import (
     SourcesFile,
     check_actor_entries,
 )
-from rasd.actors.tokens import Word, bare_forms, norm_words, words
+from rasd.actors.tokens import Word, bare_forms, norm_words, token_words, words
 from rasd.actors.types import ActorMention, KBActor, KBSource, SourceMention
 from rasd.errors import ResourceError
 from rasd.frozen import Reduced, by_fields
@@ -593,7 +593,7 @@ def find_actors(
     """
     from rasd.actors.find import find_in_text
 
-    ws = words(analyzed.text)
+    ws = token_words(analyzed.text, analyzed.tokens)
     mentions = [
         _as_doer(m, analyzed.text, kb)
         for m in find_in_text(analyzed.text, kb, country=country, countries=countries, ws=ws)

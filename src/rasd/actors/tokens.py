@@ -14,7 +14,8 @@ from itertools import accumulate, compress, repeat
 from operator import itemgetter
 from typing import NamedTuple, cast
 
-from rasd.text import normalize_key
+from rasd.text import Token, normalize_key
+from rasd.text.types import ActorRuns, WordType
 
 # Word characters plus Arabic diacritics/tatweel, which are not \w but sit inside words ("مصدرٌ").
 _WORD = re.compile("(?:[^\\W_]|[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640])+")
@@ -107,6 +108,67 @@ def _word_forms(raw: str) -> tuple[str, tuple[tuple[str, int], ...]]:
 # looked up for all the words of a text at once with ``map``.
 _FORMS: dict[str, tuple[str, tuple[tuple[str, int], ...]]] = {}
 _FORMS_MAX = 200_000
+
+
+def _memo_forms(raw: str) -> tuple[str, tuple[tuple[str, int], ...]]:
+    """``_word_forms(raw)``, through the memo."""
+    wf = _FORMS.get(raw)
+    if wf is None:
+        if len(_FORMS) >= _FORMS_MAX:
+            _FORMS.clear()
+        wf = _FORMS[raw] = _word_forms(raw)
+    return wf
+
+
+def _runs(w: WordType) -> ActorRuns:
+    """The words inside a token's surface (see ``ActorRuns``), worked out once per word type and
+    kept on it."""
+    got = w.actor_words
+    if got is None:
+        surface = w.surface
+        runs = tuple((m.start(), m.end(), *_memo_forms(m.group())) for m in _WORD.finditer(surface))
+        got = w.actor_words = (
+            runs,
+            bool(runs) and runs[0][0] == 0,
+            bool(runs) and runs[-1][1] == len(surface),
+        )
+    return got
+
+
+def token_words(text: str, tokens: list[Token]) -> list[Word]:
+    """``words(text)``, from the text stage's tokens of ``text``: the same words, without
+    splitting the text again or looking each word up by its string.
+
+    Every word character lies in some token (the tokenizer leaves out only whitespace and
+    invisible controls), so a word is either a run of word characters inside one token, or
+    such runs of adjacent tokens that meet with a word character on each side ("و12", "بـ5",
+    where the tokenizer cuts letters from digits): those are joined here. The runs of each
+    token come from its word type (``WordType.actor_words``), made once per type."""
+    rows: list[tuple[str, int, int, tuple[tuple[str, int], ...]]] = []
+    open_end = -1  # end of the last word when it reaches the end of its token, else -1
+    for t in tokens:
+        w = t.word
+        if w is None:  # tokens not made by the text stage: split the text
+            return words(text)
+        runs, first, last = w.actor_words or _runs(w)
+        if not runs:
+            open_end = -1
+            continue
+        base = t.start
+        k = 0
+        if first and open_end == base:
+            # the last word goes on into this token: one word of both
+            s, e = rows[-1][1], base + runs[0][1]
+            norm, forms = _memo_forms(text[s:e])
+            rows[-1] = (norm, s, e, forms)
+            k = 1
+        for j in range(k, len(runs)):
+            rs, re_, norm, forms = runs[j]
+            rows.append((norm, base + rs, base + re_, forms))
+        open_end = t.end if last else -1
+    if any(not r[0] for r in rows):  # a word of marks only has no lookup form: left out
+        rows = [r for r in rows if r[0]]
+    return list(map(_new_word, repeat(Word), rows))
 
 
 def words(text: str) -> list[Word]:

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from rasd.text import Token
 
 _MEMO_MAX = 200_000  # word types remembered before the memo is emptied
-# stamps of the registries' states (see ``WordType.marks``); ``next`` on it is atomic
+# stamps of the registries' states (see ``WordType.marks_stamp``); ``next`` on it is atomic
 _STAMPS = count(1)
 
 # (base, keys, mask) of a token, remembered by its ``norm``
@@ -46,7 +46,7 @@ class KeyMarks:
         self._bit: dict[int, int] = {}  # id(registered object) → its bit
         self._by_key: dict[str, int] = {}  # lookup key → the bits of the sets holding it
         self._memo: dict[str, _Info] = {}
-        # what the keys and masks kept on word types (``WordType.marks``) were made with: taken
+        # what the keys and masks kept on word types (``WordType.marks_stamp``) were made with: taken
         # afresh when a bit is added (as the memo is emptied), unique across instances
         self._stamp = next(_STAMPS)
         # id(phrase index) → (words of its one-word phrases, first words and second words of
@@ -143,14 +143,12 @@ class KeyMarks:
             w = t.word
             if w is None:
                 _, k, m = self._looked_up(t)
+            elif w.marks_stamp == stamp:
+                k, m = w.keys, w.mask
             else:
-                got = w.marks
-                if got is None or got[0] != stamp:
-                    # a token without ``norm`` is keyed by its text's ``normalize_key``
-                    _, k, m = self._info(w.norm or normalize_key(w.surface), w.base)
-                    w.marks = (stamp, k, m)
-                else:
-                    k, m = got[1], got[2]
+                # a token without ``norm`` is keyed by its text's ``normalize_key``
+                _, k, m = self._info(w.norm or normalize_key(w.surface), w.base)
+                w.keys, w.mask, w.marks_stamp = k, m, stamp
             keys.append(k)
             masks.append(m)
         return keys, masks

@@ -8,6 +8,11 @@ from dataclasses import dataclass, field
 from rasd.frozen import Reduced, by_fields
 from rasd.text.normalize import Normalized
 
+# The actor stage's words in a surface (``rasd.actors.tokens``): each run of word characters as
+# (start, end, lookup form, clitic forms with the original chars they cut), and whether the
+# surface begins and ends with a word character (a word may go on into the next token).
+ActorRuns = tuple[tuple[tuple[int, int, str, tuple[tuple[str, int], ...]], ...], bool, bool]
+
 
 class WordType:
     """A word type (a token's surface as written) as the text stage reads it: made once per type
@@ -21,7 +26,18 @@ class WordType:
     stamps it so it can tell a value made with an older state of its own tables.
     """
 
-    __slots__ = ("surface", "norm", "segments", "base", "stem", "kind", "marks")
+    __slots__ = (
+        "surface",
+        "norm",
+        "segments",
+        "base",
+        "stem",
+        "kind",
+        "marks_stamp",
+        "keys",
+        "mask",
+        "actor_words",
+    )
 
     def __init__(
         self, surface: str, norm: str, segments: tuple[str, ...], base: str, stem: str, kind: str
@@ -33,8 +49,13 @@ class WordType:
         self.stem = stem
         self.kind = kind
         # the event stage's lookup keys and word-set mask of the type (events/marks.py:
-        # ``KeyMarks.tokens``), with the stamp of the registry state they were made with
-        self.marks: tuple[int, frozenset[str], int] | None = None
+        # ``KeyMarks.tokens``), made with the registry state ``marks_stamp`` (0: not yet); kept
+        # in slots of their own, not a tuple: one object fewer to reach per token
+        self.marks_stamp = 0
+        self.keys: frozenset[str] = frozenset()
+        self.mask = 0
+        # the actor stage's words in the surface (actors/tokens.py: ``token_words``)
+        self.actor_words: ActorRuns | None = None
 
     # Pickled without the stages' slots (caches), as a call to the constructor: the same in
     # Python and compiled with mypyc (setup.py), whose classes have no ``__dict__``.
