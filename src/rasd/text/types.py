@@ -36,6 +36,9 @@ class WordType:
         "marks_stamp",
         "keys",
         "mask",
+        "actor_shape",
+        "actor_norm",
+        "actor_forms",
         "actor_words",
     )
 
@@ -54,7 +57,13 @@ class WordType:
         self.marks_stamp = 0
         self.keys: frozenset[str] = frozenset()
         self.mask = 0
-        # the actor stage's words in the surface (actors/tokens.py: ``token_words``)
+        # the actor stage's words in the surface (actors/tokens.py: ``token_words``): not made
+        # yet (shape 0); the whole surface is one word (1: its lookup and clitic forms are
+        # ``actor_norm`` and ``actor_forms``, the common case, read without a tuple between); or
+        # any other case (2: ``actor_words``)
+        self.actor_shape = 0
+        self.actor_norm = ""
+        self.actor_forms: tuple[tuple[str, int], ...] = ()
         self.actor_words: ActorRuns | None = None
 
     # Pickled without the stages' slots (caches), as a call to the constructor: the same in
