@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import pickle
 from concurrent.futures import ThreadPoolExecutor
 
@@ -108,3 +109,41 @@ def test_sets_registered_from_threads_at_once_get_distinct_bits() -> None:
         bits = list(pool.map(lambda words: marks.register(words, words), sets))
     assert len(set(bits)) == len(sets)
     assert all(marks.register(words, words) == bit for words, bit in zip(sets, bits, strict=True))
+
+
+def test_keys_kept_on_word_types_agree_with_tokens_made_by_hand() -> None:
+    # tokens from ``tokenize`` carry their word type, where KeyMarks keeps a type's keys and mask;
+    # the same tokens without it are looked up by their norm: both give the same answers, also
+    # after a new set gets a bit (the kept masks then carry it too)
+    tokens = analysis_of(TEXT).text.tokens
+    assert all(t.word is not None for t in tokens)
+    bare = [dataclasses.replace(t, word=None) for t in tokens]
+    assert LEX.marks.tokens(tokens) == LEX.marks.tokens(bare)
+    late = frozenset({"مسلحين", "نقطه"})
+    bit = LEX.marks.register(late, late)
+    keys, masks = LEX.marks.tokens(tokens)
+    assert (keys, masks) == LEX.marks.tokens(bare)
+    assert [bool(m & bit) for m in masks] == [not k.isdisjoint(late) for k in keys]
+    assert any(m & bit for m in masks)
+
+
+def test_tokens_of_one_surface_share_their_word_type() -> None:
+    tokens = analysis_of(TEXT + " " + TEXT).text.tokens
+    by_surface: dict[str, set[int]] = {}
+    for t in tokens:
+        assert t.word is not None and t.word.surface == t.text
+        assert (t.word.norm, t.word.base, t.word.kind) == (t.norm, t.base, t.kind)
+        by_surface.setdefault(t.text, set()).add(id(t.word))
+    assert all(len(ids) == 1 for ids in by_surface.values())
+    # a word type pickles without what the stages kept on it
+    word = tokens[0].word
+    copy = pickle.loads(pickle.dumps(word))
+    assert (copy.surface, copy.norm, copy.segments, copy.base, copy.stem, copy.kind) == (
+        word.surface,
+        word.norm,
+        word.segments,
+        word.base,
+        word.stem,
+        word.kind,
+    )
+    assert copy.marks_stamp == 0 and copy.actor_shape == 0

@@ -26,7 +26,7 @@ from rasd.records import Actor, Count, EventDate, Location, Source
 from rasd.text.dates import _Found
 from rasd.text.normalize import Normalized
 from rasd.text.segment import Segmentation
-from rasd.text.types import AnalyzedText, DateMention, Quantity, Sentence, Token
+from rasd.text.types import AnalyzedText, DateMention, Quantity, Sentence, Token, WordType
 
 _SENTENCE = Sentence(0, 5, "قتل 3")
 _ENTRY = TriggerEntry("kill", "kill", "Battles", "Armed clash", None, 1.0)
@@ -48,6 +48,7 @@ SAMPLES: dict[type, dict[str, object]] = {
         "stem": "قت",
         "sentence": 4,
         "kind": "num",
+        "word": WordType("وقتل", "وقتل", ("و", "قتل"), "قتل", "قت", "num"),
     },
     Quantity: {
         "start": 1,

@@ -32,7 +32,7 @@ from rasd.actors.schema import (
     SourcesFile,
     check_actor_entries,
 )
-from rasd.actors.tokens import Word, bare_forms, norm_words, words
+from rasd.actors.tokens import Word, bare_forms, norm_words, token_words, words
 from rasd.actors.types import ActorMention, KBActor, KBSource, SourceMention
 from rasd.errors import ResourceError
 from rasd.frozen import Reduced, by_fields
@@ -322,10 +322,11 @@ class ActorKB:
 
     def adjective_country(self, word_form: str) -> str | None:
         """ISO2 of a nationality adjective in any inflection: التركية، عراقيين، الإسرائيليون."""
-        # Asked of every word of every document (twice): remembered by word form.
+        # Asked again and again of the same words (the marker, the matchers): remembered by form.
         memo = self._adjective_memo
-        if word_form in memo:
-            return memo[word_form]
+        iso = memo.get(word_form, "\0")  # one lookup; "\0" is no country code
+        if iso != "\0":
+            return iso
         if len(memo) >= 100_000:
             memo.clear()
         iso = memo[word_form] = self._adjective_country(word_form)
@@ -595,7 +596,7 @@ def find_actors(
     """
     from rasd.actors.find import find_in_text
 
-    ws = words(analyzed.text)
+    ws = token_words(analyzed.text, analyzed.tokens)
     mentions = [
         _as_doer(m, analyzed.text, kb)
         for m in find_in_text(analyzed.text, kb, country=country, countries=countries, ws=ws)
@@ -663,7 +664,10 @@ def national_forces(
     memo = kb._last_actors
     ws = memo[3] if memo is not None and memo[0] == text else words(text)
     out = []
-    for w in ws:
+    # only the words the marker found to be adjectives (its "adjective" test is this lookup):
+    # the document's marks are already made by the actor pass over the same words
+    for i in kb.word_marks(ws)["adjective"]:
+        w = ws[i]
         iso = kb.adjective_country(w.norm)
         if iso is None or iso not in kb.countries or any(s < w.end and w.start < e for s, e in taken):
             continue

@@ -14,7 +14,8 @@ from itertools import accumulate, compress, repeat
 from operator import itemgetter
 from typing import NamedTuple, cast
 
-from rasd.text import normalize_key
+from rasd.text import Token, normalize_key
+from rasd.text.types import ActorRuns, WordType
 
 # Word characters plus Arabic diacritics/tatweel, which are not \w but sit inside words ("مصدرٌ").
 _WORD = re.compile("(?:[^\\W_]|[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640])+")
@@ -107,6 +108,74 @@ def _word_forms(raw: str) -> tuple[str, tuple[tuple[str, int], ...]]:
 # looked up for all the words of a text at once with ``map``.
 _FORMS: dict[str, tuple[str, tuple[tuple[str, int], ...]]] = {}
 _FORMS_MAX = 200_000
+
+
+def _memo_forms(raw: str) -> tuple[str, tuple[tuple[str, int], ...]]:
+    """``_word_forms(raw)``, through the memo."""
+    wf = _FORMS.get(raw)
+    if wf is None:
+        if len(_FORMS) >= _FORMS_MAX:
+            _FORMS.clear()
+        wf = _FORMS[raw] = _word_forms(raw)
+    return wf
+
+
+def _shape(w: WordType) -> int:
+    """Work out the words inside a token's surface, once per word type, and keep them on it
+    (``WordType.actor_shape`` and the slots it names); returns the shape."""
+    surface = w.surface
+    runs = tuple((m.start(), m.end(), *_memo_forms(m.group())) for m in _WORD.finditer(surface))
+    w.actor_words = (runs, bool(runs) and runs[0][0] == 0, bool(runs) and runs[-1][1] == len(surface))
+    if len(runs) == 1 and runs[0][1] - runs[0][0] == len(surface) and runs[0][2]:
+        w.actor_norm, w.actor_forms = runs[0][2], runs[0][3]
+        w.actor_shape = 1
+    else:
+        w.actor_shape = 2
+    return w.actor_shape
+
+
+def token_words(text: str, tokens: list[Token]) -> list[Word]:
+    """``words(text)``, from the text stage's tokens of ``text``: the same words, without
+    splitting the text again or looking each word up by its string.
+
+    Every word character lies in some token (the tokenizer leaves out only whitespace and
+    invisible controls), so a word is either a run of word characters inside one token, or
+    such runs of adjacent tokens that meet with a word character on each side ("و12", "بـ5",
+    where the tokenizer cuts letters from digits): those are joined here. The runs of each
+    token come from its word type (``WordType.actor_shape``), worked out once per type."""
+    rows: list[tuple[str, int, int, tuple[tuple[str, int], ...]]] = []
+    open_end = -1  # end of the last word when it reaches the end of its token, else -1
+    blank = False  # some word has no lookup form (marks only): left out at the end
+    for t in tokens:
+        w = t.word
+        if w is None:  # tokens not made by the text stage: split the text
+            return words(text)
+        shape = w.actor_shape or _shape(w)
+        start = t.start
+        if shape == 1 and open_end != start:  # the token is one word (most tokens)
+            rows.append((w.actor_norm, start, t.end, w.actor_forms))
+            open_end = t.end
+            continue
+        runs, first, last = cast("ActorRuns", w.actor_words)  # made by _shape
+        if not runs:
+            open_end = -1
+            continue
+        k = 0
+        if first and open_end == start:
+            # the last word goes on into this token: one word of both
+            s, e = rows[-1][1], start + runs[0][1]
+            norm, forms = _memo_forms(text[s:e])
+            rows[-1] = (norm, s, e, forms)
+            blank = blank or not norm
+            k = 1
+        for j in range(k, len(runs)):
+            rs, re_, norm, forms = runs[j]
+            rows.append((norm, start + rs, start + re_, forms))
+            blank = blank or not norm
+        open_end = t.end if last else -1
+    if blank:
+        rows = [r for r in rows if r[0]]
+    return list(map(_new_word, repeat(Word), rows))
 
 
 def words(text: str) -> list[Word]:

@@ -16,8 +16,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable, Sequence
-from itertools import compress, repeat
-from operator import attrgetter, itemgetter, ne, not_
+from itertools import count
 from typing import TYPE_CHECKING
 
 from rasd.text import normalize_key
@@ -25,14 +24,12 @@ from rasd.text import normalize_key
 if TYPE_CHECKING:
     from rasd.text import Token
 
-_NORM = attrgetter("norm")
-_BASE = attrgetter("base")
 _MEMO_MAX = 200_000  # word types remembered before the memo is emptied
+# stamps of the registries' states (see ``WordType.marks_stamp``); ``next`` on it is atomic
+_STAMPS = count(1)
 
 # (base, keys, mask) of a token, remembered by its ``norm``
 _Info = tuple[str, frozenset[str], int]
-_UNSEEN: _Info = ("\0", frozenset(), 0)  # a base no token has
-_FIRST, _SECOND, _THIRD = itemgetter(0), itemgetter(1), itemgetter(2)
 # a phrase index's words of one-word phrases, first words and second words of the others
 _Parts = tuple[frozenset[str], frozenset[str], frozenset[str]]
 # what a pickle keeps besides keys_of: the registered objects, the key table, the phrase indexes
@@ -49,6 +46,9 @@ class KeyMarks:
         self._bit: dict[int, int] = {}  # id(registered object) → its bit
         self._by_key: dict[str, int] = {}  # lookup key → the bits of the sets holding it
         self._memo: dict[str, _Info] = {}
+        # what the keys and masks kept on word types (``WordType.marks_stamp``) were made with: taken
+        # afresh when a bit is added (as the memo is emptied), unique across instances
+        self._stamp = next(_STAMPS)
         # id(phrase index) → (words of its one-word phrases, first words and second words of
         # the others), each a registered set (see ``register_phrases``)
         self.phrase_parts: dict[int, _Parts] = {}
@@ -89,6 +89,7 @@ class KeyMarks:
             for w in words:
                 by_key[w] = by_key.get(w, 0) | bit
             self._memo = {}
+            self._stamp = next(_STAMPS)
             self._bit[id(owner)] = bit
             # counted last: masks computed after ``count`` shows it (the views read ``count``
             # before their masks) carry it
@@ -130,23 +131,37 @@ class KeyMarks:
     def tokens(self, tokens: Sequence[Token]) -> tuple[list[frozenset[str]], list[int]]:
         """Lookup keys and mask of each token, in order.
 
-        Whole-list operations in C (``map``, ``compress``): the keys are a function of a token's
-        ``norm`` and ``base``, remembered by ``norm`` with the ``base`` they were made with; the
-        few tokens whose base differs (the text stage reads "صوره" as صور+ه in one spelling and as
-        one word in another) or that have no ``norm`` (keyed by their text's ``normalize_key``,
-        as before) are looked up one by one."""
-        norms = list(map(_NORM, tokens))
-        bases = list(map(_BASE, tokens))
-        memo = self._memo
-        got = list(map(memo.get, norms, repeat(_UNSEEN)))
-        seen_bases = list(map(_FIRST, got))
-        if seen_bases != bases or "" in norms:
-            for k in compress(range(len(got)), map(ne, seen_bases, bases)):
-                norm, base = norms[k], bases[k]
-                if norm:
-                    if len(memo) >= _MEMO_MAX:
-                        memo.clear()
-                    got[k] = memo[norm] = self._info(norm, base)
-            for k in compress(range(len(got)), map(not_, norms)):
-                got[k] = self._info(normalize_key(tokens[k].text), bases[k])
-        return list(map(_SECOND, got)), list(map(_THIRD, got))
+        The keys are a function of a token's ``norm`` and ``base``, the mask of the keys and the
+        registry: both are kept on the token's word type (``Token.word``, shared by every token
+        of one surface), with the stamp of the registry's state, so a token costs a reference
+        followed and a stamp compared, not a dict lookup by its ``norm``. Tokens with no word
+        type (made by hand) go through the memo by ``norm``, as before."""
+        stamp = self._stamp
+        keys: list[frozenset[str]] = []
+        masks: list[int] = []
+        for t in tokens:
+            w = t.word
+            if w is None:
+                _, k, m = self._looked_up(t)
+            elif w.marks_stamp == stamp:
+                k, m = w.keys, w.mask
+            else:
+                # a token without ``norm`` is keyed by its text's ``normalize_key``
+                _, k, m = self._info(w.norm or normalize_key(w.surface), w.base)
+                w.keys, w.mask, w.marks_stamp = k, m, stamp
+            keys.append(k)
+            masks.append(m)
+        return keys, masks
+
+    def _looked_up(self, t: Token) -> _Info:
+        """Keys and mask of a token with no word type, remembered by its ``norm`` with the
+        ``base`` they were made with."""
+        norm, base = t.norm, t.base
+        if not norm:
+            return self._info(normalize_key(t.text), base)
+        got = self._memo.get(norm)
+        if got is None or got[0] != base:
+            if len(self._memo) >= _MEMO_MAX:
+                self._memo.clear()
+            got = self._memo[norm] = self._info(norm, base)
+        return got

@@ -17,6 +17,7 @@ from pathlib import Path
 from rasd.datafiles import read_yaml
 from rasd.errors import ResourceError
 from rasd.text.normalize import light_form, light_to_key, normalize_key
+from rasd.text.types import WordType
 
 DATA = Path(__file__).parent / "data"
 
@@ -104,8 +105,9 @@ class Segmenter:
         self.short_bases = frozenset(light_to_key(w) for w in clitics["short_bases"])
         self._cache: dict[str, Segmentation] = {}
         self._keys: dict[str, str] = {}
-        # surface -> (norm, segments, base, stem, kind): what a Token needs, per word type
-        self.info_cache: dict[str, tuple[str, tuple[str, ...], str, str, str]] = {}
+        # surface -> its WordType: what a Token needs, made once per word type and shared by
+        # every token of the type (the later stages keep what they find about it there)
+        self.info_cache: dict[str, WordType] = {}
 
     @classmethod
     def load(cls, data_dir: Path = DATA) -> Segmenter:
@@ -131,22 +133,22 @@ class Segmenter:
                 self._cache[word] = hit
         return hit
 
-    def token_info(self, surface: str) -> tuple[str, tuple[str, ...], str, str, str]:
-        """(norm, segments, base, stem, kind) of a token's surface, cached per type."""
+    def token_info(self, surface: str) -> WordType:
+        """The word type of a token's surface (norm, segments, base, stem, kind), cached."""
         c = surface[0]
-        out: tuple[str, tuple[str, ...], str, str, str]
+        out: WordType
         if c.isdigit():
             k = normalize_key(surface)
-            out = (k, (k,), k, k, "num")
+            out = WordType(surface, k, (k,), k, k, "num")
         elif c.isalpha() or not c.isprintable() or unicodedata.category(c) == "Mn" or c == "\u0640":
             # not through ``segment``'s cache: what a token needs is kept here, in ``info_cache``;
             # the same Segmentation kept there too was ~85k more objects on the subset for the
             # cyclic collector to walk at each full collection (and ~10 MB)
             g = self._cache.get(surface) or self._segment(surface)
-            out = (g.norm, g.segments, g.base, g.stem, "word")
+            out = WordType(surface, g.norm, g.segments, g.base, g.stem, "word")
         else:
             k = normalize_key(surface) or surface
-            out = (k, (k,), k, k, "punct")
+            out = WordType(surface, k, (k,), k, k, "punct")
         if len(self.info_cache) < 500_000:
             self.info_cache[surface] = out
         return out

@@ -13,7 +13,7 @@ from itertools import accumulate
 from typing import cast
 
 from rasd.text.segment import Segmenter
-from rasd.text.types import Sentence, Token
+from rasd.text.types import Sentence, Token, WordType
 
 _MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d"
 # Letters of the scripts news comes in, spelled out as ranges: one character class runs about
@@ -40,7 +40,8 @@ def tokenize(text: str, segmenter: Segmenter, sentences: list[Sentence]) -> list
     The hot loop of the text stage, written as whole-list operations that run in C (``split``,
     ``accumulate``, ``map``, ``zip``) rather than one Python iteration per token: everything
     about a word type (normal form, segments, base, stem, kind) is computed once and kept in the
-    segmenter's per-type cache, so a document costs one dict lookup and one ``Token`` per token."""
+    segmenter's per-type cache as a :class:`WordType`, so a document costs one dict lookup and one
+    ``Token`` per token, and each token refers to its type for the later stages."""
     # One split gives the tokens and the text between them, alternating (gap, token, ..., gap);
     # the running sum of their lengths gives each token's span.
     parts = _TOKEN_PARTS.split(text)
@@ -49,22 +50,25 @@ def tokenize(text: str, segmenter: Segmenter, sentences: list[Sentence]) -> list
         return []
     bounds = list(accumulate(map(len, parts)))
     cache = segmenter.info_cache
-    infos = list(map(cache.get, surfaces))
-    if None in infos:  # word types not seen before
+    found = list(map(cache.get, surfaces))
+    if None in found:  # word types not seen before
         info = segmenter.token_info
-        infos = [t if t is not None else info(s) for t, s in zip(infos, surfaces, strict=True)]
+        # (asked again of the cache: a new type seen twice in the document gets one WordType)
+        found = [w or cache.get(s) or info(s) for w, s in zip(found, surfaces, strict=True)]
+    types = cast("list[WordType]", found)  # no None left
     # token k is parts[2k + 1]: it spans [bounds[2k], bounds[2k + 1])
     starts = bounds[0:-1:2]
     ends = bounds[1::2]
     of = _sentence_of(starts, sentences)
     # A plain loop: compiled (setup.py), each Token(...) is a direct call of its compiled
-    # __init__ and each info tuple is unpacked in C, where ``map(Token, ...)`` over ``zip(*infos)``
-    # went through a Python-level call per token and five transposed tuples (tokenize 1.3-1.4x
-    # faster compiled); in pure Python the two are within the noise of each other.
+    # __init__ and each word type's fields are read in C, where ``map(Token, ...)`` over
+    # transposed tuples went through a Python-level call per token (tokenize 1.3-1.4x faster
+    # compiled); in pure Python the two are within the noise of each other.
     out: list[Token] = []
-    filled = cast("list[tuple[str, tuple[str, ...], str, str, str]]", infos)  # no None left
-    for k, (norm, segments, base, stem, kind) in enumerate(filled):
-        out.append(Token(surfaces[k], starts[k], ends[k], norm, segments, base, stem, of[k], kind))
+    for k, w in enumerate(types):
+        out.append(
+            Token(surfaces[k], starts[k], ends[k], w.norm, w.segments, w.base, w.stem, of[k], w.kind, w)
+        )
     return out
 
 

@@ -8,6 +8,72 @@ from dataclasses import dataclass, field
 from rasd.frozen import Reduced, by_fields
 from rasd.text.normalize import Normalized
 
+# The actor stage's words in a surface (``rasd.actors.tokens``): each run of word characters as
+# (start, end, lookup form, clitic forms with the original chars they cut), and whether the
+# surface begins and ends with a word character (a word may go on into the next token).
+ActorRuns = tuple[tuple[tuple[int, int, str, tuple[tuple[str, int], ...]], ...], bool, bool]
+
+
+class WordType:
+    """A word type (a token's surface as written) as the text stage reads it: made once per type
+    (``Segmenter.token_info``, kept in its ``info_cache``) and shared by every token of that type
+    (``Token.word``).
+
+    The later stages keep here what they work out about a type, in slots filled on first need:
+    a token then leads to it by a reference, where each stage used to hash the token's string
+    again into a memo of its own (one dict lookup per token and stage, on fresh strings: see
+    docs/batch.md, "Eighth round"). A slot is a cache, never pickled; the stage that fills it
+    stamps it so it can tell a value made with an older state of its own tables.
+    """
+
+    __slots__ = (
+        "surface",
+        "norm",
+        "segments",
+        "base",
+        "stem",
+        "kind",
+        "marks_stamp",
+        "keys",
+        "mask",
+        "actor_shape",
+        "actor_norm",
+        "actor_forms",
+        "actor_words",
+    )
+
+    def __init__(
+        self, surface: str, norm: str, segments: tuple[str, ...], base: str, stem: str, kind: str
+    ) -> None:
+        self.surface = surface
+        self.norm = norm
+        self.segments = segments
+        self.base = base
+        self.stem = stem
+        self.kind = kind
+        # the event stage's lookup keys and word-set mask of the type (events/marks.py:
+        # ``KeyMarks.tokens``), made with the registry state ``marks_stamp`` (0: not yet); kept
+        # in slots of their own, not a tuple: one object fewer to reach per token
+        self.marks_stamp = 0
+        self.keys: frozenset[str] = frozenset()
+        self.mask = 0
+        # the actor stage's words in the surface (actors/tokens.py: ``token_words``): not made
+        # yet (shape 0); the whole surface is one word (1: its lookup and clitic forms are
+        # ``actor_norm`` and ``actor_forms``, the common case, read without a tuple between); or
+        # any other case (2: ``actor_words``)
+        self.actor_shape = 0
+        self.actor_norm = ""
+        self.actor_forms: tuple[tuple[str, int], ...] = ()
+        self.actor_words: ActorRuns | None = None
+
+    # Pickled without the stages' slots (caches), as a call to the constructor: the same in
+    # Python and compiled with mypyc (setup.py), whose classes have no ``__dict__``.
+    def __reduce__(self) -> tuple[type[WordType], tuple[str, str, tuple[str, ...], str, str, str]]:
+        return (WordType, (self.surface, self.norm, self.segments, self.base, self.stem, self.kind))
+
+    def __repr__(self) -> str:
+        return f"WordType({self.surface!r}, {self.norm!r}, {self.segments!r}, {self.kind!r})"
+
 
 # Sentence and Token are created by the hundred thousand: a frozen dataclass's __init__ costs
 # ~6x a plain one, so they are plain (hashable, compared by value); treat them as read-only.
@@ -37,6 +103,9 @@ class Token:
     stem: str = ""  # light stem for lexicon lookup across derived forms
     sentence: int = 0  # index into AnalyzedText.sentences
     kind: str = "word"  # word | num | punct (a run of dots is one punct token)
+    # the token's word type, shared by all tokens of one surface (see WordType; None for a token
+    # not made by ``tokenize``): not compared, it only says again what the fields above say
+    word: WordType | None = field(default=None, compare=False, repr=False)
 
     # written out (init=False), so that mypyc compiles it: see rasd/frozen.py
     def __init__(
@@ -50,6 +119,7 @@ class Token:
         stem: str = "",
         sentence: int = 0,
         kind: str = "word",
+        word: WordType | None = None,
     ) -> None:
         self.text = text
         self.start = start
@@ -60,6 +130,7 @@ class Token:
         self.stem = stem
         self.sentence = sentence
         self.kind = kind
+        self.word = word
 
 
 @dataclass(init=False, frozen=True, slots=True)
