@@ -119,7 +119,9 @@ def test_the_dead_and_the_wounded_counted_together_are_neither_toll():
         ("أسفر القصف على أحياء تعز أمس عن مقتل وإصابة عدد من المدنيين.", 3),
     ):
         (e,) = events(text)
-        assert (value(e.fatalities), e.fatalities.qualifier, value(e.injured)) == (dead, "at_least", None), text
+        assert (value(e.fatalities), e.fatalities.qualifier, value(e.injured)) == (dead, "at_least", None), (
+            text
+        )
 
 
 def test_the_dead_then_the_wounded_are_two_tolls():

@@ -208,3 +208,10 @@ def test_half_of_a_group_is_not_a_count(analyzer):
 
 def test_a_scale_word_of_a_scale_word_multiplies(analyzer):
     assert [q[1] for q in _qs(analyzer, "وقال إن المسؤولين نهبوا ألف مليار دولار من الخزينة.")] == [10**12]
+
+
+def test_a_superscript_digit_is_no_figure(analyzer):
+    # "كم²": "²" is a digit to str.isdigit() but no number int() reads; the document must not fail
+    qs = _qs(analyzer, "قصفت الطائرات منطقة مساحتها 5 كم² وقتل 3 مدنيين.")
+    assert ("3 مدنيين", 3, "exact", "مدني") in qs
+    assert parse_digits("²") is None

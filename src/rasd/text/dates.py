@@ -416,7 +416,7 @@ class DateFinder:
         elif n is None:
             return None  # منذ أيام, منذ أسابيع: "for days", no date
         else:
-            k = int(n) if n.isdigit() else self.lex.since_n.get(n, 0)
+            k = int(n) if n.isdecimal() else self.lex.since_n.get(n, 0)
             if not k:
                 return None
             if u in ("ايام", "يوما"):

@@ -164,6 +164,8 @@ def parse_digits(s: str, multiplied: bool = False) -> float | None:
     s = normalize_key(s)
     groups = re.split(r"([.,٫٬])", s)
     nums, seps = groups[::2], groups[1::2]
+    if not all(g.isdecimal() for g in nums):
+        return None  # "²", a lone separator: no figure
     if not seps:
         return float(int(s))
     if all(sp in ",٬" for sp in seps) and all(len(g) == 3 for g in nums[1:]):

@@ -137,7 +137,7 @@ class Segmenter:
         """The word type of a token's surface (norm, segments, base, stem, kind), cached."""
         c = surface[0]
         out: WordType
-        if c.isdigit():
+        if c.isdecimal():  # not isdigit(): "²" (كم²) is a digit that int() does not read
             k = normalize_key(surface)
             out = WordType(surface, k, (k,), k, k, "num")
         elif c.isalpha() or not c.isprintable() or unicodedata.category(c) == "Mn" or c == "\u0640":
