@@ -78,10 +78,9 @@ def _country_forces(
 
 
 def _quoting(text: str, events: list[Event]) -> list[Event]:
-    """The evidence spans as the input writes them: the stages read a copy with presentation
-    forms folded (``fold_presentation_forms``), and a span quotes the input itself."""
-    if fold_presentation_forms(text) is text:
-        return events
+    """The evidence spans as the input writes them, when the stages read a copy with presentation
+    forms folded (``fold_presentation_forms``; the caller knows it did): a span quotes the input
+    itself."""
     for e in events:
         e.evidence = [span.model_copy(update={"text": text[span.start : span.end]}) for span in e.evidence]
     return events
