@@ -555,7 +555,7 @@ def _laid_to(v: SentenceView, i: int, c: tuple[int, int, ActorMention]) -> bool:
     return i < c[0] <= i + 8 and any(v.keys[j] & _TO for j in (c[0] - 1, c[0] - 2) if j > i)
 
 
-_TO = frozenset({"الى", "الي"})  # "إلى" as the text stage keys it
+_TO = frozenset({normalize_key("إلى")})  # as the text stage keys it
 
 
 def _partitive_victim(v: SentenceView, c: tuple[int, int, ActorMention], lex: Lexicon) -> bool:
@@ -999,10 +999,9 @@ def count_kind(
     if q.unit_class in ("objects", "measures"):
         return None  # "10 سيارات", "ألف مليار دولار": things and sums, never people
     unit = (q.unit or "").strip()
-    if unit:
-        for kind in ("fatalities", "injured", "displaced", "arrested"):
-            if any(unit.startswith(u) for u in lex.cue(f"counts.units.{kind}")):
-                return kind, None
+    kind_of_unit = _unit_kind(unit, lex)
+    if kind_of_unit is not None:
+        return kind_of_unit, None
     fam_unit = (
         "families" if unit and any(unit.startswith(u) for u in lex.cue("counts.units.families")) else None
     )
@@ -1039,6 +1038,16 @@ def count_kind(
     if kind == "displaced":
         return kind, fam_unit or "persons"
     return kind, None
+
+
+def _unit_kind(unit: str, lex: Lexicon) -> str | None:
+    """The toll a figure's own noun names ("قتيل", "جريح", "نازح", "معتقل"), if it names one."""
+    if not unit:
+        return None
+    for kind in ("fatalities", "injured", "displaced", "arrested"):
+        if any(unit.startswith(u) for u in lex.cue(f"counts.units.{kind}")):
+            return kind
+    return None
 
 
 def _harmed(m: Mention) -> bool:
@@ -1107,15 +1116,8 @@ def _joined_figures(a: Quantity, b: Quantity, v: SentenceView, idx: DocIndex) ->
         return False
     # "أودى بحياة 32 شخصا ومائة جريح": the second figure's own noun says which toll it is, and
     # the first one's does not say the same
-    unit_b = (b.unit or "").strip()
-    return not unit_b or all(
-        any(unit_b.startswith(u) for u in idx.lex.cue(f"counts.units.{kind}"))
-        <= any((a.unit or "").startswith(u) for u in idx.lex.cue(f"counts.units.{kind}"))
-        for kind in _TOLL_KINDS
-    )
-
-
-_TOLL_KINDS = ("fatalities", "injured", "displaced", "arrested")
+    kind_b = _unit_kind((b.unit or "").strip(), idx.lex)
+    return kind_b is None or kind_b == _unit_kind(a.unit or "", idx.lex)
 
 
 def added_counts(total: Count, part: Count) -> Count:
@@ -1196,8 +1198,10 @@ def lone_persons(mentions: list[Mention], idx: DocIndex) -> None:
     v = mentions[0].view
     lex = idx.lex
     nouns = default_analyzer().quantities.lex
-    figures = [v.token_at(q.start) for q in idx.quantities.get(v.index, [])]
-    people = [v.token_at(q.start) for q in idx.quantities.get(v.index, []) if q.unit_class == "persons"]
+    # each figure's token, and how far after the person it may stand as the verb's object
+    figures = [
+        (v.token_at(q.start), 8 if q.unit_class == "persons" else 4) for q in idx.quantities.get(v.index, [])
+    ]
     for kind in ("fatalities", "injured", "arrested"):
         nouns_heads = lex.cue(f"counts.singular_heads.{kind}")
         heads = lex.union(f"counts.singular_heads.{kind}", f"counts.singular_verbs.{kind}")
@@ -1209,7 +1213,7 @@ def lone_persons(mentions: list[Mention], idx: DocIndex) -> None:
                 continue
             person = v.tokens[i + 1]
             if not v.keys[i] & nouns_heads and (
-                "ال" in person.segments or _object_figure(v, i + 1, figures, people, lex)
+                "ال" in person.segments or _object_figure(v, i + 1, figures, lex)
             ):
                 continue
             owner = _caused_by(owners, v, person.start, lex) or min(
@@ -1220,16 +1224,15 @@ def lone_persons(mentions: list[Mention], idx: DocIndex) -> None:
                 owner.lone.add(kind)
 
 
-def _object_figure(v: SentenceView, person: int, figures: list[int], people: list[int], lex: Lexicon) -> bool:
+def _object_figure(v: SentenceView, person: int, figures: list[tuple[int, int]], lex: Lexicon) -> bool:
     """A figure a few words after "قتل انتحاري" is the verb's object (the bomber killed 32), unless
     a word of another toll comes first ("قتل مدني وأصيب ثلاثة"); a count of people may stand
-    further, past a clause about the bomber ("قتل انتحاري يشتبه بانتمائه لداعش 32 شخصا")."""
+    further, past a clause about the bomber ("قتل انتحاري يشتبه بانتمائه لداعش 32 شخصا").
+    ``figures``: (token, reach) of each figure of the sentence."""
     tolls = lex.union("counts.fatalities", "counts.injured", "counts.arrested")
     return any(
-        person < f <= person + 4 and not any(v.keys[k] & tolls for k in range(person + 1, f)) for f in figures
-    ) or any(
-        person + 4 < f <= person + 8 and not any(v.keys[k] & tolls for k in range(person + 1, f))
-        for f in people
+        person < f <= person + reach and not any(v.keys[k] & tolls for k in range(person + 1, f))
+        for f, reach in figures
     )
 
 
