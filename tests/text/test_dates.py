@@ -227,3 +227,19 @@ def test_anchor_scan_finds_what_the_pattern_finds_everywhere(analyzer, text):
     every = [(m.span(), m.lastgroup) for m in finder.lex.anchor.finditer(norm)]
     assert [(m.span(), m.lastgroup) for m in finder._anchors(norm)] == every
     assert text == "" or every  # the sentences do hold anchors
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "آب" (August) inside الإرهاب, "الآن" inside الانتخابات, "العام" inside العامة: words,
+        # not dates; the real month, weekday and relative day beside them still are
+        ("اعتقلت قوات مكافحة الإرهاب أبو خالد في الانتخابات العامة.", []),
+        # no year: the August on or before publication (a week's grace), 2014
+        ("هاجم مسلحون مركزا لمكافحة الإرهاب في 3 آب الماضي.", [("3 آب", D(2014, 8, 3), 1)]),
+        ("وقالت الأمانة العامة للانتخابات إن الاقتراع جرى الأحد.", [("الأحد", D(2015, 7, 19), 1)]),
+        ("وفي آب قتل العشرات في هجمات الإرهاب.", [("آب", D(2014, 8, 1), 3)]),
+    ],
+)
+def test_lexicon_words_inside_other_words_are_no_dates(analyzer, text, expected):
+    assert _ds(analyzer, text) == expected
