@@ -31,6 +31,7 @@ _ARABIC = re.compile(
     r"[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc]"
 )
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u00ff\u0100-\u024f]")
+_NOT_LETTERS = " \n\t0123456789.,،:;؛\"'()-«»"  # common in news and never letters (_LETTER)
 _SCRIPT_KEYS = {"ARABIC": "arabic_script", "LATIN": "latin_script"}
 _SCRIPT_TAGS = {
     "ARABIC": "Arab",
@@ -77,10 +78,17 @@ class LanguageGuesser:
     def guess(self, text: str, sample: int = 3000) -> str | None:
         """An ISO 639-1 code ("ar", "en", "fr" ...), ``und-<Script>``, or None when too short to say."""
         head = text[:sample]
-        arabic = len(_ARABIC.findall(head))
-        latin = len(_LATIN.findall(head))
+        # Counted as what a pattern deletes rather than as a list of its matches: one string
+        # built in C instead of a string object per letter (the check was 8 % of `rasd extract`).
+        arabic = _count(_ARABIC, head)
+        latin = _count(_LATIN, head)
         counts = {"ARABIC": arabic, "LATIN": latin}
-        if arabic + latin < len(_LETTER.findall(head)) * 0.9:  # another script may lead: name it
+        # Letters are counted only when the two scripts fall short of what they could be: the
+        # characters less the spaces, digits and punctuation counted by ``str.count`` (none is a
+        # letter) bound the letters from above, and the class pattern is the slow count.
+        bound = len(head) - sum(map(head.count, _NOT_LETTERS))
+        if arabic + latin < bound * 0.9 and arabic + latin < _count(_LETTER, head) * 0.9:
+            # another script may lead: name it
             for ch in _LETTER.findall(head):
                 if not (_ARABIC.match(ch) or _LATIN.match(ch)):
                     s = _script(ch)
@@ -93,16 +101,21 @@ class LanguageGuesser:
         profile = self.profiles.get(_SCRIPT_KEYS.get(script, ""))
         if not profile:
             return tag
-        tokens = [t.lower() for t in _TOKEN.findall(head)]
-        scores = {lang: sum(t in words for t in tokens) / len(tokens) for lang, words in profile.items()}
+        tokens = list(map(str.lower, _TOKEN.findall(head)))
+        scores = {lang: sum(map(words.__contains__, tokens)) / len(tokens) for lang, words in profile.items()}
         best = max(scores, key=scores.__getitem__)
         if scores[best] >= MIN_SHARE:
             return best
         if script == "ARABIC":
             # Few function words (a list of headlines, a caption): letters used only by Persian, Urdu
             # and the like are rare in Arabic, so without them the text is taken as Arabic.
-            foreign = sum(ch in self.non_arabic_letters for ch in head)
+            foreign = sum(map(head.count, self.non_arabic_letters))
             return "ar" if foreign < 0.01 * arabic else tag
         # A short Latin-script text without function words (a headline, a caption) could be
         # English: undetermined, so kept. Longer prose in a profiled language always has them.
         return None if len(tokens) < SHORT_TOKENS else tag
+
+
+def _count(pattern: re.Pattern[str], text: str) -> int:
+    """How many characters of ``text`` the one-character ``pattern`` matches."""
+    return len(text) - len(pattern.sub("", text))
