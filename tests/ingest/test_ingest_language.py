@@ -43,9 +43,15 @@ def guesser() -> LanguageGuesser:
         # An Arabic report quoting an English name stays Arabic.
         ("قال المتحدث باسم منظمة Human Rights Watch إن القوات اعتقلت عشرين متظاهرا في المدينة أمس", "ar"),
         # Arabic beside a longer Hebrew passage: the letters of the other script are counted and lead
-        ("قال الجيش في بيان: " + "צבא ההגנה לישראל הודיע הבוקר על פעילות בגבול הצפוני של המדינה ", "und-Hebr"),
+        (
+            "قال الجيش في بيان: " + "צבא ההגנה לישראל הודיע הבוקר על פעילות בגבול הצפוני של המדינה ",
+            "und-Hebr",
+        ),
         # a few Greek letters in an Arabic report do not: Arabic still leads
-        ("ارتفعت درجة الحرارة في المدينة إلى مستوى α β γ وقال الخبراء إن الطقس سيتحسن في الأيام المقبلة", "ar"),
+        (
+            "ارتفعت درجة الحرارة في المدينة إلى مستوى α β γ وقال الخبراء إن الطقس سيتحسن في الأيام المقبلة",
+            "ar",
+        ),
     ],
 )
 def test_guess(guesser: LanguageGuesser, text: str, expected: str | None):
