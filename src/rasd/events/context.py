@@ -117,7 +117,10 @@ class SentenceView:
             return bool(self.mask & bit) if bit else not self.all_keys.isdisjoint(words)
         hi = n if hi is None else hi
         if bit:
-            return bool(reduce(or_, self.masks[max(lo, 0) : max(hi, 0)], 0) & bit)  # no generator
+            # stops at the first hit (mypyc compiles any() over a generator as a loop); OR-ing
+            # the masks first made a new long integer per token
+            masks = self.masks
+            return any(masks[i] & bit for i in range(max(lo, 0), min(hi, n)))
         keys = self.keys
         return any(not keys[i].isdisjoint(words) for i in range(max(lo, 0), min(hi, n)))
 
@@ -179,10 +182,14 @@ class SentenceView:
             return []
         masks = self.masks
         n = len(masks)
+        # one test per token of the two bits together first: the masks are wider than a machine
+        # word (hundreds of sets), so each ``&`` is a long-integer operation, and most tokens
+        # have neither bit
+        either = single | first
         return [
             i
             for i, m in enumerate(masks)
-            if m & single or (m & first and i + 1 < n and masks[i + 1] & second)
+            if m & either and (m & single or (i + 1 < n and masks[i + 1] & second))
         ]
 
     def phrase_starts(self, name: str, index: dict[str, list[tuple[str, ...]]]) -> list[int]:
