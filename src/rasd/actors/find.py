@@ -167,31 +167,34 @@ def _select(cands: list[_Cand]) -> list[_Cand]:
     return sorted(taken, key=lambda c: c.start)
 
 
+# (A module-level helper, not a function nested in infer_country, nor doc_iso one nested in
+# find_in_text: compiled with mypyc, a nested function and its parent's environment point at each
+# other, a reference cycle per document left for the cyclic collector.)
+def _vote(votes: Counter[str], first_seen: dict[str, int], iso: str, pos: int, weight: int) -> None:
+    votes[iso] += weight
+    first_seen.setdefault(iso, pos)
+
+
 def infer_country(text: str, ws: list[Word], kb: ActorKB, named: list[KBActor]) -> str | None:
     """The document's country: the most mentioned by country names, nationality adjectives,
     cities, and the home countries of the domestic actors it names (ties: first mentioned)."""
     votes: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
-
-    def vote(iso: str, pos: int, weight: int = 1) -> None:
-        votes[iso] += weight
-        first_seen.setdefault(iso, pos)
-
     marks = kb.word_marks(ws)
     for hit in kb.country_names.matches(text, ws, marks["country_names"]):
         assert isinstance(hit.target, CountryName)
-        vote(hit.target.iso, hit.start)
+        _vote(votes, first_seen, hit.target.iso, hit.start, 1)
     for hit in kb.signals.matches(text, ws, marks["signals"]):
         assert isinstance(hit.target, CountryName)
-        vote(hit.target.iso, hit.start, 2)
+        _vote(votes, first_seen, hit.target.iso, hit.start, 2)
     for i in marks["adjective"]:
         w = ws[i]
         iso = kb.adjective_country(w.norm)
         if iso:
-            vote(iso, w.start)
+            _vote(votes, first_seen, iso, w.start, 1)
     for a in named:
         if a.country and a.type != "External/Other forces":
-            vote(a.country, len(text), 2)
+            _vote(votes, first_seen, a.country, len(text), 2)
     if not votes:
         return None
     return max(votes, key=lambda iso: (votes[iso], -first_seen[iso]))
@@ -207,14 +210,7 @@ def find_in_text(
     chosen = _select(cands)
     named = [kb.actors[c.target.actor_id] for c in chosen if isinstance(c.target, Named)]
     doc_country = country.upper() if country else None
-    inferred = False
-
-    def doc_iso() -> str | None:
-        nonlocal doc_country, inferred
-        if doc_country is None and not inferred:
-            inferred = True
-            doc_country = infer_country(text, ws, kb, named)
-        return doc_country
+    inferred = False  # the document's country is inferred when first needed, at most once
 
     out: list[ActorMention] = []
     recent: list[KBActor] = []
@@ -237,7 +233,10 @@ def find_in_text(
                     counts = Counter(a.id for a in fits)
                     actor = kb.actors[max(counts, key=lambda i: (counts[i], -fits.index(kb.actors[i])))]
             if actor is None and amb.by_country:
-                iso = doc_iso()
+                if doc_country is None and not inferred:
+                    inferred = True
+                    doc_country = infer_country(text, ws, kb, named)
+                iso = doc_country
                 if iso in amb.by_country:
                     actor = kb.get(amb.by_country[iso])
             if actor is None and amb.default:
@@ -247,7 +246,11 @@ def find_in_text(
         elif c.kind == "generic":
             role, iso, _bare = cast("tuple[str, str | None, bool]", c.target)
             via = "generic"
-            iso = iso or doc_iso()
+            if not iso:
+                if doc_country is None and not inferred:
+                    inferred = True
+                    doc_country = infer_country(text, ws, kb, named)
+                iso = doc_country
             if iso:
                 actor = kb.role_actor(role, iso)
             elif kb.roles[role].bare_name:

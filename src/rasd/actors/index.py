@@ -87,9 +87,11 @@ class WordMarks:
 
     def positions(self, ws: list[Word]) -> dict[str, list[int]]:
         found: list[list[int]] = [[] for _ in self.names]
-        get = self._memo.get
+        # the dict itself, not its bound ``get``: compiled, ``memo.get(...)`` is a C call, a bound
+        # method kept in a local a Python-level call per word
+        memo = self._memo
         for i, w in enumerate(ws):
-            mask = get(w.norm)
+            mask = memo.get(w.norm)
             if mask is None:
                 mask = self._mask(w)
             k = 0
@@ -111,6 +113,11 @@ class Hit(NamedTuple, Generic[T]):
     target: T
 
 
+# Hit(...) from a tuple, without the Python-level ``__new__`` of a NamedTuple (compiled, a call of
+# the class runs that Python function: several times tuple.__new__ for each hit)
+_new_hit = tuple.__new__
+
+
 # first word → the phrases starting with it (word tuples) and their targets, longest first
 _ByFirst = dict[str, list[tuple[tuple[str, ...], T]]]
 # first word → positions in its bucket of the one-word phrases, and of the others by second word
@@ -123,8 +130,10 @@ class PhraseIndex(Generic[T]):
         # per first word, built on first use: the bucket positions of its one-word phrases, and
         # of its longer phrases by their second word (see _entries)
         self._by_second: _BySecond = {}
-        # _entries by (first word, next word): the same pairs recur in every document
-        self._entry_memo: dict[tuple[str, str | None], list[tuple[tuple[str, ...], T]]] = {}
+        # _entries by first word, then next word: the same pairs recur in every document (two
+        # lookups of shared strings cost less than building and hashing a pair per word)
+        self._entry_memo: dict[str, dict[str | None, list[tuple[tuple[str, ...], T]]]] = {}
+        self._entry_count = 0  # pairs in _entry_memo
         self.starts = FormFilter(self._by_first)  # some phrase may start at this word
 
     # The state is spelled out, not taken from ``__dict__``: compiled with mypyc (see setup.py),
@@ -135,6 +144,7 @@ class PhraseIndex(Generic[T]):
     def __setstate__(self, state: tuple[_ByFirst[T], _BySecond, FormFilter]) -> None:
         self._by_first, self._by_second, self.starts = state
         self._entry_memo = {}
+        self._entry_count = 0
 
     def add(self, phrase: str, target: T) -> None:
         key = norm_words(phrase)
@@ -150,6 +160,7 @@ class PhraseIndex(Generic[T]):
             self.starts.forget()
             self._by_second.pop(key[0], None)
             self._entry_memo = {}
+            self._entry_count = 0
 
     def first_words(self) -> Iterator[str]:
         """The words phrases start with."""
@@ -170,12 +181,17 @@ class PhraseIndex(Generic[T]):
         bucket = self._by_first.get(form)
         if not bucket:
             return []
-        key = (form, nxt)
-        found = self._entry_memo.get(key)
+        by_next = self._entry_memo.get(form)
+        if by_next is None:
+            by_next = self._entry_memo[form] = {}
+        found = by_next.get(nxt)
         if found is None:
-            if len(self._entry_memo) >= _MEMO_MAX:
+            if self._entry_count >= _MEMO_MAX:
                 self._entry_memo.clear()
-            found = self._entry_memo[key] = self._pick_entries(bucket, form, nxt)
+                self._entry_count = 0
+                by_next = self._entry_memo[form] = {}
+            found = by_next[nxt] = self._pick_entries(bucket, form, nxt)
+            self._entry_count += 1
         return found
 
     def _pick_entries(
@@ -198,7 +214,10 @@ class PhraseIndex(Generic[T]):
         w = ws[i]
         if not (self.starts(w) if strip else w.norm in self._by_first):
             return []  # most words start no phrase: skip the allocation and the sort
-        forms = w.forms if strip else w.forms[:1]
+        return self._hits_at(text, ws, i, w.forms if strip else w.forms[:1])
+
+    def _hits_at(self, text: str, ws: list[Word], i: int, forms: tuple[tuple[str, int], ...]) -> list[Hit[T]]:
+        """``matches_at`` once word ``i`` is known to start some phrase through ``forms``."""
         nxt = ws[i + 1].norm if i + 1 < len(ws) else None
         out: list[Hit[T]] = []
         for form, cut in forms:
@@ -212,8 +231,9 @@ class PhraseIndex(Generic[T]):
                         ok = False
                         break
                 if ok:
-                    out.append(Hit(i, i + n - 1, ws[i].start + cut, ws[i + n - 1].end, target))
-        out.sort(key=lambda h: (-(h.last - h.first), h.start))
+                    out.append(_new_hit(Hit, (i, i + n - 1, ws[i].start + cut, ws[i + n - 1].end, target)))
+        if len(out) > 1:
+            out.sort(key=lambda h: (-(h.last - h.first), h.start))
         return out
 
     def matches(self, text: str, ws: list[Word], at: Iterable[int] | None = None) -> list[Hit[T]]:
@@ -222,9 +242,11 @@ class PhraseIndex(Generic[T]):
         out: list[Hit[T]] = []
         if at is None:
             starts = self.starts
-            at = (i for i, w in enumerate(ws) if starts(w))
+            at = [i for i, w in enumerate(ws) if starts(w)]
+        # each word of ``at`` passes ``self.starts`` (the marker's test for this index is the
+        # same vocabulary, the index's first words): not asked again word by word
         for i in at:
-            out.extend(self.matches_at(text, ws, i))
+            out.extend(self._hits_at(text, ws, i, ws[i].forms))
         return out
 
 

@@ -156,21 +156,7 @@ def choose(matches: list[RawMatch], gz: Gazetteer) -> list[tuple[RawMatch, Readi
     all_votes = sum(votes.values()) or 1.0
     named = {r.code for _m, rs in options for r in rs if r.kind == "country" and len(rs) == 1}
     share = {cc: v / all_votes for cc, v in votes.items()}
-
-    def scored(
-        rs: list[Reading], near: list[Place], beside: frozenset[str] = frozenset()
-    ) -> list[tuple[float, Reading]]:
-        out = []
-        for r in rs:
-            s = r.prior + W_FOCUS * share.get(r.code, 0.0)
-            if near and r.place is not None and any(_within(r.place, q, PROXIMITY_KM) for q in near):
-                s += W_NEAR
-            if r.kind == "town" and r.code in beside:
-                s += W_BESIDE  # "مدينة أريحا ... في شمال غرب سورية": its country named beside it
-            out.append((s, r))
-        return sorted(out, key=lambda x: -x[0])
-
-    first = [scored(rs, [])[0][1] for _m, rs in options]
+    first = [_scored(rs, share, [])[0][1] for _m, rs in options]
     # Anchors: names whose first choice is a country, a division or a city of ANCHOR_POP people;
     # only they may contradict another name's country (a village namesake may not).
     anchors = [
@@ -204,7 +190,7 @@ def choose(matches: list[RawMatch], gz: Gazetteer) -> list[tuple[RawMatch, Readi
         ranked_key = (m.key, m.frame, tuple(m.candidates), bonus)
         ranked_z = ranked_by_key.get(ranked_key)
         if ranked_z is None:
-            ranked = scored(rs, near, bonus)
+            ranked = _scored(rs, share, near, bonus)
             ranked_z = ranked_by_key[ranked_key] = (
                 ranked,
                 sum(math.exp(s - ranked[0][0]) for s, _ in ranked),
@@ -233,7 +219,33 @@ def choose(matches: list[RawMatch], gz: Gazetteer) -> list[tuple[RawMatch, Readi
     return result
 
 
+# (A module-level function, not one nested in choose: compiled with mypyc, a nested function and
+# its parent's environment point at each other, a reference cycle per document left for the
+# cyclic collector; the same for _bare_name below.)
+def _scored(
+    rs: list[Reading], share: dict[str, float], near: list[Place], beside: frozenset[str] = frozenset()
+) -> list[tuple[float, Reading]]:
+    """The readings ranked, best first: prior, the document's vote for their country (``share``),
+    nearness to the other names' first choices, the country named beside the name."""
+    out = []
+    for r in rs:
+        s = r.prior + W_FOCUS * share.get(r.code, 0.0)
+        if near and r.place is not None and any(_within(r.place, q, PROXIMITY_KM) for q in near):
+            s += W_NEAR
+        if r.kind == "town" and r.code in beside:
+            s += W_BESIDE  # "مدينة أريحا ... في شمال غرب سورية": its country named beside it
+        out.append((s, r))
+    return sorted(out, key=lambda x: -x[0])
+
+
 _TOWN_HEADS = frozenset({"مدينه", "بلده", "قريه", "منطقه"})
+
+
+def _bare_name(key: str, keys: set[str]) -> str:
+    """The town a key names: "مدينه زنجبار" is a gazetteer name of its own (Zanzibar City), but
+    the same town as "زنجبار" where the document also names that."""
+    head, _, rest = key.partition(" ")
+    return rest if head in _TOWN_HEADS and rest in keys else key
 
 
 def one_sense_per_name(
@@ -243,15 +255,10 @@ def one_sense_per_name(
     for Zanzibar (a framed big city) beside "زنجبار" read as Zinjibar in a report from Yemen. All its
     mentions take the reading whose country the document's names point to most."""
     keys = {m.key for m, r, _conf in chosen if r.kind == "town"}
-
-    def name(key: str) -> str:  # "مدينه زنجبار" is a gazetteer name of its own (Zanzibar City)
-        head, _, rest = key.partition(" ")
-        return rest if head in _TOWN_HEADS and rest in keys else key
-
     towns: dict[str, list[int]] = defaultdict(list)
     for i, (m, r, _conf) in enumerate(chosen):
         if r.kind == "town":
-            towns[name(m.key)].append(i)
+            towns[_bare_name(m.key, keys)].append(i)
     split = [ix for ix in towns.values() if len({chosen[i][1].code for i in ix}) > 1]
     votes = Counter(r.code for _m, r, _conf in chosen)
     if gz is not None:
