@@ -80,7 +80,7 @@ SAMPLES: dict[type, dict[str, object]] = {
         "dates": [DateMention(0, 1, "d", None)],
         "normalized": Normalized("a", "a", (0,), (0,)),
     },
-    Normalized: {"original": "o", "text": "t", "_norm_at": (1,), "_orig_at": (2,)},
+    Normalized: {"original": "o", "text": "t", "_norm_at": (1,), "_orig_at": (2,), "_collapsed": "c"},
     Segmentation: {
         "norm": "n",
         "segments": ("s",),

@@ -132,3 +132,12 @@ def test_a_report_in_presentation_forms_gives_the_events_of_the_plain_report():
         a.location.name,
     )
     assert [s.text for s in b.evidence] == [shaped[s.start : s.end] for s in b.evidence]  # quotes the input
+
+
+def test_collapsed_is_the_documents_key_made_once():
+    text = "  قصفت الطائرات\n\nمدينةَ   الرقة\tأمس  "
+    n = normalize(text)
+    first = n.collapsed()
+    assert first == normalize_key(text) == "قصفت الطايرات مدينه الرقه امس"
+    assert n.collapsed() is first  # kept, not made again
+    assert normalize(text) == n  # equality is of the normal form, not of what was kept

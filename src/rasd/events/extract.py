@@ -207,7 +207,7 @@ def _may_repeat(headline: str, normalized: Normalized | None) -> bool:
     the text, say yes and leave it to the test per sentence."""
     if normalized is None or "İ" in normalized.text:
         return True
-    return " ".join(normalized.text.split()).find(headline, 1) >= 0
+    return normalized.collapsed().find(headline, 1) >= 0
 
 
 def _apply_gate(v: SentenceView, sentence: list[Mention], idx: DocIndex, lex: Lexicon) -> None:

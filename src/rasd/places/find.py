@@ -30,9 +30,10 @@ def find_places(analyzed: AnalyzedText, gazetteer: Gazetteer) -> list[PlaceMenti
         return []
     lex = gazetteer.lexicon
     shared = analyzed.normalized  # the text stage's normal form, when it is of this text
-    nt = normalize_text(
-        analyzed.text, shared.text if shared is not None and shared.original == analyzed.text else None
-    )
+    if shared is not None and shared.original == analyzed.text:
+        nt = normalize_text(analyzed.text, shared.text, shared.collapsed())
+    else:
+        nt = normalize_text(analyzed.text)
     raw = [c for m in scan(nt, gazetteer) if (c := add_context(m, nt, lex)) is not None]
     _countries_beside(raw, nt, lex)
     chosen = one_sense_per_name(choose(raw, gazetteer), gazetteer)

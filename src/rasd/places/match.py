@@ -152,7 +152,7 @@ class _CharKeys(dict[int, str]):
 _CHAR_KEY = _CharKeys()
 
 
-def normalize_text(text: str, normalized: str | None = None) -> NormText:
+def normalize_text(text: str, normalized: str | None = None, collapsed: str | None = None) -> NormText:
     """``normalize_key`` character by character: marks dropped, each run of whitespace between
     two kept characters one space, and the original offset of every normalized character (a
     space: the last character of its run).
@@ -161,11 +161,14 @@ def normalize_text(text: str, normalized: str | None = None) -> NormText:
     character rules (marks dropped, one character for one, whitespace kept as it is), so
     collapsing its whitespace gives this normal form without translating the text again. Not
     when the text holds a capital sigma: lower-casing a whole string writes it "ς" at the end of
-    a word, one character at a time always "σ"."""
+    a word, one character at a time always "σ".
+
+    ``collapsed``: ``normalized`` with its whitespace collapsed, when the text stage made it
+    already (``Normalized.collapsed``)."""
     table = _CHAR_KEY
     if normalized is None or "Σ" in text:
-        normalized = text.translate(table)
-    norm = " ".join(normalized.split())
+        normalized, collapsed = text.translate(table), None
+    norm = collapsed if collapsed is not None else " ".join(normalized.split())
     # runs of the offset map: (normalized start, original start); ``size`` counts what is mapped
     starts: list[int] = []
     origins: list[int] = []

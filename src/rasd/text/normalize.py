@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rasd.frozen import Reduced, by_fields
 
@@ -148,15 +148,34 @@ class Normalized:
     text: str
     _norm_at: tuple[int, ...]
     _orig_at: tuple[int, ...]
+    # ``text`` with its whitespace collapsed (see ``collapsed``), made on first need
+    _collapsed: str | None = field(default=None, compare=False, repr=False)
 
     # written out (init=False), so that mypyc compiles it: see rasd/frozen.py
     def __init__(
-        self, original: str, text: str, _norm_at: tuple[int, ...], _orig_at: tuple[int, ...]
+        self,
+        original: str,
+        text: str,
+        _norm_at: tuple[int, ...],
+        _orig_at: tuple[int, ...],
+        _collapsed: str | None = None,
     ) -> None:
         object.__setattr__(self, "original", original)
         object.__setattr__(self, "text", text)
         object.__setattr__(self, "_norm_at", _norm_at)
         object.__setattr__(self, "_orig_at", _orig_at)
+        object.__setattr__(self, "_collapsed", _collapsed)
+
+    def collapsed(self) -> str:
+        """``text`` with each run of whitespace one space and none at either end: the document's
+        ``normalize_key`` (but for the rare character whose lower case is longer, "İ"). Made once
+        and shared: the place stage words it, the event stage looks for a repeated headline in
+        it, and each split and joined the whole document again."""
+        found = self._collapsed
+        if found is None:
+            found = " ".join(self.text.split())
+            object.__setattr__(self, "_collapsed", found)
+        return found
 
     def to_original(self, offset: int) -> int:
         """Original offset of the normalized character at ``offset`` (``len(text)`` maps to
