@@ -91,6 +91,17 @@ def test_phrase_starts_agree_with_a_scan_of_every_first_word() -> None:
     assert found >= 3  # "منذ", "فيما" and "في الفترة" (not "في ريفها") are in the text
 
 
+def test_a_phrase_at_one_token_is_one_of_the_phrase_starts() -> None:
+    found = 0
+    for v in _views():
+        for name in ("realis.period_phrases", "realis.since", "clause_joiners", "page_furniture"):
+            index = LEX.phrase_index(name)
+            starts = v.phrase_starts(name, index)
+            assert [i for i in range(-1, len(v.tokens) + 1) if v.phrase_at(index, i)] == starts
+            found += len(starts)
+    assert found >= 3
+
+
 def test_a_pickled_lexicon_answers_the_same() -> None:
     copy = pickle.loads(pickle.dumps(LEX))
     for v, w in zip(_views(), sentence_views(analysis_of(TEXT), copy), strict=True):

@@ -192,6 +192,21 @@ class SentenceView:
             if m & either and (m & single or (i + 1 < n and masks[i + 1] & second))
         ]
 
+    def phrase_at(self, index: dict[str, list[tuple[str, ...]]], i: int) -> bool:
+        """Whether a phrase of ``index`` starts at token ``i``: ``i in phrase_starts(...)``
+        without finding the sentence's other starts, for a question about one place only."""
+        keys = self.keys
+        n = len(keys)
+        if not 0 <= i < n:
+            return False
+        for k in keys[i]:
+            phrases = index.get(k)
+            if phrases and any(
+                i + len(w) <= n and all(w[j] in keys[i + j] for j in range(1, len(w))) for w in phrases
+            ):
+                return True
+        return False
+
     def phrase_starts(self, name: str, index: dict[str, list[tuple[str, ...]]]) -> list[int]:
         """Token indexes where a phrase of ``index`` (first word → phrases) starts; one scan per
         sentence and phrase list, remembered under ``name``."""

@@ -78,7 +78,7 @@ def find_mentions(analysis: DocAnalysis, lex: Lexicon) -> tuple[list[Mention], D
             and headline in normalize_key(v.sentence.text)
         ):
             continue  # "رابط الخبر: <headline>" — the headline repeated as boilerplate
-        if 0 in v.phrase_starts("page_furniture", lex.phrase_index("page_furniture")):
+        if v.phrase_at(lex.phrase_index("page_furniture"), 0):
             continue  # "سمات: تركيا داعش قصف", "اقرأ أيضا: ..." — tags and links, not the report
         hits = []
         for h in find_triggers(v, lex, text):
