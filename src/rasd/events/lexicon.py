@@ -31,19 +31,23 @@ def word_keys(norm: str) -> frozenset[str]:
     """
     keys = {norm}
     stems = {norm}
-    for p in _PROCLITICS:
-        if norm.startswith(p) and len(norm) - len(p) >= 2:
-            stems.add(norm[len(p) :])
-    # a conjunction before a preposition/article: "وبالحسكه", "ولداعش"
-    for s in list(stems):
-        for p in ("ال", "ل", "ب"):
-            if s.startswith(p) and len(s) - len(p) >= 2 and s != norm:
-                stems.add(s[len(p) :])
+    # (each loop is asked first, in one C call, whether any of its affixes is there at all: most
+    # words have no proclitic, and most of those no pronoun ending)
+    if norm.startswith(_PROCLITICS):
+        for p in _PROCLITICS:
+            if norm.startswith(p) and len(norm) - len(p) >= 2:
+                stems.add(norm[len(p) :])
+        # a conjunction before a preposition/article: "وبالحسكه", "ولداعش"
+        for s in list(stems):
+            for p in ("ال", "ل", "ب"):
+                if s.startswith(p) and len(s) - len(p) >= 2 and s != norm:
+                    stems.add(s[len(p) :])
     keys |= stems
     for s in list(stems):
-        for e in _ENCLITICS:
-            if s.endswith(e) and len(s) - len(e) >= 3:
-                keys.add(s[: -len(e)])
+        if s.endswith(_ENCLITICS):
+            for e in _ENCLITICS:
+                if s.endswith(e) and len(s) - len(e) >= 3:
+                    keys.add(s[: -len(e)])
         # accusative tanween is written as a final alef: "انفجارا", "هجوما", "قتيلا"
         if s.endswith("ا") and len(s) >= 5:
             keys.add(s[:-1])
