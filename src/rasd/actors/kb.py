@@ -19,7 +19,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
 from mypy_extensions import mypyc_attr
 
 from rasd.actors.index import PhraseIndex, WordMarks
@@ -34,16 +33,12 @@ from rasd.actors.schema import (
 )
 from rasd.actors.tokens import Word, bare_forms, norm_words, token_words, words
 from rasd.actors.types import ActorMention, KBActor, KBSource, SourceMention
+from rasd.datafiles import parse_yaml
 from rasd.errors import ResourceError
 from rasd.frozen import Reduced, by_fields
 from rasd.records import Actor, ActorType, Source, SourceKind
 from rasd.text import normalize_key
 from rasd.text.types import AnalyzedText
-
-try:  # libyaml's loader is ~10x faster; fall back to the pure-Python one where it is missing
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 DATA_DIR = Path(str(resources.files("rasd.actors") / "data"))
 
@@ -499,8 +494,7 @@ def source_kind_of(actor_type: str | None) -> SourceKind:
 
 
 def _load_yaml(path: Path) -> Any:  # parsed YAML: validated by the schema models
-    with path.open(encoding="utf-8") as f:
-        return yaml.load(f, Loader=_Loader)  # noqa: S506 - CSafeLoader/SafeLoader only
+    return parse_yaml(path.read_text(encoding="utf-8"))
 
 
 def _data_files(d: Path) -> list[Path]:

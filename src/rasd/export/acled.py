@@ -7,8 +7,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-import yaml
-
+from rasd.datafiles import parse_yaml
 from rasd.store.countries import Countries
 from rasd.store.models import CanonicalEvent, CountRange
 
@@ -50,7 +49,7 @@ class Codebook:
 
 def load_codebook() -> Codebook:
     """The ACLED tables shipped as ``acled.yaml``."""
-    data = yaml.safe_load(resources.files("rasd.export").joinpath("acled.yaml").read_text("utf-8"))
+    data = parse_yaml(resources.files("rasd.export").joinpath("acled.yaml").read_text("utf-8"))
     return Codebook(data["inter_codes"], data["disorder_types"], data["disorder_by_sub_event"])
 
 

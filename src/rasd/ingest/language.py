@@ -19,7 +19,7 @@ import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 
-import yaml
+from rasd.datafiles import parse_yaml
 
 MIN_LETTERS = 20  # below this the text is too short to judge: undetermined, kept
 MIN_SHARE = 0.04  # a language must cover this share of the tokens to be named
@@ -66,9 +66,7 @@ class LanguageGuesser:
 
     @classmethod
     def load(cls) -> LanguageGuesser:
-        raw = yaml.safe_load(
-            resources.files("rasd.ingest").joinpath("data/languages.yaml").read_text("utf-8")
-        )
+        raw = parse_yaml(resources.files("rasd.ingest").joinpath("data/languages.yaml").read_text("utf-8"))
         letters = frozenset(raw.pop("non_arabic_letters"))
         profiles = {
             script: {lang: frozenset(words) for lang, words in langs.items()} for script, langs in raw.items()

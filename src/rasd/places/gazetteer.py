@@ -16,14 +16,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, NamedTuple
 
-import yaml
-
+from rasd.datafiles import parse_yaml
 from rasd.errors import ResourceError
 from rasd.frozen import Reduced, by_fields
 from rasd.places.types import Division, Place
 from rasd.text import normalize_key
-
-_YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10x faster
 
 # Candidate kinds.
 PLACE, ADMIN1, COUNTRY, BLOCKER = "p", "a", "c", "x"
@@ -173,7 +170,7 @@ def _listed(path: Path) -> list[str]:
 
 def load_lexicon(data: Path | None = None) -> Lexicon:
     data = data or _data_dir()
-    y = yaml.load((data / "lexicon.yaml").read_text(encoding="utf-8"), Loader=_YamlLoader)
+    y = parse_yaml((data / "lexicon.yaml").read_text(encoding="utf-8"))
     auto = _listed(data / "stoplist_auto.txt")
     keep = _words(y.get("auto_stoplist_keep") or [])
     # A frame word is never a place by itself ("مدينة" is also Medina's name without its article).
