@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from rasd.actors import (
     ActorKB,
@@ -29,11 +29,14 @@ from rasd.errors import InputError
 from rasd.events import extract_events
 from rasd.events.lexicon import Lexicon, load_lexicon
 from rasd.ingest.types import Failure
-from rasd.ner import Entity, EntityTagger, find_entities, load_tagger
+from rasd.ner.types import Entity
 from rasd.places import Gazetteer, PlaceMention, document_country, find_places, load_gazetteer
 from rasd.records import Document, Event, Result
 from rasd.text import AnalyzedText, analyze
 from rasd.text.normalize import fold_presentation_forms
+
+if TYPE_CHECKING:  # the tagger's modules load on first use (Pipeline.tagger)
+    from rasd.ner.tagger import EntityTagger
 
 
 @dataclass(slots=True)
@@ -64,6 +67,12 @@ def _settled(resource: R) -> R:
     them all again, about a sixth of extraction time."""
     gc.freeze()
     return resource
+
+
+def _entities(analyzed: AnalyzedText, tagger: EntityTagger) -> list[Entity]:
+    from rasd.ner import find_entities  # see Pipeline.tagger
+
+    return find_entities(analyzed, tagger)
 
 
 def _country_forces(
@@ -143,6 +152,10 @@ class Pipeline:
 
     @cached_property
     def tagger(self) -> EntityTagger:
+        # imported here: the tagger's modules bring numpy and crfsuite, which extraction does not
+        # use (``analyze(..., entities=False)``), and importing them was a sixth of its start-up
+        from rasd.ner import load_tagger
+
         return _settled(load_tagger())
 
     @cached_property
@@ -180,7 +193,7 @@ class Pipeline:
         return DocAnalysis(
             document=doc,
             text=analyzed,
-            entities=find_entities(analyzed, self.tagger) if entities else [],
+            entities=_entities(analyzed, self.tagger) if entities else [],
             places=places,
             actors=actors,
             sources=find_sources(analyzed, self.kb, outlet=doc.outlet),

@@ -13,8 +13,6 @@ from email.message import Message
 from importlib.metadata import PackageNotFoundError, version
 from urllib.parse import urlsplit
 
-import httpx
-
 from rasd.errors import InputError
 from rasd.ingest.types import FetchSettings
 
@@ -83,6 +81,8 @@ class Fetcher:
         self._sleep = sleep
         self._clock = clock
         self._last_request: dict[str, float] = {}
+        import httpx  # here: reading files needs no HTTP client, and importing it costs start-up
+
         self._client = httpx.Client(
             timeout=httpx.Timeout(self.settings.timeout),
             follow_redirects=True,
@@ -137,6 +137,8 @@ class Fetcher:
         self._last_request[host] = self._clock()
 
     def _get_once(self, url: str, headers: dict[str, str]) -> Response:
+        import httpx  # imported by __init__ already: a lookup in sys.modules
+
         cap = self.settings.max_bytes
         try:
             with self._client.stream("GET", url, headers=headers) as resp:
