@@ -232,10 +232,16 @@ class Segmenter:
         if len(light) < 3 or not light.isalpha() or light in self.atomic:
             key = light_to_key(light)
             return Segmentation(key, (key,), key, self._stem_of(light))
+        prefixes = self._prefixes(light)
+        if len(prefixes) == 1 and not light.endswith(self.enclitics):
+            # no proclitic and no pronoun: nothing to split, and the vocabulary need not be asked
+            # about the whole word (a third of the new word types of the subset)
+            key = light_to_key(light)
+            return Segmentation(key, (key,), key, self._stem_of(light))
         key, whole = self._base_info(light)
         best: tuple[tuple[str, ...], str, str] | None = None
         best_len = 0
-        for pre, cuts in self._prefixes(light):
+        for pre, cuts in prefixes:
             # never split inside an atomic word (وكما is و + كما, not و + ك + ما)
             if len(cuts) > 1 and any(light[c:] in self.atomic for c in cuts[:-1]):
                 continue
