@@ -38,3 +38,16 @@ def test_tokens_without_word_types_fall_back_to_the_text() -> None:
     text = TRICKY[0]
     bare = [dataclasses.replace(t, word=None) for t in analyze(text).tokens]
     assert token_words(text, bare) == words(text)
+
+
+def test_letters_key_form_is_the_text_stages() -> None:
+    # actors/tokens.py `_shape` takes a letters-only type's lookup form from the text stage
+    # (light_to_key(light_form(s))) instead of normalize_key(s): the same for every letter,
+    # and never a space (in context too: the mapping is per character)
+    from rasd.text.normalize import light_form, light_to_key, normalize_key
+
+    for cp in range(0x110000):
+        c = chr(cp)
+        if c.isalpha():
+            assert normalize_key(c) == light_to_key(light_form(c)), hex(cp)
+            assert normalize_key("a" + c + "a") == light_to_key(light_form("a" + c + "a")), hex(cp)

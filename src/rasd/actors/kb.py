@@ -12,9 +12,7 @@ import dataclasses
 import hashlib
 import os
 import pickle
-from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -99,13 +97,45 @@ class CountryName:
         return by_fields(self)  # frozen and compiled: see rasd/frozen.py
 
 
-def _some_form_is(test: Callable[[str], object], w: Word) -> bool:
-    """Whether some clitic form of ``w`` passes ``test`` (a nationality adjective)."""
-    return any(test(form) for form, _ in w.forms)
+def _adjective_of(word_form: str, suffixes: tuple[str, ...], adjectives: dict[str, str]) -> str | None:
+    """``ActorKB._adjective_country``: the ISO2 of a nationality adjective in any inflection."""
+    w = word_form[2:] if word_form.startswith("ال") and len(word_form) > 4 else word_form
+    for suffix in suffixes:
+        if suffix and w.endswith(suffix) and w[: -len(suffix)] in adjectives:
+            return adjectives[w[: -len(suffix)]]
+    return adjectives.get(w)
 
 
-def _norm_is(test: Callable[[str], object], w: Word) -> bool:
-    return bool(test(w.norm))
+class _AdjectiveTests:
+    """The marker's two nationality tests, as methods of one compiled object over the knowledge
+    base's own tables and memo (``ActorKB.adjective_country``, the same answers, remembered in
+    the same dict). They were ``functools.partial``s of the Python-level ``ActorKB`` method: a
+    partial, a generator and one or two Python-level calls per test and new word; here the
+    lookups inside a test are native calls."""
+
+    def __init__(
+        self, memo: dict[str, str | None], suffixes: tuple[str, ...], adjectives: dict[str, str]
+    ) -> None:
+        self.memo = memo
+        self.suffixes = suffixes
+        self.adjectives = adjectives
+
+    def country(self, word_form: str) -> str | None:
+        memo = self.memo
+        iso = memo.get(word_form, "\0")  # one lookup; "\0" is no country code
+        if iso != "\0":
+            return iso
+        if len(memo) >= 100_000:
+            memo.clear()
+        iso = memo[word_form] = _adjective_of(word_form, self.suffixes, self.adjectives)
+        return iso
+
+    def some_form(self, w: Word) -> bool:
+        """Whether some clitic form of ``w`` is a nationality adjective."""
+        return any(self.country(form) for form, _ in w.forms)
+
+    def norm(self, w: Word) -> bool:
+        return bool(self.country(w.norm))
 
 
 # Not a native class when compiled (setup.py): built once and pickled whole, by ``__dict__``.
@@ -277,7 +307,7 @@ class ActorKB:
         return marks
 
     def _make_marker(self) -> WordMarks:
-        adj = self.adjective_country
+        adj = _AdjectiveTests(self._adjective_memo, self.adjective_suffixes, self.adjectives)
         indexes = (
             "names",
             "heads",
@@ -294,8 +324,9 @@ class ActorKB:
                 # a word that may be one of the source nouns, whatever their number
                 "source_noun": frozenset().union(*self.source_nouns.values()),
             },
-            # (functions, not lambdas: mypyc, setup.py, fails on a closure in this class's methods)
-            {"nationality": partial(_some_form_is, adj), "adjective": partial(_norm_is, adj)},
+            # (methods of a compiled object, not lambdas: mypyc, setup.py, fails on a closure in
+            # this class's methods)
+            {"nationality": adj.some_form, "adjective": adj.norm},
         )
 
     # ------------------------------------------------------------------ lookups
@@ -328,11 +359,7 @@ class ActorKB:
         return iso
 
     def _adjective_country(self, word_form: str) -> str | None:
-        w = word_form[2:] if word_form.startswith("ال") and len(word_form) > 4 else word_form
-        for suffix in self.adjective_suffixes:
-            if suffix and w.endswith(suffix) and w[: -len(suffix)] in self.adjectives:
-                return self.adjectives[w[: -len(suffix)]]
-        return self.adjectives.get(w)
+        return _adjective_of(word_form, self.adjective_suffixes, self.adjectives)
 
     def role_actor(self, role: str, iso: str) -> KBActor:
         """The state force that plays ``role`` ("military", "police", "air_force"...) for ``iso``."""

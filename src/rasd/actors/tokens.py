@@ -85,11 +85,23 @@ def bare_forms(norm: str) -> frozenset[str]:
     return frozenset(forms | {f[2:] for f in forms if f.startswith("ال") and len(f) > 4})
 
 
+# len(normalize_key(ch)) by character: ``_orig_offset`` asks it of the first letters of every
+# word with a proclitic, and a regex substitution per letter was most of a new word's cost here
+_KEY_LEN: dict[str, int] = {}
+
+
+def _key_len(ch: str) -> int:
+    k = _KEY_LEN.get(ch)
+    if k is None:
+        k = _KEY_LEN[ch] = len(normalize_key(ch))
+    return k
+
+
 def _orig_offset(raw: str, cut: int) -> int:
     """Original index in ``raw`` of normalized character ``cut`` (diacritics of the clitic skipped)."""
     n = 0
     for i, ch in enumerate(raw):
-        k = len(normalize_key(ch))
+        k = _key_len(ch)
         if n >= cut and k:
             return i
         n += k
@@ -124,6 +136,19 @@ def _shape(w: WordType) -> int:
     """Work out the words inside a token's surface, once per word type, and keep them on it
     (``WordType.actor_shape`` and the slots it names); returns the shape."""
     surface = w.surface
+    if w.kind == "word" and surface.isalpha() and w.norm:
+        # letters only (most types): one word, the whole surface (``_WORD``'s class holds every
+        # letter). Its lookup form is the text stage's: for letters, ``normalize_key(s) ==
+        # light_to_key(light_form(s))`` (same marks dropped, then the same mapping per character,
+        # none of them to a space: checked over all of Unicode by tests/actors/test_token_words.py).
+        # Not through the ``_FORMS`` memo: a type's surface is new here, and the memo serves
+        # ``words()`` and the words joined across tokens.
+        norm = w.norm
+        forms = tuple([(form, _orig_offset(surface, cut) if cut else 0) for form, cut in _clitic_forms(norm)])
+        w.actor_words = (((0, len(surface), norm, forms),), True, True)
+        w.actor_norm, w.actor_forms = norm, forms
+        w.actor_shape = 1
+        return 1
     runs = tuple((m.start(), m.end(), *_memo_forms(m.group())) for m in _WORD.finditer(surface))
     w.actor_words = (runs, bool(runs) and runs[0][0] == 0, bool(runs) and runs[-1][1] == len(surface))
     if len(runs) == 1 and runs[0][1] - runs[0][0] == len(surface) and runs[0][2]:

@@ -21,6 +21,11 @@ from rasd.text.types import WordType
 
 DATA = Path(__file__).parent / "data"
 
+# Entries of the per-piece memos (``Segmenter._bases``, ``_stems``) before they are emptied.
+_PIECES_MAX = 300_000
+
+_NO_PREFIX: tuple[tuple[str, ...], tuple[int, ...]] = ((), (0,))  # no proclitic: cut at 0
+
 _NO_LONG_VOWELS = str.maketrans("", "", "اوي")  # deletes the long vowels
 
 
@@ -105,6 +110,19 @@ class Segmenter:
         self.short_bases = frozenset(light_to_key(w) for w in clitics["short_bases"])
         self._cache: dict[str, Segmentation] = {}
         self._keys: dict[str, str] = {}
+        # light-form piece -> (key form, ``known`` of it): the candidate bases recur across word
+        # types (قوات in والقوات, بالقوات, قواتها...), and a lookup in this small dict is cheaper
+        # than the translation and two probes of the large vocabulary (cache misses) it stands for
+        self._bases: dict[str, tuple[str, int]] = {}
+        self._stems: dict[str, str] = {}  # light-form base -> ``stem`` of it, for the same reason
+        self._clitic_keys = {c: light_to_key(c) for c in (*self.conj, *self.preps, self.future, self.article)}
+        self._clitic_keys.update((e, light_to_key(e)) for e in self.enclitics)
+        # letters a proclitic sequence can start with: a word starting with none of them (and
+        # not with the article) has no proclitic (``_prefixes``' common case, made directly)
+        self._pre_firsts = frozenset((*self.conj, *self.preps, self.future))
+        # ``_prefixes`` can give a sequence twice only if a conjunction is also a preposition or
+        # the future particle (not so in clitics.yaml); the dedup is kept for that case alone
+        self._pre_dedup = bool(set(self.conj) & {*self.preps, self.future})
         # surface -> its WordType: what a Token needs, made once per word type and shared by
         # every token of the type (the later stages keep what they find about it there)
         self.info_cache: dict[str, WordType] = {}
@@ -156,6 +174,8 @@ class Segmenter:
     def clear_cache(self) -> None:
         self._cache.clear()
         self._keys.clear()
+        self._bases.clear()
+        self._stems.clear()
         self.info_cache.clear()
 
     def stem(self, light_base: str) -> str:
@@ -187,15 +207,41 @@ class Segmenter:
 
     # -- internals ----------------------------------------------------------------------------
 
+    def _base_info(self, light: str) -> tuple[str, int]:
+        """Key form of a light-form piece and how often the vocabulary saw it (``known``), memoized."""
+        hit = self._bases.get(light)
+        if hit is None:
+            if len(self._bases) >= _PIECES_MAX:
+                self._bases.clear()
+            key = light_to_key(light)
+            vocab = self.vocab
+            hit = self._bases[light] = (key, vocab.get(key, 0) + vocab.get("ال" + key, 0))
+        return hit
+
+    def _stem_of(self, light: str) -> str:
+        """``self.stem(light)``, memoized."""
+        hit = self._stems.get(light)
+        if hit is None:
+            if len(self._stems) >= _PIECES_MAX:
+                self._stems.clear()
+            hit = self._stems[light] = light_stem(light, self.stem_suffixes, self.stem_prefixes)
+        return hit
+
     def _segment(self, word: str) -> Segmentation:
         light = light_form(word)
-        key = light_to_key(light)
         if len(light) < 3 or not light.isalpha() or light in self.atomic:
-            return Segmentation(key, (key,), key, self.stem(light))
+            key = light_to_key(light)
+            return Segmentation(key, (key,), key, self._stem_of(light))
+        prefixes = self._prefixes(light)
+        if len(prefixes) == 1 and not light.endswith(self.enclitics):
+            # no proclitic and no pronoun: nothing to split, and the vocabulary need not be asked
+            # about the whole word (a third of the new word types of the subset)
+            key = light_to_key(light)
+            return Segmentation(key, (key,), key, self._stem_of(light))
+        key, whole = self._base_info(light)
         best: tuple[tuple[str, ...], str, str] | None = None
         best_len = 0
-        whole = self.known(key)
-        for pre, cuts in self._prefixes(light):
+        for pre, cuts in prefixes:
             # never split inside an atomic word (وكما is و + كما, not و + ك + ما)
             if len(cuts) > 1 and any(light[c:] in self.atomic for c in cuts[:-1]):
                 continue
@@ -210,7 +256,7 @@ class Segmenter:
                 if enc and base.endswith("ت") and len(base) >= 4:
                     # ة is written ت before a pronoun: قيادتها = قيادة + ها (but قواتها = قوات + ها)
                     marbuta = base[:-1] + "ة"
-                    if self.known(light_to_key(marbuta)) > self.known(light_to_key(base)):
+                    if self._base_info(marbuta)[1] > self._base_info(base)[1]:
                         base = marbuta
                 if not pre and not enc:
                     continue
@@ -220,22 +266,26 @@ class Segmenter:
                 if len(pre) >= 2 and not has_article and pre[0] in self.conj and not enc:
                     # و + ب + حسب: the split after the conjunction alone must hold too
                     # (ولاية is not و + ل + اية: لاية is rare next to ولاية)
-                    inter = light_to_key(light[cuts[1] :])
-                    if self.known(inter) * 3 < whole:
+                    inter = self._base_info(light[cuts[1] :])[1]
+                    if inter * 3 < whole:
                         continue
                 best, best_len = (pre, base, enc), stripped
         if best is None:
-            return Segmentation(key, (key,), key, self.stem(light))
+            return Segmentation(key, (key,), key, self._stem_of(light))
         pre, base, enc = best
-        bkey = light_to_key(base)
-        pre_keys = tuple(light_to_key(p) for p in pre)
-        segs = (*pre_keys, bkey, *((light_to_key(enc),) if enc else ()))
-        return Segmentation(key, segs, bkey, self.stem(base), pre_keys, light_to_key(enc))
+        bkey = self._base_info(base)[0]
+        ckeys = self._clitic_keys
+        pre_keys = tuple([ckeys[p] for p in pre])
+        ekey = ckeys[enc] if enc else ""
+        segs = (*pre_keys, bkey, ekey) if enc else (*pre_keys, bkey)
+        return Segmentation(key, segs, bkey, self._stem_of(base), pre_keys, ekey)
 
     def _prefixes(self, light: str) -> list[tuple[tuple[str, ...], tuple[int, ...]]]:
         """Proclitic sequences ``light`` starts with, [و|ف] [ب|ل|ك|س] [ال], each with the offsets
         where each piece ends (ل + ال is written لل, so the article then takes one letter)."""
-        out: list[tuple[tuple[str, ...], tuple[int, ...]]] = [((), (0,))]
+        if light[0] not in self._pre_firsts and not light.startswith(self.article):
+            return [_NO_PREFIX]
+        out: list[tuple[tuple[str, ...], tuple[int, ...]]] = [_NO_PREFIX]
         firsts: list[tuple[tuple[str, ...], tuple[int, ...]]] = [((), (0,))]
         if light[0] in self.conj:
             firsts.append(((light[0],), (0, 1)))
@@ -253,17 +303,16 @@ class Segmenter:
                     out.append(((*s, self.article), (*sc, j + 1)))
                 elif light.startswith(self.article, j) and (not s or s[-1] != self.future):
                     out.append(((*s, self.article), (*sc, j + 2)))
-        return list(dict.fromkeys(out))
+        return list(dict.fromkeys(out)) if self._pre_dedup else out
 
     def _acceptable(self, base: str, pre: tuple[str, ...], enc: str, has_article: bool, whole: int) -> bool:
         if len(base) < 2 or not base.isalpha():
             return False
-        bkey = light_to_key(base)
+        bkey, known = self._base_info(base)
         if len(base) == 2 and bkey not in self.short_bases:
             return False  # two letters are too little evidence (مدني is not مد + ني)
         if bkey in self.atomic_keys:
             return True
-        known = self.known(bkey)
         if has_article:
             # the article is safe to strip; an unseen name after it is still a name
             return len(base) >= 3 or known >= 2
