@@ -8,8 +8,6 @@ punctuation mark (a run of dots is one token). Whitespace is not a token.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from itertools import accumulate
 from typing import cast
 
 from rasd.text.segment import Segmenter
@@ -38,17 +36,16 @@ def tokenize(text: str, segmenter: Segmenter, sentences: list[Sentence]) -> list
     """All tokens of ``text`` in order, each with the index of its sentence.
 
     The hot loop of the text stage, written as whole-list operations that run in C (``split``,
-    ``accumulate``, ``map``, ``zip``) rather than one Python iteration per token: everything
+    ``map``, ``zip``) and one compiled loop rather than Python iterations per token: everything
     about a word type (normal form, segments, base, stem, kind) is computed once and kept in the
     segmenter's per-type cache as a :class:`WordType`, so a document costs one dict lookup and one
     ``Token`` per token, and each token refers to its type for the later stages."""
-    # One split gives the tokens and the text between them, alternating (gap, token, ..., gap);
-    # the running sum of their lengths gives each token's span.
+    # One split gives the tokens and the text between them, alternating (gap, token, ..., gap):
+    # token k is parts[2k + 1], after the gap parts[2k].
     parts = _TOKEN_PARTS.split(text)
     surfaces = parts[1::2]
     if not surfaces:
         return []
-    bounds = list(accumulate(map(len, parts)))
     cache = segmenter.info_cache
     found = list(map(cache.get, surfaces))
     if None in found:  # word types not seen before
@@ -56,30 +53,23 @@ def tokenize(text: str, segmenter: Segmenter, sentences: list[Sentence]) -> list
         # (asked again of the cache: a new type seen twice in the document gets one WordType)
         found = [w or cache.get(s) or info(s) for w, s in zip(found, surfaces, strict=True)]
     types = cast("list[WordType]", found)  # no None left
-    # token k is parts[2k + 1]: it spans [bounds[2k], bounds[2k + 1])
-    starts = bounds[0:-1:2]
-    ends = bounds[1::2]
-    of = _sentence_of(starts, sentences)
     # A plain loop: compiled (setup.py), each Token(...) is a direct call of its compiled
-    # __init__ and each word type's fields are read in C, where ``map(Token, ...)`` over
-    # transposed tuples went through a Python-level call per token (tokenize 1.3-1.4x faster
-    # compiled); in pure Python the two are within the noise of each other.
+    # __init__, each word type's fields are read in C, and the running offset and the sentence
+    # index are machine integers: a running sum over ``map(len, parts)`` made an int object per
+    # token and gap (offsets pass 256) and ``_sentence_of`` a list, to be freed again. Token k
+    # belongs to the last sentence starting at or before it (0 before the first).
     out: list[Token] = []
+    n_sentences = len(sentences)
+    following = 1  # the next sentence whose start the tokens have not reached
+    sentence = 0
+    pos = 0
     for k, w in enumerate(types):
-        out.append(
-            Token(surfaces[k], starts[k], ends[k], w.norm, w.segments, w.base, w.stem, of[k], w.kind, w)
-        )
-    return out
-
-
-def _sentence_of(starts: list[int], sentences: list[Sentence]) -> list[int]:
-    """The sentence index of each token start: that of the last sentence starting at or before
-    it (0 before the first), built as runs, one per sentence."""
-    out: list[int] = []
-    done = 0
-    for k, s in enumerate(sentences[1:], start=1):
-        upto = bisect_left(starts, s.start, done)
-        out += [k - 1] * (upto - done)
-        done = upto
-    out += [max(len(sentences) - 1, 0)] * (len(starts) - done)
+        pos += len(parts[2 * k])
+        start = pos
+        surface = surfaces[k]
+        pos += len(surface)
+        while following < n_sentences and sentences[following].start <= start:
+            sentence = following
+            following += 1
+        out.append(Token(surface, start, pos, w.norm, w.segments, w.base, w.stem, sentence, w.kind, w))
     return out
