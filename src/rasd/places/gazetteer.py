@@ -66,6 +66,9 @@ class Lexicon:
     not_places: frozenset[str]
     locative_prepositions: frozenset[str]
     focus_countries: frozenset[str]
+    # the words the town, province, district and vicinity frames end with: a name whose previous
+    # word ends none of them has no frame before it (match.py, add_context)
+    frame_tails: frozenset[str]
     # word → the sublocation frame it is and its proclitics' length (find.py); not compared
     frame_memo: dict[str, tuple[str, int] | None] = field(default_factory=dict, compare=False, repr=False)
 
@@ -179,13 +182,15 @@ def load_lexicon(data: Path | None = None) -> Lexicon:
     ]
     frame_words = frozenset(k for k in _words(frames) if " " not in k)
     stop = _words(y["stoplist"]) | (_words(auto) - keep) | frame_words
+    town, province = _phrases(y["town_frames"]), _phrases(y["province_frames"])
+    district, vicinity = _phrases(y["district_frames"]), _phrases(y["vicinity_frames"])
     return Lexicon(
-        town_frames=_phrases(y["town_frames"]),
-        province_frames=_phrases(y["province_frames"]),
+        town_frames=town,
+        province_frames=province,
         loose_frames=_words(y["loose_frames"]),
         weekdays=_words(y.get("weekdays") or []),
-        district_frames=_phrases(y["district_frames"]),
-        vicinity_frames=_phrases(y["vicinity_frames"]),
+        district_frames=district,
+        vicinity_frames=vicinity,
         sublocation_frames=_words(y["sublocation_frames"]),
         town_named_frames=_words(y["town_named_frames"]),
         junction_frames=_words(y["junction_frames"]),
@@ -206,6 +211,7 @@ def load_lexicon(data: Path | None = None) -> Lexicon:
         not_places=_words(y["not_places"]),
         locative_prepositions=_words(y["locative_prepositions"]),
         focus_countries=frozenset(y["focus_countries"]),
+        frame_tails=frozenset(p[-1] for frames in (town, province, district, vicinity) for p in frames if p),
     )
 
 

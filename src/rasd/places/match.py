@@ -282,27 +282,6 @@ def _last_words(phrases: frozenset[tuple[str, ...]]) -> frozenset[str]:
     return frozenset(p[-1] for p in phrases if p)
 
 
-@lru_cache(maxsize=8)
-def _frame_tails(*frame_sets: frozenset[tuple[str, ...]]) -> frozenset[str]:
-    """The words any of these phrase sets end with (see _last_words)."""
-    return frozenset().union(*map(_last_words, frame_sets))
-
-
-# A lexicon's _frame_tails of its four frame sets, by the lexicon's id (the lexicon kept with it,
-# so that the id is not reused): add_context asks for them at every name, and the lru_cache of
-# _frame_tails hashes a key of four sets per call.
-_TAILS: dict[int, tuple[Lexicon, frozenset[str]]] = {}
-
-
-def _lexicon_tails(lex: Lexicon) -> frozenset[str]:
-    """The words the town, province, district and vicinity frames of ``lex`` end with."""
-    found = _TAILS.get(id(lex))
-    if found is None or found[0] is not lex:
-        tails = _frame_tails(lex.town_frames, lex.province_frames, lex.district_frames, lex.vicinity_frames)
-        found = _TAILS[id(lex)] = (lex, tails)
-    return found[1]
-
-
 def _phrase_before(
     nt: NormText, i: int, phrases: frozenset[tuple[str, ...]], max_len: int = 3
 ) -> tuple[int, int]:
@@ -450,7 +429,7 @@ def add_context(m: RawMatch, nt: NormText, lex: Lexicon) -> RawMatch | None:
     framed = prefix in ("", "ال") or (m.stripped and prefix in ARTICLE_PREFIXES)
     # Every frame phrase ends with a form of the word before the name: when that word ends none
     # (most names), no frame is there and the four phrase searches below would all find nothing.
-    if framed and i > 0 and not _lexicon_tails(lex).isdisjoint(_decliticize(nt.strings[i - 1])):
+    if framed and i > 0 and not lex.frame_tails.isdisjoint(_decliticize(nt.strings[i - 1])):
         skip = 0
         for kind, phrases in (
             ("town", lex.town_frames),
