@@ -98,12 +98,26 @@ class CountryName:
 
 
 def _adjective_of(word_form: str, suffixes: tuple[str, ...], adjectives: dict[str, str]) -> str | None:
-    """``ActorKB._adjective_country``: the ISO2 of a nationality adjective in any inflection."""
+    """The ISO2 of a nationality adjective in any inflection: التركية، عراقيين، الإسرائيليون."""
     w = word_form[2:] if word_form.startswith("ال") and len(word_form) > 4 else word_form
     for suffix in suffixes:
         if suffix and w.endswith(suffix) and w[: -len(suffix)] in adjectives:
             return adjectives[w[: -len(suffix)]]
     return adjectives.get(w)
+
+
+def _remembered_adjective(
+    memo: dict[str, str | None], word_form: str, suffixes: tuple[str, ...], adjectives: dict[str, str]
+) -> str | None:
+    """``_adjective_of``, remembered by word form in ``memo`` (the knowledge base's): the marker
+    and the matchers ask it again and again of the same words."""
+    iso = memo.get(word_form, "\0")  # one lookup; "\0" is no country code
+    if iso != "\0":
+        return iso
+    if len(memo) >= 100_000:
+        memo.clear()
+    iso = memo[word_form] = _adjective_of(word_form, suffixes, adjectives)
+    return iso
 
 
 class _AdjectiveTests:
@@ -121,14 +135,7 @@ class _AdjectiveTests:
         self.adjectives = adjectives
 
     def country(self, word_form: str) -> str | None:
-        memo = self.memo
-        iso = memo.get(word_form, "\0")  # one lookup; "\0" is no country code
-        if iso != "\0":
-            return iso
-        if len(memo) >= 100_000:
-            memo.clear()
-        iso = memo[word_form] = _adjective_of(word_form, self.suffixes, self.adjectives)
-        return iso
+        return _remembered_adjective(self.memo, word_form, self.suffixes, self.adjectives)
 
     def some_form(self, w: Word) -> bool:
         """Whether some clitic form of ``w`` is a nationality adjective."""
@@ -348,18 +355,9 @@ class ActorKB:
 
     def adjective_country(self, word_form: str) -> str | None:
         """ISO2 of a nationality adjective in any inflection: التركية، عراقيين، الإسرائيليون."""
-        # Asked again and again of the same words (the marker, the matchers): remembered by form.
-        memo = self._adjective_memo
-        iso = memo.get(word_form, "\0")  # one lookup; "\0" is no country code
-        if iso != "\0":
-            return iso
-        if len(memo) >= 100_000:
-            memo.clear()
-        iso = memo[word_form] = self._adjective_country(word_form)
-        return iso
-
-    def _adjective_country(self, word_form: str) -> str | None:
-        return _adjective_of(word_form, self.adjective_suffixes, self.adjectives)
+        return _remembered_adjective(
+            self._adjective_memo, word_form, self.adjective_suffixes, self.adjectives
+        )
 
     def role_actor(self, role: str, iso: str) -> KBActor:
         """The state force that plays ``role`` ("military", "police", "air_force"...) for ``iso``."""
