@@ -212,18 +212,11 @@ def words(text: str) -> list[Word]:
     raws = parts[1::2]
     if not raws:
         return []
-    memo = _FORMS
-    found = list(map(memo.get, raws))
+    found = list(map(_FORMS.get, raws))
     if None in found:  # written words not seen before
         for k, wf in enumerate(found):
             if wf is None:
-                raw = raws[k]
-                wf = memo.get(raw)
-                if wf is None:
-                    if len(memo) >= _FORMS_MAX:
-                        memo.clear()
-                    wf = memo[raw] = _word_forms(raw)
-                found[k] = wf
+                found[k] = _memo_forms(raws[k])
     filled = cast("list[tuple[str, tuple[tuple[str, int], ...]]]", found)  # no None left
     bounds = list(accumulate(map(len, parts)))
     norms, forms = list(map(_NORM_OF, filled)), list(map(_FORMS_OF, filled))
