@@ -214,8 +214,7 @@ class Segmenter:
             if len(self._bases) >= _PIECES_MAX:
                 self._bases.clear()
             key = light_to_key(light)
-            vocab = self.vocab
-            hit = self._bases[light] = (key, vocab.get(key, 0) + vocab.get("ال" + key, 0))
+            hit = self._bases[light] = (key, self.known(key))
         return hit
 
     def _stem_of(self, light: str) -> str:
@@ -224,7 +223,7 @@ class Segmenter:
         if hit is None:
             if len(self._stems) >= _PIECES_MAX:
                 self._stems.clear()
-            hit = self._stems[light] = light_stem(light, self.stem_suffixes, self.stem_prefixes)
+            hit = self._stems[light] = self.stem(light)
         return hit
 
     def _segment(self, word: str) -> Segmentation:
