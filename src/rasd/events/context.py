@@ -212,17 +212,6 @@ class SentenceView:
         sentence and phrase list, remembered under ``name``."""
         found = self._phrases.get(name)
         if found is None:
-            found = []
-            n = len(self.tokens)
-            keys = self.keys
-            for i in self._phrase_candidates(index):
-                for k in keys[i]:
-                    phrases = index.get(k)
-                    if phrases and any(
-                        i + len(w) <= n and all(w[j] in keys[i + j] for j in range(1, len(w)))
-                        for w in phrases
-                    ):
-                        found.append(i)
-                        break
+            found = [i for i in self._phrase_candidates(index) if self.phrase_at(index, i)]
             self._phrases[name] = found
         return found
