@@ -502,17 +502,22 @@ def test_a_claim_told_next_names_the_group_of_an_unnamed_bomber():
     assert e.sub_event_type == "Suicide bomb" and e.actor1.name == "Islamic State"
 
 
+def _air_strikes(text: str, doc_id: str) -> list:
+    """The air strikes ``rasd.extract`` finds in ``text``, published 2015-07-21."""
+    return [
+        e
+        for e in rasd.extract(text, published="2015-07-21", id=doc_id)
+        if e.sub_event_type == "Air/drone strike"
+    ]
+
+
 def test_a_claim_lends_no_air_force():
     # an armed group's claim next to an air strike is not the strike's doer
     text = (
         "غارات على مواقع للحزب\n\nقصفت طائرات حربية مواقع في جبال قنديل شمال العراق أمس. "
         "وأعلن حزب العمال الكردستاني مسؤوليته عن الهجوم على مركز للشرطة في ديار بكر."
     )
-    strikes = [
-        e
-        for e in rasd.extract(text, published="2015-07-21", id="air")
-        if e.sub_event_type == "Air/drone strike"
-    ]
+    strikes = _air_strikes(text, "air")
     assert strikes and all(e.actor1 is None or e.actor1.name != "Kurdistan Workers' Party" for e in strikes)
 
 
@@ -547,11 +552,7 @@ def test_the_country_named_as_the_doer_is_not_where_it_struck():
         "غارات على داعش\n\nدارت اشتباكات عنيفة أمس بين فصائل المعارضة وتنظيم داعش في مدينة حلب. "
         "وشنت الولايات المتحدة أمس غارات جوية على مواقع لتنظيم داعش."
     )
-    strikes = [
-        e
-        for e in rasd.extract(text, published="2015-07-21", id="doer")
-        if e.sub_event_type == "Air/drone strike"
-    ]
+    strikes = _air_strikes(text, "doer")
     assert [(e.actor1.name, e.location.name) for e in strikes] == [("United States", "Aleppo")]
 
 
