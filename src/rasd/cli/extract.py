@@ -8,6 +8,7 @@ import sys
 
 import click
 
+from rasd.cli import quick_exit
 from rasd.cli.options import published_option
 from rasd.ingest import Failure, read_inputs
 from rasd.ingest.cli_options import read_options_decorator
@@ -32,6 +33,7 @@ def extract(
     from rasd.pipeline import default_pipeline, fewer_full_collections
 
     fewer_full_collections()  # this process only extracts
+    quick_exit.request()  # and needs no teardown of its memos at the end
     if fmt is None:
         fmt = "pretty" if sys.stdout.isatty() else "jsonl"
     pipeline = default_pipeline()

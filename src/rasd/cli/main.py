@@ -7,6 +7,8 @@ import importlib.util
 
 import click
 
+from rasd.cli import quick_exit
+
 # name → "module:attribute". Each command lives in its own module next to this one.
 COMMANDS: dict[str, str] = {
     "extract": "rasd.cli.extract:extract",
@@ -40,4 +42,11 @@ def cli() -> None:
 
 
 def main() -> None:
-    cli()
+    """The ``rasd`` console script: the group, and a quick exit for the commands that ask for it
+    (``rasd.cli.quick_exit``)."""
+    try:
+        cli()
+    except SystemExit as done:  # click ends every command with sys.exit
+        if quick_exit.requested():
+            quick_exit.leave(done.code)
+        raise
