@@ -95,6 +95,10 @@ def _quoting(text: str, events: list[Event]) -> list[Event]:
     return events
 
 
+# set by ``only_extracting``: what a document leaves alive is moved out of the collector's reach
+_settle_survivors = False
+
+
 @contextmanager
 def _collector_paused() -> Iterator[None]:
     """The cyclic garbage collector held off while one document is extracted.
@@ -104,7 +108,10 @@ def _collector_paused() -> Iterator[None]:
     collector's passes during the document walk them again and again for nothing (with the
     per-word caches in the old generation, about a tenth of extraction time). The few cycles
     a document makes are collected at the first collection after it. Left as it is when the
-    caller has the collector off; threads extracting at once just shorten each other's pause."""
+    caller has the collector off; threads extracting at once just shorten each other's pause.
+
+    In a process that only extracts (``only_extracting``), what is still alive at the end is
+    frozen (``gc.freeze``) before the collector resumes: see there."""
     if not gc.isenabled():
         yield
         return
@@ -112,26 +119,27 @@ def _collector_paused() -> Iterator[None]:
     try:
         yield
     finally:
+        if _settle_survivors:
+            gc.freeze()
         gc.enable()
 
 
-# gen-1 collections between two full ones in a process that only extracts (Python's default: 10)
-_FULL_COLLECTION_EVERY = 100
+def only_extracting() -> None:
+    """Tell the collector this process does nothing but extract (``rasd extract``, a local batch
+    worker): the objects a document leaves alive are frozen at its end (``gc.freeze``), so no
+    collection ever walks them.
 
-
-def fewer_full_collections() -> None:
-    """Space out the cyclic collector's full collections, in a process that does nothing but
-    extract (``rasd extract``, a batch worker).
-
-    A first pass over a corpus fills the per-word memos of the stages with several hundred
-    thousand long-lived objects, and each full collection walks them all again: four of them,
-    0.45 s, about 3 % of ``rasd extract`` over the 1,846 subset articles. Documents leave no cyclic
-    garbage of their own (a test checks it) and the young generations are still collected as
-    before, so the later full collections only delay freeing cycles nobody makes here. A threshold
-    someone set higher is kept."""
-    young, middle, full = gc.get_threshold()
-    if full < _FULL_COLLECTION_EVERY:
-        gc.set_threshold(young, middle, _FULL_COLLECTION_EVERY)
+    They are the new entries of the stages' per-word memos (a document's own objects are freed by
+    reference counting as it ends, and documents make no reference cycles: a test checks it).
+    Over a first pass of the 1,846 subset articles Python's collector otherwise made some 550
+    young and 50 middle collections walking them, 0.4 s, 3-4 % of ``rasd extract``. Freezing
+    moves the generations' lists onto the permanent one in constant time and restarts the young
+    count, so no collection is due after a document. A frozen object is still freed as usual
+    when its last reference goes (a memo emptied); only cyclic garbage left by a document would
+    stay, and there is none. Not done by ``Pipeline`` itself, the API or the Dask workers: a
+    process that does other work keeps Python's collector as it is."""
+    global _settle_survivors
+    _settle_survivors = True
 
 
 class Pipeline:

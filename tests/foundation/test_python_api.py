@@ -84,18 +84,30 @@ def test_extract_leaves_no_cyclic_garbage():
     assert cyclic == []
 
 
-def test_fewer_full_collections_raises_only_the_full_threshold():
+def test_only_extracting_freezes_what_each_document_leaves_alive(monkeypatch):
+    """In a process that only extracts, a document's survivors (new memo entries) are frozen at
+    its end and no collection is due; a process that does other work keeps the collector as is."""
     import gc
 
-    from rasd.pipeline import fewer_full_collections
+    import rasd.pipeline as rp
 
-    before = gc.get_threshold()
+    doc = Document(
+        id="x", text="قصفت طائرات حربية مواقع للمسلحين في مدينة الرقة صباح اليوم.", published="2016-05-04"
+    )
+    monkeypatch.setattr(rp, "_settle_survivors", False)  # (an earlier test's batch may have set it)
+    pipeline = rasd.Pipeline()
+    pipeline.extract(doc)  # loads the resources (frozen as they are loaded) and fills the memos
+    frozen = gc.get_freeze_count()
     try:
-        gc.set_threshold(700, 10, 10)
-        fewer_full_collections()
-        assert gc.get_threshold() == (700, 10, 100)
-        gc.set_threshold(500, 5, 1000)  # set higher by someone else: kept
-        fewer_full_collections()
-        assert gc.get_threshold() == (500, 5, 1000)
+        # a default process: nothing more frozen after a document with new words
+        pipeline.extract(doc.model_copy(update={"text": doc.text.replace("الرقة", "حمص")}))
+        assert gc.get_freeze_count() <= frozen  # (a few frozen objects freed meanwhile)
+        frozen = gc.get_freeze_count()
+        rp.only_extracting()
+        assert rp._settle_survivors
+        pipeline.extract(doc.model_copy(update={"text": doc.text.replace("الرقة", "دير الزور")}))
+        assert gc.get_freeze_count() > frozen  # the new words' memo entries
+        assert gc.get_count()[0] < 100
+        assert gc.isenabled()
     finally:
-        gc.set_threshold(*before)
+        gc.unfreeze()

@@ -23,7 +23,7 @@ import threading
 from collections.abc import Callable, Sequence
 
 from rasd.batch.rows import Item, Row
-from rasd.pipeline import Pipeline, fewer_full_collections
+from rasd.pipeline import Pipeline, only_extracting
 
 
 class PipelineHolder:
@@ -79,7 +79,7 @@ _PROCESS_PIPELINES: PipelineHolder | None = None
 def init_local_worker() -> None:
     """Pool initializer: load the pipeline once in this worker process."""
     global _PROCESS_PIPELINES
-    fewer_full_collections()  # a pool process only extracts
+    only_extracting()  # a pool process does nothing else
     _PROCESS_PIPELINES = PipelineHolder().warm()
 
 

@@ -30,9 +30,9 @@ def extract(
     files: tuple[str, ...], fmt: str | None, published: dt.date | None, read_options: ReadOptions
 ) -> None:
     """Extract events from FILES (.jsonl, .json, .txt, .html), or standard input."""
-    from rasd.pipeline import default_pipeline, fewer_full_collections
+    from rasd.pipeline import default_pipeline, only_extracting
 
-    fewer_full_collections()  # this process only extracts
+    only_extracting()  # this process does nothing else
     quick_exit.request()  # and needs no teardown of its memos at the end
     if fmt is None:
         fmt = "pretty" if sys.stdout.isatty() else "jsonl"
