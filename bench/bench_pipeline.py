@@ -220,6 +220,9 @@ def main(argv: list[str] | None = None) -> dict:
         f"bench_pipeline: {len(docs)} articles ({chars / len(docs):.0f} chars on average), CPU {cpus}, {args.runs} runs"
     )
 
+    from rasd.pipeline import only_extracting
+
+    only_extracting()  # the collector as `rasd extract` sets it
     pipeline = rasd.Pipeline().warm_up()
     # the optional mypyc build (setup.py) makes a large difference: say which one ran
     compiled = sorted(
