@@ -27,10 +27,33 @@ SHORT_TOKENS = 30  # below this, a Latin-script text with no function words is l
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 _LETTER = re.compile(r"[^\W\d_]")
-_ARABIC = re.compile(
-    r"[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc]"
+# the letters of each script the profiles read, as code point ranges (inclusive)
+_ARABIC_RANGES = (
+    (0x0620, 0x064A),
+    (0x066E, 0x06D3),
+    (0x06FA, 0x06FF),
+    (0x0750, 0x077F),
+    (0x08A0, 0x08FF),
+    (0xFB50, 0xFDFF),
+    (0xFE70, 0xFEFC),
 )
-_LATIN = re.compile(r"[A-Za-z\u00c0-\u00ff\u0100-\u024f]")
+_LATIN_RANGES = ((0x41, 0x5A), (0x61, 0x7A), (0xC0, 0xFF), (0x100, 0x24F))
+
+
+def _class(ranges: tuple[tuple[int, int], ...]) -> re.Pattern[str]:
+    return re.compile("[" + "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in ranges) + "]")
+
+
+_ARABIC = _class(_ARABIC_RANGES)
+_LATIN = _class(_LATIN_RANGES)
+# ``str.translate`` table counting both scripts in one pass: an Arabic letter becomes "a", a
+# Latin one "l", everything else of the Basic Multilingual Plane is deleted (a character past the
+# table is kept as it is, and counts for neither)
+_ARABIC_MARK, _LATIN_MARK = "a", "l"
+_SCRIPT_TABLE: list[str | None] = [None] * 0x10000
+for _ranges, _mark in ((_ARABIC_RANGES, _ARABIC_MARK), (_LATIN_RANGES, _LATIN_MARK)):
+    for _a, _b in _ranges:
+        _SCRIPT_TABLE[_a : _b + 1] = [_mark] * (_b + 1 - _a)
 _NOT_LETTERS = " \n\t0123456789.,،:;؛\"'()-«»"  # common in news and never letters (_LETTER)
 _SCRIPT_KEYS = {"ARABIC": "arabic_script", "LATIN": "latin_script"}
 _SCRIPT_TAGS = {
@@ -76,10 +99,12 @@ class LanguageGuesser:
     def guess(self, text: str, sample: int = 3000) -> str | None:
         """An ISO 639-1 code ("ar", "en", "fr" ...), ``und-<Script>``, or None when too short to say."""
         head = text[:sample]
-        # Counted as what a pattern deletes rather than as a list of its matches: one string
-        # built in C instead of a string object per letter (the check was 8 % of `rasd extract`).
-        arabic = _count(_ARABIC, head)
-        latin = _count(_LATIN, head)
+        # Counted in strings built in C rather than as lists of matches: a string object per
+        # letter made the check 8 % of `rasd extract`.
+        # (one ``translate`` through a table: half the time of a pattern per script)
+        marks = head.translate(_SCRIPT_TABLE)
+        arabic = marks.count(_ARABIC_MARK)
+        latin = marks.count(_LATIN_MARK)
         counts = {"ARABIC": arabic, "LATIN": latin}
         # Letters are counted only when the two scripts fall short of what they could be: the
         # characters less the spaces, digits and punctuation counted by ``str.count`` (none is a
