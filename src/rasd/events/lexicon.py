@@ -179,20 +179,20 @@ class Lexicon:
         # its place by itself. An estimate only orders bits; the answers do not depend on it.
         items: list[tuple[object, Iterable[str]]] = [(words, words) for words in owned]
         for names in EAGER_UNIONS:
-            words = self._unions[names] = self._union_words(names)
-            items.append((words, words))
+            union = self._unions[names] = self._union_words(names)
+            items.append((union, union))
         indexes = []
         for name in EAGER_PHRASE_LISTS:
             index = self._phrase_indexes[name] = self._index_of(name)
             parts = phrase_parts(index)
             indexes.append((index, parts))
-            items += [(index, index), *((words, words) for words in parts)]
+            items += [(index, index), *((part, part) for part in parts)]
         vocab = default_analyzer().segmenter.vocab
-        counts = [_corpus_count(vocab, words) for _, words in items]
+        counts = [_corpus_count(vocab, members) for _, members in items]
         # (sorted stably: sets met as often keep the order above)
         for k in sorted(range(len(items)), key=counts.__getitem__, reverse=True):
-            owner, words = items[k]
-            self.marks.register(owner, words)
+            owner, members = items[k]
+            self.marks.register(owner, members)
         for index, parts in indexes:
             self.marks.register_phrases(index, parts)  # registered above: its parts are noted
 
