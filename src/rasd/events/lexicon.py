@@ -23,8 +23,8 @@ from rasd.text.analyze import default_analyzer
 _PROCLITICS = ("وبال", "فبال", "وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
 _ENCLITICS = ("هما", "هم", "ها", "هن", "كم", "نا", "ه")
 
-# the cue sets whose words tell that an act did not happen (realis.irrealis_reason): here, for
-# their union is one of those built at load (below)
+# the cue sets whose words tell that an act did not happen (realis.irrealis_reason): named here,
+# as their union is one of those built at load (below)
 IRREALIS = ("negation", "cessation", "future", "modal", "threat", "demand", "condition", "background")
 IRREALIS_CUES = tuple(f"realis.{name}" for name in IRREALIS)
 

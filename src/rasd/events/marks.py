@@ -109,9 +109,9 @@ class KeyMarks:
 
     def register_phrases(self, index: dict[str, list[tuple[str, ...]]], parts: _Parts | None = None) -> None:
         """Bits for a phrase list indexed by first word: the index itself (a token is a first
-        word) and, for ``SentenceView._phrase_candidates``, the first words of its one-word phrases, the first and
-        the second words of its longer ones (``parts``: those sets, as ``phrase_parts`` made them,
-        when the caller registered them already, in an order of its own)."""
+        word) and, for ``SentenceView._phrase_candidates``, the first words of its one-word
+        phrases, the first and the second words of its longer ones (``parts``: those sets, as
+        ``phrase_parts`` made them, when the caller registered them already, in its own order)."""
         self.register(index, index)
         if parts is None:
             parts = phrase_parts(index)
