@@ -182,9 +182,9 @@ class SentenceView:
             return []
         masks = self.masks
         n = len(masks)
-        # one test per token of the two bits together first: the masks are wider than a machine
-        # word (hundreds of sets), so each ``&`` is a long-integer operation, and most tokens
-        # have neither bit
+        # one test per token of the two bits together first: a mask may be wider than a machine
+        # word (hundreds of sets; the frequent ones have the low bits, see Lexicon.__post_init__),
+        # then each ``&`` is a long-integer operation, and most tokens have neither bit
         either = single | first
         return [
             i

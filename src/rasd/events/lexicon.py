@@ -6,6 +6,7 @@ strips clitics, so a lexicon lists each word once without ``و ف ب ل ك ال`
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -13,13 +14,66 @@ from typing import Any
 
 from rasd.datafiles import read_yaml
 from rasd.events.gate import Gate, load_gate
-from rasd.events.marks import KeyMarks
+from rasd.events.marks import KeyMarks, phrase_parts
 from rasd.frozen import Reduced, by_fields
 from rasd.records import Actor
 from rasd.text import normalize_key
+from rasd.text.analyze import default_analyzer
 
 _PROCLITICS = ("وبال", "فبال", "وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
 _ENCLITICS = ("هما", "هم", "ها", "هن", "كم", "نا", "ه")
+
+# the cue sets whose words tell that an act did not happen (realis.irrealis_reason): named here,
+# as their union is one of those built at load (below)
+IRREALIS = ("negation", "cessation", "future", "modal", "threat", "demand", "condition", "background")
+IRREALIS_CUES = tuple(f"realis.{name}" for name in IRREALIS)
+
+# The unions of cue sets (``Lexicon.union``) and the cue phrase lists (``Lexicon.phrase_index``,
+# ``SentenceView.has_cue``) the rules in rasd/events ask for. They are built at load with the
+# named sets, so that every set gets its bit at once, numbered by how often tokens meet it (see
+# ``Lexicon.__post_init__``): built on first use, as they were, they took the last bits, and those
+# of the phrase lists' common first and second words ("في", "منذ") made a third of all token masks
+# wider than a machine word. One the rules ask for that is missing here still works: it is built on
+# first use, with a bit above all the others (tests/events/test_bit_order.py checks extraction
+# builds none).
+EAGER_UNIONS: tuple[tuple[str, ...], ...] = (
+    ("attribution.verbs", "attribution.frames"),
+    ("attribution.verbs", "attribution.frames", "claims", "speech_words"),
+    IRREALIS_CUES,
+    ("claims", "perpetration"),
+    *(
+        (f"counts.singular_heads.{kind}", f"counts.singular_verbs.{kind}")
+        for kind in ("fatalities", "injured", "arrested")
+    ),
+    ("realis.displaced_population", "realis.detained_population"),
+    ("counts.fatalities", "counts.injured", "counts.arrested", "counts.displaced"),
+    ("counts.fatalities", "counts.injured", "counts.arrested"),
+    ("protest_participants", "realis.protest_crowd"),
+    ("result_verbs", "control_verbs"),
+    ("regain", "control_verbs"),
+)
+EAGER_PHRASE_LISTS: tuple[str, ...] = (
+    "page_furniture",
+    "accident",
+    "aerial",
+    "anti_aircraft",
+    "claims",
+    "clause_joiners",
+    "intervention",
+    "perpetration",
+    "realis.failed",
+    "realis.judicial",
+    "realis.landmark_before",
+    "realis.long_ago_units",
+    "realis.ordinary_crime",
+    "realis.past_years",
+    "realis.period_phrases",
+    "realis.sentence_phrases",
+    "realis.since",
+    "realis.superlatives",
+    "realis.totals",
+    "realis.use_words",
+)
 
 
 @lru_cache(maxsize=200_000)
@@ -89,6 +143,9 @@ class Lexicon:
     cues: dict
     sets: dict[str, frozenset[str]] = field(default_factory=dict)  # named cue word sets
     gate: Gate | None = None  # the learned sentence gate (None: rules only)
+    # number the word sets' bits by estimated frequency (False: in the order they are built, the
+    # unions and phrase lists on first use, as before issue 11; for tests comparing the two)
+    bits_by_frequency: bool = True
     _phrase_indexes: dict[str, dict[str, list[tuple[str, ...]]]] = field(default_factory=dict)
     _unions: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
 
@@ -108,10 +165,36 @@ class Lexicon:
                 self.allies[actor_id] = self.allies.get(actor_id, frozenset({actor_id})) | frozenset(group)
         # a bit for every word set the rules test tokens against (see events/marks.py)
         self.marks = KeyMarks(token_keys)
-        owned = [*self.sets.values(), self.trigger_starts, self.protest_words]
+        owned: list[frozenset[str]] = [*self.sets.values(), self.trigger_starts, self.protest_words]
         owned += [s for e in self.entries for s in (e.requires_any, e.excludes_any) if s]
-        for words in owned:
-            self.marks.register(words, words)
+        if not self.bits_by_frequency:
+            for words in owned:
+                self.marks.register(words, words)
+            return
+        # Every set at once, the ones tokens meet most often first: most masks then fit in a
+        # machine word (mypyc's short ints, below 2**62), and ``&``/``|`` on them allocate
+        # nothing. How often a set is met is estimated from the text stage's vocabulary (word →
+        # corpus count, shipped with it and loaded for the first document anyway) as the summed
+        # counts of its words: no order is kept in a data file, and a set added to the cues takes
+        # its place by itself. An estimate only orders bits; the answers do not depend on it.
+        items: list[tuple[object, Iterable[str]]] = [(words, words) for words in owned]
+        for names in EAGER_UNIONS:
+            union = self._unions[names] = self._union_words(names)
+            items.append((union, union))
+        indexes = []
+        for name in EAGER_PHRASE_LISTS:
+            index = self._phrase_indexes[name] = self._index_of(name)
+            parts = phrase_parts(index)
+            indexes.append((index, parts))
+            items += [(index, index), *((part, part) for part in parts)]
+        vocab = default_analyzer().segmenter.vocab
+        counts = [_corpus_count(vocab, members) for _, members in items]
+        # (sorted stably: sets met as often keep the order above)
+        for k in sorted(range(len(items)), key=counts.__getitem__, reverse=True):
+            owner, members = items[k]
+            self.marks.register(owner, members)
+        for index, parts in indexes:
+            self.marks.register_phrases(index, parts)  # registered above: its parts are noted
 
     def cue(self, name: str) -> frozenset[str]:
         return self.sets[name]
@@ -120,9 +203,12 @@ class Lexicon:
         """The union of the cue sets ``names``, built once (and so with a bit of its own)."""
         words = self._unions.get(names)
         if words is None:
-            words = self._unions[names] = frozenset().union(*(self.sets[n] for n in names))
+            words = self._unions[names] = self._union_words(names)
             self.marks.register(words, words)
         return words
+
+    def _union_words(self, names: tuple[str, ...]) -> frozenset[str]:
+        return frozenset().union(*(self.sets[n] for n in names))
 
     def same_side(self, a: Actor, b: Actor) -> bool:
         """One actor, or two that fight beside each other (cues: alliances)."""
@@ -139,16 +225,25 @@ class Lexicon:
         """The cue phrase list ``name`` (dotted path) indexed by first word, built once."""
         index = self._phrase_indexes.get(name)
         if index is None:
-            node: Any = self.cues  # parsed YAML: mappings down to a list of phrases
-            for part in name.split("."):
-                node = node[part]
-            index = {}
-            for phrase in _norm_all(node):
-                words = tuple(phrase.split())
-                index.setdefault(words[0], []).append(words)
-            self._phrase_indexes[name] = index
+            index = self._phrase_indexes[name] = self._index_of(name)
             self.marks.register_phrases(index)
         return index
+
+    def _index_of(self, name: str) -> dict[str, list[tuple[str, ...]]]:
+        node: Any = self.cues  # parsed YAML: mappings down to a list of phrases
+        for part in name.split("."):
+            node = node[part]
+        index: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in _norm_all(node):
+            words = tuple(phrase.split())
+            index.setdefault(words[0], []).append(words)
+        return index
+
+
+def _corpus_count(vocab: dict[str, int], words: Iterable[str]) -> int:
+    """How often the corpus behind the text stage's vocabulary holds ``words``, all together."""
+    get = vocab.get
+    return sum(get(w, 0) for w in words)
 
 
 def _flatten(prefix: str, node: object, out: dict[str, frozenset[str]]) -> None:
@@ -169,7 +264,7 @@ def _merge_cues(into: dict, more: dict) -> None:
             into[key] = value
 
 
-def load_lexicon() -> Lexicon:
+def load_lexicon(bits_by_frequency: bool = True) -> Lexicon:
     base = resources.files("rasd.events") / "data"
     # triggers.yaml / cues.yaml hold Arabic; triggers_<lang>.yaml / cues_<lang>.yaml add other
     # languages: trigger entries are appended, cue word lists are merged key by key.
@@ -214,4 +309,12 @@ def load_lexicon() -> Lexicon:
         lst.sort(key=lambda x: -len(x[0]))  # longest phrase first
     sets: dict[str, frozenset[str]] = {}
     _flatten("", cues, sets)
-    return Lexicon(entries=entries, words=words, phrases=phrases, cues=cues, sets=sets, gate=load_gate())
+    return Lexicon(
+        entries=entries,
+        words=words,
+        phrases=phrases,
+        cues=cues,
+        sets=sets,
+        gate=load_gate(),
+        bits_by_frequency=bits_by_frequency,
+    )

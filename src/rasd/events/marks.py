@@ -36,6 +36,17 @@ _Parts = tuple[frozenset[str], frozenset[str], frozenset[str]]
 _State = tuple[list[object], dict[str, int], list[tuple[object, _Parts]]]
 
 
+def phrase_parts(index: dict[str, list[tuple[str, ...]]]) -> _Parts:
+    """The words of a phrase index's one-word phrases, the first and the second words of its
+    longer ones (the sets ``KeyMarks.register_phrases`` gives bits to)."""
+    phrases = [w for ws in index.values() for w in ws]
+    return (
+        frozenset(w[0] for w in phrases if len(w) == 1),
+        frozenset(w[0] for w in phrases if len(w) > 1),
+        frozenset(w[1] for w in phrases if len(w) > 1),
+    )
+
+
 class KeyMarks:
     """Bits for word sets, and the keys and mask of each token (see the module's docstring)."""
 
@@ -96,17 +107,14 @@ class KeyMarks:
             self._held.append(owner)
         return bit
 
-    def register_phrases(self, index: dict[str, list[tuple[str, ...]]]) -> None:
+    def register_phrases(self, index: dict[str, list[tuple[str, ...]]], parts: _Parts | None = None) -> None:
         """Bits for a phrase list indexed by first word: the index itself (a token is a first
-        word) and, for ``phrase_filter``, the first words of its one-word phrases, the first and
-        the second words of its longer ones."""
+        word) and, for ``SentenceView._phrase_candidates``, the first words of its one-word
+        phrases, the first and the second words of its longer ones (``parts``: those sets, as
+        ``phrase_parts`` made them, when the caller registered them already, in its own order)."""
         self.register(index, index)
-        phrases = [w for ws in index.values() for w in ws]
-        parts = (
-            frozenset(w[0] for w in phrases if len(w) == 1),
-            frozenset(w[0] for w in phrases if len(w) > 1),
-            frozenset(w[1] for w in phrases if len(w) > 1),
-        )
+        if parts is None:
+            parts = phrase_parts(index)
         for words in parts:
             self.register(words, words)
         with self._lock:

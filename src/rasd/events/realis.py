@@ -12,7 +12,7 @@ from bisect import bisect_left, bisect_right
 from operator import attrgetter
 
 from rasd.events.context import SentenceView
-from rasd.events.lexicon import Lexicon
+from rasd.events.lexicon import IRREALIS, IRREALIS_CUES, Lexicon
 from rasd.events.triggers import TriggerHit
 
 _CLAUSE_BREAKS = frozenset({"،", ",", "؛", ";", ":", "«", "»", '"', "“", "”", "(", ")", "."})
@@ -66,8 +66,7 @@ def _name_quote_offsets(view: SentenceView, doc_text: str) -> frozenset[int]:
     return view.name_quotes
 
 
-_IRREALIS = ("negation", "cessation", "future", "modal", "threat", "demand", "condition", "background")
-_IRREALIS_CUES = tuple(f"realis.{name}" for name in _IRREALIS)
+_IRREALIS, _IRREALIS_CUES = IRREALIS, IRREALIS_CUES  # (in lexicon.py: their union is built at load)
 
 
 def irrealis_reason(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text: str) -> str | None:
