@@ -14,7 +14,15 @@ from typing import TYPE_CHECKING, Literal, cast
 from rasd.actors import ActorMention, SourceMention
 from rasd.events.context import SentenceView
 from rasd.events.gate import UNARMED
-from rasd.events.lexicon import Lexicon
+from rasd.events.lexicon import (
+    ALL_TOLLS,
+    ATTRIBUTION,
+    CLAIMS_OR_PERPETRATION,
+    SAYING,
+    SINGULAR_TOLLS,
+    TOLLS,
+    Lexicon,
+)
 from rasd.events.mentions import VIOLENT, Mention
 from rasd.events.merge import same_place
 from rasd.events.realis import compared
@@ -96,11 +104,11 @@ class DocIndex:
     def _resolve_speakers(self) -> None:
         """Sources that each sentence attributes its content to, with speaker continuity:
         "وأضاف ..." and "المصادر" refer back to the last named speaker of that kind."""
-        verbs = self.lex.union("attribution.verbs", "attribution.frames")
+        verbs = self.lex.union(*ATTRIBUTION)
         anaphora = self.lex.cue("attribution.anaphora")
         named_so_far: list[Source] = []
         last: list[Source] = []
-        saying = self.lex.union("attribution.verbs", "attribution.frames", "claims", "speech_words")
+        saying = self.lex.union(*SAYING)
         for v in self.views:
             attributing = v.has_any(verbs)
             # a source body named where nobody says anything is a participant or a place, not a
@@ -166,7 +174,7 @@ def _tok_span(view: SentenceView, start: int, end: int) -> tuple[int, int]:
 
 def _actor_candidates(m: Mention, idx: DocIndex) -> list[tuple[int, int, ActorMention]]:
     v = m.view
-    verbs = idx.lex.union("attribution.verbs", "attribution.frames")
+    verbs = idx.lex.union(*ATTRIBUTION)
     src_spans = [(s.start, s.end) for s in idx.sources.get(v.index, [])]
     out = []
     for a in idx.actors.get(v.index, []):
@@ -535,7 +543,7 @@ def _claimed_by(
     """The armed group a responsibility claim or attribution names, if the sentence has one; for a
     violent event also the one said to be behind it ("يقف وراءه"; for an arrest that is the
     arrested people's group, not the arresting force)."""
-    cue = lex.union("claims", "perpetration") if violent else lex.cue("claims")
+    cue = lex.union(*CLAIMS_OR_PERPETRATION) if violent else lex.cue("claims")
     at = v.positions(cue)
     if violent:  # and the phrases: "من تنفيذ تنظيم داعش"
         at = sorted(at + v.phrase_starts("perpetration", lex.phrase_index("perpetration")))
@@ -1111,7 +1119,7 @@ def _joined_figures(a: Quantity, b: Quantity, v: SentenceView, idx: DocIndex) ->
     if any(a.end <= p.start < b.start for p in idx.places.get(v.index, [])):
         return False  # "7 في دوما و5 في حرستا": a toll per place
     lo, hi = v.token_at(a.end), v.token_at(b.start)
-    tolls = idx.lex.union("counts.fatalities", "counts.injured", "counts.arrested", "counts.displaced")
+    tolls = idx.lex.union(*ALL_TOLLS)
     if v.has_any(tolls, lo, hi):
         return False
     # "أودى بحياة 32 شخصا ومائة جريح": the second figure's own noun says which toll it is, and
@@ -1204,7 +1212,7 @@ def lone_persons(mentions: list[Mention], idx: DocIndex) -> None:
     ]
     for kind in ("fatalities", "injured", "arrested"):
         nouns_heads = lex.cue(f"counts.singular_heads.{kind}")
-        heads = lex.union(f"counts.singular_heads.{kind}", f"counts.singular_verbs.{kind}")
+        heads = lex.union(*SINGULAR_TOLLS[kind])
         owners = [m for m in mentions if _COUNT_FITS[kind](m)]
         if not owners or not v.has_any(heads):
             continue
@@ -1229,7 +1237,7 @@ def _object_figure(v: SentenceView, person: int, figures: list[tuple[int, int]],
     a word of another toll comes first ("قتل مدني وأصيب ثلاثة"); a count of people may stand
     further, past a clause about the bomber ("قتل انتحاري يشتبه بانتمائه لداعش 32 شخصا").
     ``figures``: (token, reach) of each figure of the sentence."""
-    tolls = lex.union("counts.fatalities", "counts.injured", "counts.arrested")
+    tolls = lex.union(*TOLLS)
     return any(
         person < f <= person + reach and not any(v.keys[k] & tolls for k in range(person + 1, f))
         for f, reach in figures

@@ -30,7 +30,7 @@ from rasd.events.document import (
     type_by_weapon,
 )
 from rasd.events.gate import UNARMED, family_of, gate_features, strong_evidence
-from rasd.events.lexicon import Lexicon, load_lexicon
+from rasd.events.lexicon import ATTRIBUTION, Lexicon, load_lexicon
 from rasd.events.mentions import PLOVER, VIOLENT, Mention, sentence_mentions
 from rasd.events.merge import Cluster, anaphoric, merge_mentions
 from rasd.events.realis import anchored, irrealis_reason, is_total
@@ -462,7 +462,7 @@ def _commentary(idx: DocIndex, lex: Lexicon) -> bool:
     views = [v for v in idx.views if len(v.tokens) >= 5]
     if len(views) < _COMMENTARY_MIN_SENTENCES:
         return False
-    saying = lex.union("attribution.verbs", "attribution.frames")
+    saying = lex.union(*ATTRIBUTION)
     # a date the text stage read, not a bare time word ("فجر" is also "blew up")
     told = sum(1 for v in views if idx.dates.get(v.index) or v.has_any(saying))
     return told <= _COMMENTARY_MAX_TOLD * len(views)

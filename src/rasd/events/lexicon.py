@@ -28,29 +28,42 @@ _ENCLITICS = ("هما", "هم", "ها", "هن", "كم", "نا", "ه")
 IRREALIS = ("negation", "cessation", "future", "modal", "threat", "demand", "condition", "background")
 IRREALIS_CUES = tuple(f"realis.{name}" for name in IRREALIS)
 
-# The unions of cue sets (``Lexicon.union``) and the cue phrase lists (``Lexicon.phrase_index``,
-# ``SentenceView.has_cue``) the rules in rasd/events ask for. They are built at load with the
-# named sets, so that every set gets its bit at once, numbered by how often tokens meet it (see
-# ``Lexicon.__post_init__``): built on first use, as they were, they took the last bits, and those
-# of the phrase lists' common first and second words ("في", "منذ") made a third of all token masks
-# wider than a machine word. One the rules ask for that is missing here still works: it is built on
-# first use, with a bit above all the others (tests/events/test_bit_order.py checks extraction
-# builds none).
+# The unions of cue sets the rules ask for (``Lexicon.union``), named once: the rules call
+# ``lex.union(*NAME)`` with these, and ``EAGER_UNIONS`` below builds them all at load.
+ATTRIBUTION = ("attribution.verbs", "attribution.frames")
+SAYING = (*ATTRIBUTION, "claims", "speech_words")
+CLAIMS_OR_PERPETRATION = ("claims", "perpetration")
+# the words that name one person killed, hurt or held, and their verbs, by count kind
+SINGULAR_TOLLS = {
+    kind: (f"counts.singular_heads.{kind}", f"counts.singular_verbs.{kind}")
+    for kind in ("fatalities", "injured", "arrested")
+}
+HELD_POPULATION = ("realis.displaced_population", "realis.detained_population")
+TOLLS = ("counts.fatalities", "counts.injured", "counts.arrested")
+ALL_TOLLS = (*TOLLS, "counts.displaced")
+CROWD = ("protest_participants", "realis.protest_crowd")
+RESULT_OR_CONTROL = ("result_verbs", "control_verbs")
+REGAIN_OR_CONTROL = ("regain", "control_verbs")
+
+# The unions above and the cue phrase lists (``Lexicon.phrase_index``, ``SentenceView.has_cue``)
+# the rules in rasd/events ask for. They are built at load with the named sets, so that every set
+# gets its bit at once, numbered by how often tokens meet it (see ``Lexicon.__post_init__``):
+# built on first use, as they were, they took the last bits, and those of the phrase lists' common
+# first and second words ("في", "منذ") made a third of all token masks wider than a machine word.
+# One the rules ask for that is missing here still works: it is built on first use, with a bit
+# above all the others (tests/events/test_bit_order.py checks extraction builds none).
 EAGER_UNIONS: tuple[tuple[str, ...], ...] = (
-    ("attribution.verbs", "attribution.frames"),
-    ("attribution.verbs", "attribution.frames", "claims", "speech_words"),
+    ATTRIBUTION,
+    SAYING,
     IRREALIS_CUES,
-    ("claims", "perpetration"),
-    *(
-        (f"counts.singular_heads.{kind}", f"counts.singular_verbs.{kind}")
-        for kind in ("fatalities", "injured", "arrested")
-    ),
-    ("realis.displaced_population", "realis.detained_population"),
-    ("counts.fatalities", "counts.injured", "counts.arrested", "counts.displaced"),
-    ("counts.fatalities", "counts.injured", "counts.arrested"),
-    ("protest_participants", "realis.protest_crowd"),
-    ("result_verbs", "control_verbs"),
-    ("regain", "control_verbs"),
+    CLAIMS_OR_PERPETRATION,
+    *SINGULAR_TOLLS.values(),
+    HELD_POPULATION,
+    ALL_TOLLS,
+    TOLLS,
+    CROWD,
+    RESULT_OR_CONTROL,
+    REGAIN_OR_CONTROL,
 )
 EAGER_PHRASE_LISTS: tuple[str, ...] = (
     "page_furniture",

@@ -12,7 +12,15 @@ from bisect import bisect_left, bisect_right
 from operator import attrgetter
 
 from rasd.events.context import SentenceView
-from rasd.events.lexicon import IRREALIS, IRREALIS_CUES, Lexicon
+from rasd.events.lexicon import (
+    CROWD,
+    HELD_POPULATION,
+    IRREALIS,
+    IRREALIS_CUES,
+    REGAIN_OR_CONTROL,
+    RESULT_OR_CONTROL,
+    Lexicon,
+)
 from rasd.events.triggers import TriggerHit
 
 _CLAUSE_BREAKS = frozenset({"،", ",", "؛", ";", ":", "«", "»", '"', "“", "”", "(", ")", "."})
@@ -66,9 +74,6 @@ def _name_quote_offsets(view: SentenceView, doc_text: str) -> frozenset[int]:
     return view.name_quotes
 
 
-_IRREALIS, _IRREALIS_CUES = IRREALIS, IRREALIS_CUES  # (in lexicon.py: their union is built at load)
-
-
 def irrealis_reason(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text: str) -> str | None:
     """Why ``hit`` did not happen, or None when it did."""
     if (
@@ -88,7 +93,7 @@ def irrealis_reason(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text:
         # "منذ سيطرته على نينوى": whose ground it is, not a change — unless a verb of result
         # brings it about ("أسفرت عن تقدم المقاومة وسيطرتها على المنطقة")
         if surface.endswith(("ته", "تها", "تهم", "تهما")) and not view.has_any(
-            lex.union("result_verbs", "control_verbs"), hit.first - 6, hit.first
+            lex.union(*RESULT_OR_CONTROL), hit.first - 6, hit.first
         ):
             return "state of control"
     if (
@@ -121,7 +126,7 @@ def irrealis_reason(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text:
         if (
             hit.first > 0
             and view.surface(hit.first - 1).startswith("ل")
-            and view.keys[hit.first - 1] & lex.union("regain", "control_verbs")
+            and view.keys[hit.first - 1] & lex.union(*REGAIN_OR_CONTROL)
         ):
             return "purpose"  # ... or by a verb of taking control: "لفرض سيطرتها على المدن"
     if hit.entry.id == "protest" and view.has_any(
@@ -160,8 +165,8 @@ def irrealis_reason(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text:
     while then is not None:
         lo = then + 1
         then = view.first_index(lex.cue("realis.then"), lo, hit.first)
-    cues = list(zip(_IRREALIS, map(lex.cue, _IRREALIS_CUES), strict=True))  # once, not per token
-    some_cue = view.bit_of(lex.union(*_IRREALIS_CUES))  # a token meeting none is passed over
+    cues = list(zip(IRREALIS, map(lex.cue, IRREALIS_CUES), strict=True))  # once, not per token
+    some_cue = view.bit_of(lex.union(*IRREALIS_CUES))  # a token meeting none is passed over
     for i in range(hit.first - 1, lo - 1, -1):
         if some_cue and not view.masks[i] & some_cue:
             continue
@@ -177,7 +182,7 @@ def irrealis_reason(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text:
                 return name
     if hit.first == hit.last and hit.entry.event_type in ("Displacement", "Strategic developments"):
         definite = "ال" in view.tokens[hit.first].segments  # the text stage's clitics: "وللنازحين"
-        population = lex.union("realis.displaced_population", "realis.detained_population")
+        population = lex.union(*HELD_POPULATION)
         if definite and view.keys[hit.first] & population:
             return "population"  # "توفي 52 طفلا من النازحين", "الأفراد المعتقلين": who they are
     if hit.entry.event_type == "Displacement" and view.has_any(
@@ -292,7 +297,7 @@ def _protest_adverb_alone(hit: TriggerHit, view: SentenceView, lex: Lexicon) -> 
     surface = view.surface(hit.first)
     if surface not in lex.cue("realis.protest_adverbs"):
         return False
-    crowd = lex.union("protest_participants", "realis.protest_crowd")
+    crowd = lex.union(*CROWD)
     others = any(view.keys[i] & lex.protest_words for i in range(len(view.tokens)) if i != hit.first)
     return not others and not view.has_any(crowd)
 
