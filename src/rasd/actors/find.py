@@ -200,6 +200,26 @@ def infer_country(text: str, ws: list[Word], kb: ActorKB, named: list[KBActor]) 
     return max(votes, key=lambda iso: (votes[iso], -first_seen[iso]))
 
 
+class _DocCountry:
+    """The document's country: the one the caller gave, or else inferred from the text
+    (``infer_country``) when first asked, at most once. (An object, not a function nested in
+    find_in_text: compiled with mypyc, a nested function and its parent's environment point at
+    each other, a reference cycle per document.)"""
+
+    def __init__(
+        self, given: str | None, text: str, ws: list[Word], kb: ActorKB, named: list[KBActor]
+    ) -> None:
+        self.iso = given
+        self.asked = given is not None
+        self.text, self.ws, self.kb, self.named = text, ws, kb, named
+
+    def get(self) -> str | None:
+        if not self.asked:
+            self.asked = True
+            self.iso = infer_country(self.text, self.ws, self.kb, self.named)
+        return self.iso
+
+
 def find_in_text(
     text: str, kb: ActorKB, country: str | None = None, countries: bool = False, ws: list[Word] | None = None
 ) -> list[ActorMention]:
@@ -209,8 +229,7 @@ def find_in_text(
     grammar_spans = {(c.start, c.end) for c in cands if c.kind in ("generic", "people", "nationals")}
     chosen = _select(cands)
     named = [kb.actors[c.target.actor_id] for c in chosen if isinstance(c.target, Named)]
-    doc_country = country.upper() if country else None
-    inferred = False  # the document's country is inferred when first needed, at most once
+    doc_country = _DocCountry(country.upper() if country else None, text, ws, kb, named)
 
     out: list[ActorMention] = []
     recent: list[KBActor] = []
@@ -233,10 +252,7 @@ def find_in_text(
                     counts = Counter(a.id for a in fits)
                     actor = kb.actors[max(counts, key=lambda i: (counts[i], -fits.index(kb.actors[i])))]
             if actor is None and amb.by_country:
-                if doc_country is None and not inferred:
-                    inferred = True
-                    doc_country = infer_country(text, ws, kb, named)
-                iso = doc_country
+                iso = doc_country.get()
                 if iso in amb.by_country:
                     actor = kb.get(amb.by_country[iso])
             if actor is None and amb.default:
@@ -246,11 +262,7 @@ def find_in_text(
         elif c.kind == "generic":
             role, iso, _bare = cast("tuple[str, str | None, bool]", c.target)
             via = "generic"
-            if not iso:
-                if doc_country is None and not inferred:
-                    inferred = True
-                    doc_country = infer_country(text, ws, kb, named)
-                iso = doc_country
+            iso = iso or doc_country.get()
             if iso:
                 actor = kb.role_actor(role, iso)
             elif kb.roles[role].bare_name:
@@ -268,7 +280,9 @@ def find_in_text(
         generic = (
             actor.generic or c.kind in ("generic", "people", "nationals") or (c.start, c.end) in grammar_spans
         )
-        type_ = kb.actor_type_for(actor, doc_country) if doc_country else actor.type
+        # the country known so far (given, or inferred for an earlier mention): not inferred here
+        known = doc_country.iso
+        type_ = kb.actor_type_for(actor, known) if known else actor.type
         out.append(
             ActorMention(
                 start=c.start,
