@@ -50,14 +50,14 @@ def document_marks(bases: Sequence[Sequence[str]], tags: Sequence[Sequence[str]]
     memo: dict[tuple[str, str], int] = {}  # a word's mark depends only on its own tag
     out = []
     for sb, st in zip(bases, tags, strict=True):
-        ids = np.zeros(len(sb), dtype=np.int64)
+        ids = [0] * len(sb)  # a list, made an array once: numpy is slow at one item at a time
         for i, (b, t) in enumerate(zip(sb, st, strict=True)):
             if len(b) > 1:
                 m = memo.get((b, t))
                 if m is None:
                     m = memo[b, t] = _INDEX[_mark(seen[b], t)]
                 ids[i] = m
-        out.append(ids)
+        out.append(np.array(ids, dtype=np.int64))
     return out
 
 

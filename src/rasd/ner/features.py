@@ -107,6 +107,8 @@ def _len_bucket(n: int) -> str:
 
 def word_shape(word: str) -> str:
     """digit / hasdigit / punct / latin / word: the coarse shape of a token (both taggers)."""
+    if word.isalpha():  # most tokens: letters only (no digit, some letter), one test in C
+        return "latin" if word.isascii() else "word"
     if word.isdigit():
         return "digit"
     if any(c.isdigit() for c in word):

@@ -75,6 +75,11 @@ class Featurizer:
         self.lists = Vocab(f"{lab}:{h}" for lab in ("PERS", "LOC", "ORG", "MISC") for h in ("hi", "lo"))
         self.vectors = vectors  # fixed word2vec inputs (int8 rows times a step), when the model reads them
         self.vdim = int(vectors.rows.shape[1]) if vectors is not None else 1
+        # The rows with one of zeros at the end (a word with no vector, nor its base): a sentence's
+        # vectors are then one gather and one product, not a small array per word type.
+        rows = vectors.rows if vectors is not None else np.zeros((0, 1), dtype=np.int8)
+        self._rows = np.concatenate([rows, np.zeros((1, self.vdim), dtype=rows.dtype)])
+        self._step = np.float32(vectors.step if vectors is not None else 0.0)
         self.columns = (
             "word",
             "base",
@@ -86,7 +91,7 @@ class Featurizer:
             "tl",
         )
         self._gcol = self.columns.index("gaz")
-        self._cache: dict[str, tuple[list[int], list[int], TypeFeatures, np.ndarray]] = {}
+        self._cache: dict[str, tuple[list[int], list[int], TypeFeatures, int]] = {}
 
     def sizes(self) -> dict[str, int]:
         """Number of ids of each column (embedding table sizes)."""
@@ -101,7 +106,7 @@ class Featurizer:
             "tl": len(self.lists),
         }
 
-    def _type(self, w: str) -> tuple[list[int], list[int], TypeFeatures, np.ndarray]:
+    def _type(self, w: str) -> tuple[list[int], list[int], TypeFeatures, int]:
         hit = self._cache.get(w)
         if hit is not None:
             return hit
@@ -124,14 +129,15 @@ class Featurizer:
             0,  # gazetteer mark: a property of the sentence, set in ``sentence``
             self.lists.get(lab) if lab else 0,
         ]
-        vec = np.zeros(self.vdim, dtype=np.float32)
+        vec = len(self._rows) - 1  # the row of zeros
         if self.vectors is not None:
             i = self.vectors.position(norm)
             if i is None and base != norm:
                 i = self.vectors.position(base)
             if i is not None:
-                vec = self.vectors.rows[i].astype(np.float32) * np.float32(self.vectors.step)
+                vec = i
         chars = [self.chars.get(ch) for ch in norm[:MAX_CHARS]]
+        chars += [0] * (MAX_CHARS - len(chars))  # padded here, once per type
         # Only what ``phrase_tags`` reads (the first word of a phrase matches by its base), not the
         # CRF's feature strings.
         tf = TypeFeatures((), {}, base, norm, base)
@@ -153,10 +159,7 @@ class Featurizer:
             if g:
                 lab, part = g.rsplit(":", 1)
                 x[i, self._gcol] = self.gaz.get(("MIX" if "/" in lab else lab) + ":" + part)
-        c = np.zeros((len(tokens), MAX_CHARS), dtype=np.int64)
-        for i, ch in enumerate(chars):
-            c[i, : len(ch)] = ch
-        return x, c, np.stack(vecs)
+        return x, np.array(chars, dtype=np.int64), self._rows[list(vecs)].astype(np.float32) * self._step
 
 
 def pad(parts: list[tuple[np.ndarray, ...]]) -> tuple[np.ndarray, ...]:

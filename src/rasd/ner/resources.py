@@ -58,6 +58,11 @@ class ClusterTable(Mapping[str, tuple[str, ...]]):
             raise KeyError(word)
         return tuple(self._lines[i][len(word) + 1 :].split("\t"))
 
+    def get(self, word: str, default: tuple[str, ...] | None = None) -> tuple[str, ...] | None:  # type: ignore[override]
+        # Mapping.get would raise and catch a KeyError for each word without clusters
+        i = self.position(word)
+        return default if i is None else tuple(self._lines[i][len(word) + 1 :].split("\t"))
+
     def __iter__(self) -> Iterator[str]:
         return (line.partition("\t")[0] for line in self._lines)
 
