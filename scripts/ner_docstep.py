@@ -35,7 +35,7 @@ Fold = tuple[list[np.ndarray], list[np.ndarray], list[np.ndarray], np.ndarray, n
 def crf_nll(em: torch.Tensor, y: torch.Tensor, mask: torch.Tensor, trans, start) -> torch.Tensor:
     """Summed negative log-likelihood of gold paths ``y`` under a linear-chain CRF with
     emissions ``em [batch, time, tags]`` (``mask`` 1 on real tokens, sentences left-aligned)."""
-    ar = torch.arange(em.shape[0])
+    ar = torch.arange(em.shape[0], device=em.device)
     gold = start[y[:, 0]] + em[ar, 0, y[:, 0]]
     alpha = start + em[:, 0]
     for i in range(1, em.shape[1]):

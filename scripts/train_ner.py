@@ -25,8 +25,6 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import pycrfsuite
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from ner_clusters import QUANT_RANGE, cluster_vectors, reduce_vectors, train_vectors  # noqa: E402
@@ -315,8 +313,16 @@ def jackknifed_items(sents: list[Sentence], families: frozenset[str], lex: Lexic
     return types, items
 
 
+def crfsuite():
+    """python-crfsuite, imported when a CRF is trained or read: the neural tagger's training
+    (scripts/train_ner_neural.py) uses this module's data steps without it (scripts/ner_device.py)."""
+    import pycrfsuite
+
+    return pycrfsuite
+
+
 def train_crf(items: Items, sents: list[Sentence], path: Path, params: dict) -> None:
-    trainer = pycrfsuite.Trainer(verbose=False)
+    trainer = crfsuite().Trainer(verbose=False)
     for x, (_, y) in zip(items, sents, strict=True):
         trainer.append(x, y)
     trainer.set_params(params)
@@ -326,7 +332,7 @@ def train_crf(items: Items, sents: list[Sentence], path: Path, params: dict) -> 
 def _fold_predictions(args) -> list[list[str]]:
     items, sents, s, e, params, path = args
     train_crf(items[:s] + items[e:], sents[:s] + sents[e:], path, params)
-    tagger = pycrfsuite.Tagger()
+    tagger = crfsuite().Tagger()
     tagger.open(str(path))
     return [list(tagger.tag(x)) for x in items[s:e]]
 
@@ -402,14 +408,14 @@ def run_dev(sents, families, lex: Lexica, params, cache: Path, second: bool = Fa
     lex = with_profiles(lex, tr, families, cache)
     train_passes(tr, families, lex, params, out, second, cache)
     types, items = featurize(dev, make_resources(families, lex, tr))
-    t1 = pycrfsuite.Tagger()
+    t1 = crfsuite().Tagger()
     t1.open(str(out / CRF_FILE))
     first = [list(t1.tag(x)) for x in items]
     gold = [y for _, y in dev]
     res = score(first, gold)
     if second:
         log("first pass", res)
-        t2 = pycrfsuite.Tagger()
+        t2 = crfsuite().Tagger()
         t2.open(str(out / CRF2_FILE))
         res = score([list(t2.tag(x)) for x in second_pass_items(types, items, first, [(0, len(dev))])], gold)
     log(f"{time.time() - t0:.0f}s", sorted(families), params, "second pass" if second else "", res)

@@ -34,6 +34,7 @@ from torch import nn
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from ner_docstep import crf_nll, repair_bio  # noqa: E402
+from ner_lm import load_lm  # noqa: E402
 from train_ner import (  # noqa: E402
     FOLDS,
     KS,
@@ -121,6 +122,20 @@ class Emissions(nn.Module):
             self.cemb = nn.Embedding(len(feat.chars), 24, padding_idx=0)
             self.conv = nn.Conv1d(24, a.char, 3, padding=1)
             dim += a.char
+        self.lm = None
+        if a.lm:
+            # the pretrained language models (scripts/ner_lm.py), fixed: they read the word's
+            # cluster ids and its vector, and a trained layer brings their states down to size
+            self.lm = load_lm(Path(a.lm))
+            ks = tuple(self.lm.config["ks"])
+            if ks != tuple(feat.res.ks) or self.lm.config["vdim"] != feat.vdim:
+                raise SystemExit(f"{a.lm} was pretrained on other clusters or vectors than these")
+            if a.lm_tune:  # trained further with the tagger, at the tagger's learning rate
+                for p in self.lm.parameters():
+                    p.requires_grad_(True)
+            self.lm_cols = [feat.columns.index(f"c{k}") for k in ks]
+            self.lm_proj = nn.Linear(2 * self.lm.hidden, a.lm_proj)
+            dim += a.lm_proj
         self.drop = nn.Dropout(a.dropout)
         self.lstm = nn.LSTM(dim, a.hidden, batch_first=True, bidirectional=True)
         self.out = nn.Linear(2 * a.hidden, len(TAGS))
@@ -138,6 +153,8 @@ class Emissions(nn.Module):
             b, t, m = chars.shape
             ce = self.cemb(chars.reshape(b * t, m)).transpose(1, 2)
             parts.append(torch.relu(self.conv(ce)).amax(dim=2).reshape(b, t, -1))
+        if self.lm is not None:
+            parts.append(self.lm_proj(self.lm.states(x[:, :, self.lm_cols], vec, lengths)))
         h = self.drop(torch.cat(parts, dim=2))
         if lengths is None:
             h, _ = self.lstm(h)
@@ -177,7 +194,10 @@ class CRF(nn.Module):
 
     def arrays(self) -> tuple[np.ndarray, np.ndarray]:
         with torch.no_grad():
-            return (self.trans + self.mask_t).numpy().copy(), (self.start + self.mask_s).numpy().copy()
+            return (
+                (self.trans + self.mask_t).cpu().numpy().copy(),
+                (self.start + self.mask_s).cpu().numpy().copy(),
+            )
 
 
 def greedy_bio(em: np.ndarray) -> list[int]:
@@ -289,10 +309,11 @@ def word_dropout(
 def emissions(model: Emissions, data: list[Encoded]) -> list[np.ndarray]:
     """Per-tag scores ``[n, tags]`` of each sentence (padding packed away)."""
     model.eval()
+    dev = next(model.parameters()).device
     out: dict[int, np.ndarray] = {}
     with torch.no_grad():
         for g, x, c, v, _, m in batches(data, 64, None):
-            em = model(x, c, v, m.sum(dim=1).long()).numpy()
+            em = model(x.to(dev), c.to(dev), v.to(dev), m.sum(dim=1).long()).cpu().numpy()
             for r, i in enumerate(g):
                 out[i] = em[r, : int(m[r].sum())].copy()
     return [out[i] for i in range(len(data))]
@@ -316,19 +337,24 @@ def train(a, data: list[Encoded], feat: Featurizer, dev=None) -> tuple[Emissions
         once = torch.zeros(n, dtype=torch.bool)
         once[[i for i, k in counts.items() if k == 1]] = True
         singles.append(once)
-    model = Emissions(feat, a)
-    crf = None if a.softmax else CRF()
-    params = list(model.parameters()) + (list(crf.parameters()) if crf else [])
+    device = torch.device(a.device)
+    model = Emissions(feat, a).to(device)
+    crf = None if a.softmax else CRF().to(device)
+    params = [p for p in model.parameters() if p.requires_grad] + (list(crf.parameters()) if crf else [])
     opt = torch.optim.Adam(params, lr=a.lr)
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda ep: 1 / (1 + 0.05 * ep))
     history: list[dict] = []
     avg: dict[str, torch.Tensor] = {}
     for ep in range(a.epochs):
         model.train()
-        t0 = time.process_time()
+        t0, w0 = time.process_time(), time.time()
         total = 0.0
         for _, x, c, v, y, m in batches(data, a.batch, rng):
-            em = model(word_dropout(x, a.word_dropout, singles, gen), c, v, m.sum(dim=1).long())
+            n = m.sum(dim=1).long()  # lengths stay on the CPU (pack_padded_sequence)
+            x, c, v, y, m = (
+                t.to(device) for t in (word_dropout(x, a.word_dropout, singles, gen), c, v, y, m)
+            )
+            em = model(x, c, v, n)
             if crf is not None:
                 loss = crf.nll(em, y, m)
             else:
@@ -340,6 +366,7 @@ def train(a, data: list[Encoded], feat: Featurizer, dev=None) -> tuple[Emissions
             total += float(loss.detach())
         sched.step()
         line: dict = {"epoch": ep + 1, "loss": round(total, 1), "cpu_s": round(time.process_time() - t0, 1)}
+        line["wall_s"] = round(time.time() - w0, 1)
         if dev is not None and (ep + 1) % a.eval_every == 0:
             line.update(score(predict(model, crf, dev[0]), dev[1]))
         history.append(line)
@@ -353,7 +380,7 @@ def train(a, data: list[Encoded], feat: Featurizer, dev=None) -> tuple[Emissions
         model.load_state_dict({k[2:]: t for k, t in avg.items() if k.startswith("m.")})
         if crf is not None:
             crf.load_state_dict({k[2:]: t for k, t in avg.items() if k.startswith("c.")})
-    return model, crf, history
+    return model.cpu(), crf.cpu() if crf is not None else None, history
 
 
 def _state(model: nn.Module, crf: nn.Module | None) -> dict[str, torch.Tensor]:
@@ -397,16 +424,20 @@ def speed(path: Path, feat: Featurizer, crf: CRF, sents: list[list[str]]) -> dic
     return {"tokens": n, "tokens_per_s_cold": round(sorted(rates)[1]), "onnx_bytes": path.stat().st_size}
 
 
-def out_of_fold(a, sents: list[Sentence], lex, count: int = FOLDS) -> list[dict]:
+def out_of_fold(a, sents: list[Sentence], lex, count: int = FOLDS, only: int | None = None) -> list[dict]:
     """Document-level cross-validation over ``train.txt``: the five contiguous blocks of
     ``folds`` (ANERcorp marks no document boundaries, and a block keeps its articles whole but
     for the two at its edges), each scored by a network trained on the other four. Returns, per
     fold, its sentence range, the held-out emissions and the CRF transitions, cached per setting
     (``scripts/ner_docstep.py`` measures the document step on them). Only the first ``count``
-    folds are trained (a network costs ~25 minutes of a shared core)."""
+    folds are trained (a network costs ~25 minutes of a shared core); ``only`` trains fold
+    ``only`` alone (several processes can train the folds side by side, then a run without it
+    reads them all from the cache)."""
     key = settings_key(a)
     parts = []
     for i, (s, e) in enumerate(folds(len(sents))[:count]):
+        if only is not None and i != only:
+            continue
         path = a.cache / f"oof-{key}-{i}.pkl"
         if path.exists():
             parts.append(pickle.loads(path.read_bytes()))
@@ -458,9 +489,30 @@ def cv_scores(parts: list[dict], sents: list[Sentence]) -> dict:
 def train_settings(a, network_only: bool = False) -> dict:
     """The options that change the trained model (what ``config.json`` records), or only those
     that change the network (the key of the cached out-of-fold parts)."""
-    skip = ("shared", "cache", "out", "dev", "cv", "speed", "tag", "eval_every")
+    skip = ("shared", "cache", "out", "dev", "cv", "speed", "tag", "eval_every", "lm")
+    skip += ("lexica", "save_lexica", "cv_only")
     skip += ("doc_strength", "no_doc", "cv_folds") if network_only else ("cv_folds",)
     return {k: v for k, v in vars(a).items() if k not in skip}
+
+
+def lexica(a) -> dict:
+    """Cluster ids, reduced word vectors and the place gazetteer: from a ``--lexica`` file, from
+    the model directory (``--shipped-vectors``: what the shipped tagger and a pretrained language
+    model were built on), or from word2vec in the cache (rebuilt from the corpus when missing)."""
+    if a.lexica:
+        return pickle.loads(a.lexica.read_bytes())
+    if a.shipped_vectors:
+        from rasd.ner.resources import load_resources
+
+        shipped = load_resources(MODEL_DIR)
+        counts: Counter = Counter()
+        with open(a.cache / "corpus.txt", encoding="utf-8") as f:
+            for line in f:
+                counts.update(line.split())
+        return {"clusters": shipped.clusters, "geo": geo_phrases(counts), "vectors": shipped.vectors}
+    clusters, counts = word_clusters(a.shared, a.cache)
+    vectors = word_vectors(a.cache, a.vectors, 1.0) if a.vectors else None
+    return {"clusters": clusters, "geo": geo_phrases(counts), "vectors": vectors}
 
 
 def main() -> None:
@@ -492,15 +544,48 @@ def main() -> None:
     ap.add_argument("--no-doc", action="store_true", help="no document step (sentences on their own)")
     ap.add_argument("--doc-strength", type=float, default=DOC_STRENGTH, help="document step's bonus")
     ap.add_argument("--tag", default="run", help="name of the result line")
+    ap.add_argument("--lm", default="", help="pretrained language models (scripts/ner_lm.py) as an input")
+    ap.add_argument(
+        "--lm-tune", action="store_true", help="train the language models further with the tagger"
+    )
+    ap.add_argument(
+        "--lm-proj", type=int, default=128, help="size the language models' states are brought to"
+    )
+    ap.add_argument(
+        "--shipped-vectors",
+        action="store_true",
+        help="the clusters and vectors of the model directory instead of the cache's word2vec",
+    )
+    ap.add_argument(
+        "--save-lexica", type=Path, help="write clusters, vectors and gazetteer to a file, and stop"
+    )
+    ap.add_argument("--lexica", type=Path, help="read them from such a file (scripts/ner_device.py)")
+    ap.add_argument("--cv-only", type=int, help="with --cv: train this fold alone (0-4)")
+    ap.add_argument(
+        "--device", default="cpu", help="torch device of training (cuda: not bit-for-bit repeatable)"
+    )
     a = ap.parse_args()
     torch.set_num_threads(1)
-    torch.use_deterministic_algorithms(True)
+    torch.use_deterministic_algorithms(True, warn_only=a.device != "cpu")
+    if a.lm:
+        a.lm_md5 = hashlib.md5(Path(a.lm).read_bytes()).hexdigest()  # the cache key follows the file
     sents = load_train(a.shared)
-    clusters, counts = word_clusters(a.shared, a.cache)
-    vectors = word_vectors(a.cache, a.vectors, 1.0) if a.vectors else None
-    lex = {"clusters": clusters, "geo": geo_phrases(counts), "vectors": vectors}
+    lex = lexica(a)
+    vectors = lex["vectors"] if a.vectors else None
+    if a.save_lexica:
+        a.save_lexica.write_bytes(pickle.dumps(lex))
+        log("wrote", a.save_lexica)
+        return
+    a.cache.mkdir(parents=True, exist_ok=True)
     if a.cv:
-        parts = out_of_fold(a, sents, lex, a.cv_folds)
+        parts = out_of_fold(a, sents, lex, a.cv_folds, a.cv_only)
+        if a.cv_only is not None:
+            s, e = parts[0]["range"]
+            pred = [
+                [TAGS[j] for j in viterbi(em, parts[0]["trans"], parts[0]["start"])] for em in parts[0]["em"]
+            ]
+            print(json.dumps({"tag": a.tag, "fold": a.cv_only, **score(pred, [y for _, y in sents[s:e]])}))
+            return
         res = {"tag": a.tag, "args": train_settings(a), "cv": cv_scores(parts, sents)}
         print(json.dumps(res))
         return
