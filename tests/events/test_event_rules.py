@@ -1111,3 +1111,23 @@ def test_anti_aircraft_guns_fired_at_the_ground_are_shelling_not_an_air_strike()
     assert types("وقصف طيران الجيش العراقي أمس مواقع داعش في الموصل.") == [
         ("Explosions/Remote violence", "Air/drone strike")
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "وأطلقت قوات الأمن النار على المتظاهرين في بغداد أمس مما أدى إلى مقتل ثلاثة منهم.",
+        "وقالت مصادر طبية إن أربعة من المتظاهرين قتلوا برصاص قوات الأمن في بغداد أمس.",
+        "وهاجم مسلحون مجهولون المتظاهرين في ساحة وسط الموصل أمس.",
+    ],
+)
+def test_protesters_fired_upon_are_not_a_side_of_a_battle(sentence):
+    (e,) = events(sentence)
+    assert (e.event_type, e.sub_event_type) == ("Violence against civilians", "Attack")
+    assert e.actor2.name == "Protesters"
+
+
+def test_a_clash_between_security_forces_and_protesters_stays_a_clash():
+    # both sides fight: not the one-sided violence of the test above
+    (e,) = events("وتواصلت الاشتباكات بين قوات الأمن والمتظاهرين في بغداد أمس.")
+    assert e.event_type == "Battles"

@@ -437,15 +437,15 @@ def extract_events(analysis: DocAnalysis, lexicon: Lexicon | None = None) -> lis
     if _commentary(idx, lex):
         clusters = [c for c in clusters if c.date_mention().date_explicit]
     text = analysis.document.text
-    events = [_doer_by_weapon(to_event(c, text), c, lex) for c in clusters]
-    events = [e for e in events if e.event_type != "Displacement" or e.displaced is not None]
-    for e in events:
+    pairs = [(_doer_by_weapon(to_event(c, text), c, lex), c) for c in clusters]
+    pairs = [(e, c) for e, c in pairs if e.event_type != "Displacement" or e.displaced is not None]
+    for e, c in pairs:
         if e.actor1 is not None and e.actor2 is not None and lex.same_side(e.actor1, e.actor2):
             # a side lent or voted in from another sentence may be the other one's ally
             e.actor2 = None
         _without_air_force(e, lex)
-        _sides_fit_the_type(e)
-    return events
+        _sides_fit_the_type(e, fired_upon=all(m.family in ("attack", "kill") for m in c.mentions))
+    return [e for e, _ in pairs]
 
 
 # an article of at least this many sentences (of five words or more), at most this share of which
@@ -531,16 +531,26 @@ def _unnamed_doer(a: Actor | None) -> bool:
     return a is None or a.name == _UNNAMED.name
 
 
-def _sides_fit_the_type(e: Event) -> None:
+def _sides_fit_the_type(e: Event, fired_upon: bool = False) -> None:
     """Sides a kind of event cannot have: fighters killed are a battle's toll, not violence
     against civilians ("لقي أكثر من 200 حوثيا مصرعهم"); a state's forces do not blow themselves
     up (named with a suicide bombing they are its target: "تفجيران انتحاريان استهدفا نقطة للجيش
-    والشرطة"); and civilians are never a side of a battle."""
+    والشرطة"); civilians are never a side of a battle; and protesters fired at are not one either
+    ("أطلقت قوات الأمن النار على المتظاهرين": ACLED codes violence against them, never a clash).
+    ``fired_upon``: the record's words all say an attack or a killing, not a clash
+    ("المواجهات بين قوات الأمن والمتظاهرين" stays what it was)."""
     if e.sub_event_type == "Attack" and e.actor2 is not None and e.actor2.type in _ARMED_NON_STATE:
         # (a state's forces killed may be off duty: ACLED codes two policemen shot at home as
         # violence against civilians)
         e.event_type, e.sub_event_type = "Battles", "Armed clash"
         e.plover = e.plover.model_copy(update={"mode": "firearms"}) if e.plover else e.plover
+    elif (
+        fired_upon
+        and e.sub_event_type == "Armed clash"
+        and e.actor2 is not None
+        and e.actor2.type == "Protesters"
+    ):
+        e.event_type, e.sub_event_type = "Violence against civilians", "Attack"  # PLOVER: ASSAULT either way
     a1 = e.actor1
     if a1 is None:
         return
