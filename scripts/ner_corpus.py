@@ -60,6 +60,15 @@ def build_corpus(shared: Path, out: Path) -> int:
     return n
 
 
+def corpus_counts(corpus: Path) -> Counter:
+    """How often each token of the tokenised corpus occurs."""
+    counts: Counter = Counter()
+    with open(corpus, encoding="utf-8") as f:
+        for line in f:
+            counts.update(line.split())
+    return counts
+
+
 def context_profiles(
     corpus: Path, left: dict[str, str], right: dict[str, str], min_count: int = 5
 ) -> dict[str, dict[str, float]]:

@@ -26,7 +26,6 @@ import gzip
 import json
 import sys
 import time
-from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -121,9 +120,10 @@ def prepare(shared: Path, cache: Path, model_dir: Path) -> Path:
     shipped cluster table (its own) and in the vectors (its own, else its base's), as the tagger's
     featurizer finds them."""
     sys.path.insert(0, str(ROOT / "scripts"))
-    from ner_corpus import build_corpus
+    from ner_corpus import build_corpus, corpus_counts
 
     from rasd.ner.features import lookup_form, strip_clitics
+    from rasd.ner.neural import vector_row
     from rasd.ner.resources import load_resources
 
     cache.mkdir(parents=True, exist_ok=True)
@@ -131,10 +131,7 @@ def prepare(shared: Path, cache: Path, model_dir: Path) -> Path:
     if not corpus.exists():
         log("tokenising the unlabeled corpus")
         log("tokens:", build_corpus(shared, corpus))
-    counts: Counter = Counter()
-    with open(corpus, encoding="utf-8") as f:
-        for line in f:
-            counts.update(line.split())
+    counts = corpus_counts(corpus)
     types = sorted(counts, key=lambda w: (-counts[w], w))
     index = {w: i for i, w in enumerate(types)}
     position = load_resources(model_dir).clusters.position
@@ -143,11 +140,9 @@ def prepare(shared: Path, cache: Path, model_dir: Path) -> Path:
     for i, w in enumerate(types):
         norm = lookup_form(w) or w
         base = strip_clitics(norm)[1]
-        r = position(norm)
+        r, v = position(norm), vector_row(position, norm, base)
         word_row[i] = -1 if r is None else r
-        if r is None and base != norm:
-            r = position(base)
-        vec_row[i] = -1 if r is None else r
+        vec_row[i] = -1 if v is None else v
     ids: list[int] = []
     lengths: list[int] = []
     with open(corpus, encoding="utf-8") as f:

@@ -33,6 +33,7 @@ from torch import nn
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from ner_corpus import corpus_counts  # noqa: E402
 from ner_docstep import crf_nll, repair_bio  # noqa: E402
 from ner_lm import load_lm  # noqa: E402
 from train_ner import (  # noqa: E402
@@ -475,15 +476,18 @@ def full_network(a, data: list[Encoded], feat: Featurizer) -> tuple[Emissions, C
 
 
 def cv_scores(parts: list[dict], sents: list[Sentence]) -> dict:
-    """Pooled and per-fold scores of the first pass (Viterbi over the held-out emissions)."""
+    """Pooled and per-fold scores of the first pass (Viterbi over the held-out emissions), over
+    the sentences of the folds given (all five, the first ``--cv-folds``, or ``--cv-only``'s)."""
     pred: list[list[str]] = []
+    gold: list[list[str]] = []
     per_fold = []
     for p in parts:
         s, e = p["range"]
         tags = [[TAGS[j] for j in viterbi(em, p["trans"], p["start"])] for em in p["em"]]
         per_fold.append(score(tags, [y for _, y in sents[s:e]])["micro"])
         pred += tags
-    return {**score(pred, [y for _, y in sents]), "folds": per_fold}
+        gold += [y for _, y in sents[s:e]]
+    return {**score(pred, gold), "folds": per_fold}
 
 
 def train_settings(a, network_only: bool = False) -> dict:
@@ -505,10 +509,7 @@ def lexica(a) -> dict:
         from rasd.ner.resources import load_resources
 
         shipped = load_resources(MODEL_DIR)
-        counts: Counter = Counter()
-        with open(a.cache / "corpus.txt", encoding="utf-8") as f:
-            for line in f:
-                counts.update(line.split())
+        counts = corpus_counts(a.cache / "corpus.txt")
         return {"clusters": shipped.clusters, "geo": geo_phrases(counts), "vectors": shipped.vectors}
     clusters, counts = word_clusters(a.shared, a.cache)
     vectors = word_vectors(a.cache, a.vectors, 1.0) if a.vectors else None
@@ -579,13 +580,6 @@ def main() -> None:
     a.cache.mkdir(parents=True, exist_ok=True)
     if a.cv:
         parts = out_of_fold(a, sents, lex, a.cv_folds, a.cv_only)
-        if a.cv_only is not None:
-            s, e = parts[0]["range"]
-            pred = [
-                [TAGS[j] for j in viterbi(em, parts[0]["trans"], parts[0]["start"])] for em in parts[0]["em"]
-            ]
-            print(json.dumps({"tag": a.tag, "fold": a.cv_only, **score(pred, [y for _, y in sents[s:e]])}))
-            return
         res = {"tag": a.tag, "args": train_settings(a), "cv": cv_scores(parts, sents)}
         print(json.dumps(res))
         return

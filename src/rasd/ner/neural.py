@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import gzip
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 import numpy as np
@@ -50,6 +50,15 @@ class Vocab:
 
     def get(self, s: str) -> int:
         return self.ids.get(s, 1)
+
+
+def vector_row(position: Callable[[str], int | None], norm: str, base: str) -> int | None:
+    """The row of a word's fixed vector: its own, else its clitic-stripped base's (the featurizer,
+    and the language models' corpus in ``scripts/ner_lm.py``, find it the same way)."""
+    i = position(norm)
+    if i is None and base != norm:
+        i = position(base)
+    return i
 
 
 class Featurizer:
@@ -129,19 +138,15 @@ class Featurizer:
             0,  # gazetteer mark: a property of the sentence, set in ``sentence``
             self.lists.get(lab) if lab else 0,
         ]
-        vec = len(self._rows) - 1  # the row of zeros
-        if self.vectors is not None:
-            i = self.vectors.position(norm)
-            if i is None and base != norm:
-                i = self.vectors.position(base)
-            if i is not None:
-                vec = i
+        vrow = vector_row(self.vectors.position, norm, base) if self.vectors is not None else None
+        if vrow is None:
+            vrow = len(self._rows) - 1  # the row of zeros
         chars = [self.chars.get(ch) for ch in norm[:MAX_CHARS]]
         chars += [0] * (MAX_CHARS - len(chars))  # padded here, once per type
         # Only what ``phrase_tags`` reads (the first word of a phrase matches by its base), not the
         # CRF's feature strings.
         tf = TypeFeatures((), {}, base, norm, base)
-        hit = self._cache[w] = (row, chars, tf, vec)
+        hit = self._cache[w] = (row, chars, tf, vrow)
         return hit
 
     def clear(self) -> None:

@@ -53,10 +53,10 @@ class ClusterTable(Mapping[str, tuple[str, ...]]):
         return i if i < len(self._lines) and self._lines[i].startswith(key) else None
 
     def __getitem__(self, word: str) -> tuple[str, ...]:
-        i = self.position(word)
-        if i is None:
+        ids = self.get(word)
+        if ids is None:
             raise KeyError(word)
-        return tuple(self._lines[i][len(word) + 1 :].split("\t"))
+        return ids
 
     def get(self, word: str, default: tuple[str, ...] | None = None) -> tuple[str, ...] | None:  # type: ignore[override]
         # Mapping.get would raise and catch a KeyError for each word without clusters
