@@ -320,6 +320,21 @@ def test_a_source_body_named_where_nobody_speaks_is_not_a_source():
     assert any("Interior" in s.name for s in said[0].sources)
 
 
+def test_a_body_named_as_whom_a_side_is_loyal_to_is_not_a_source():
+    # the sentence has a speaker (military sources); the government is only whom the forces serve
+    text = (
+        "سيطرت القوات الموالية للحكومة اليمنية على مدينة زنجبار في محافظة أبين أمس، "
+        "وفق ما أفادت مصادر عسكرية."
+    )
+    (e,) = rasd.extract(text, published="2015-08-09")
+    assert e.event_type == "Battles"
+    assert [s.name for s in e.sources] == ["military sources"]
+    said = rasd.extract(
+        "وقالت الحكومة اليمنية إن قواتها سيطرت على مدينة زنجبار في محافظة أبين أمس.", published="2015-08-09"
+    )
+    assert any(s.name == "Yemeni government" for s in said[0].sources)
+
+
 @pytest.mark.parametrize(
     ("text", "sides"),
     [

@@ -279,6 +279,18 @@ def test_a_report_led_by_a_trial_retells_the_old_bombing_but_keeps_yesterdays_ne
     ]
 
 
+def test_a_lead_condemning_a_bombing_is_no_trial_and_keeps_it():
+    # "إدانة" is condemnation here, not a court's conviction: the bombing the lead condemns is news
+    text = (
+        "إدانة واسعة لتفجير الموصل\n"
+        "أعربت الحكومة عن إدانتها للتفجير الانتحاري الذي استهدف مسجدا في مدينة الموصل.\n"
+        "وقتل في التفجير 15 شخصا من المصلين."
+    )
+    (e,) = events(text, "2015-08-07")
+    assert e.sub_event_type == "Suicide bomb" and e.location.name == "Mosul"
+    assert e.fatalities is not None and e.fatalities.value == 15
+
+
 def test_still_is_not_a_negation():
     assert ("Battles", "Armed clash") in types("لا تزال الاشتباكات مستمرة بين قسد وداعش في الحسكة.")
 

@@ -113,7 +113,16 @@ class DocIndex:
             attributing = v.has_any(verbs)
             # a source body named where nobody says anything is a participant or a place, not a
             # speaker ("استهدف مبنى وزارة الداخلية", "طائرة تابعة للصليب الأحمر")
-            named = [s.source for s in self.sources.get(v.index, [])] if v.has_any(saying) else []
+            # nor is one named as whom a party sides with ("القوات الموالية للحكومة اليمنية")
+            named = (
+                [
+                    s.source
+                    for s in self.sources.get(v.index, [])
+                    if not in_relation(v, v.token_at(s.start), self.lex)
+                ]
+                if v.has_any(saying)
+                else []
+            )
             named += self._speaking_actors(v, verbs)
             if named:
                 self.speakers[v.index] = _unique(named)
