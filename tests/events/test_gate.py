@@ -93,3 +93,19 @@ def test_a_verbal_noun_spelled_like_the_verb_or_a_present_habit_is_no_strong_evi
         "ويقول محللون إن داعش يستهدف المدنيين في الموصل.",
     ):
         assert extract_events(analysis_of(text, "2015-08-02"), _doubting_gate_lexicon()) == [], text
+
+
+def test_fighting_that_goes_on_is_told_with_a_verb_of_occurrence():
+    # "تدور اشتباكات" (clashes are under way) reports the fighting as "دارت" does
+    from rasd.events.extract import find_mentions
+
+    rules = load_lexicon()
+    rules.gate = None
+    for text in (
+        "وتدور اشتباكات عنيفة بين قسد وداعش في الحسكة.",
+        "ودارت اشتباكات عنيفة بين قسد وداعش في الحسكة.",
+    ):
+        (m,) = find_mentions(analysis_of(text), rules)[0]
+        assert "light" in m.gate_features, text
+    (m,) = find_mentions(analysis_of("اشتباكات عنيفة بين قسد وداعش في الحسكة."), rules)[0]
+    assert "light" not in m.gate_features
