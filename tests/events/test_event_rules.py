@@ -984,6 +984,13 @@ def test_tightening_control_is_a_takeover():
     assert e.sub_event_type == "Government regains territory"
 
 
+def test_announcing_control_is_a_takeover():
+    # "أعلن ... سيطرته على": a side claims ground it has just taken (not "منذ سيطرته على")
+    (e,) = events("وأعلن الجيش العراقي سيطرته على ثلاثة مواقع لداعش في الموصل أمس.")
+    assert e.sub_event_type == "Government regains territory"
+    assert e.actor1.name == "Military Forces of Iraq" and e.actor2.name == "Islamic State"
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
