@@ -291,6 +291,14 @@ def test_a_lead_condemning_a_bombing_is_no_trial_and_keeps_it():
     assert e.fatalities is not None and e.fatalities.value == 15
 
 
+def test_a_happening_named_as_what_is_protested_is_not_told_there():
+    # the strikes are what the march is against: they did not happen in Hasakah yesterday
+    assert types("وتظاهر آلاف الأكراد في مدينة الحسكة أمس احتجاجا على الغارات التركية.") == [
+        ("Protests", "Peaceful protest")
+    ]
+    assert types("وأصدرت الحكومة بيانا تنديدا بالغارات على مدينة الحسكة.") == []
+
+
 def test_still_is_not_a_negation():
     assert ("Battles", "Armed clash") in types("لا تزال الاشتباكات مستمرة بين قسد وداعش في الحسكة.")
 

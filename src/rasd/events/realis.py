@@ -199,6 +199,8 @@ def irrealis_reason(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text:
         return "in protest at"  # "استدعاء سفيرها احتجاجا على التصريحات": the act is the recall
     if _course_not_march(hit, view, lex):
         return "not a march"
+    if _grievance(hit, view, lex):
+        return "grievance"  # "تظاهر الآلاف احتجاجا على الغارات": told as what is protested
     if view.has_any(lex.cue("realis.plan_after"), hit.last + 1, hit.last + 3):
         return "future"  # "مفجرين انتحاريين تدربوا على تنفيذ هجوم": a plan told after its doers
     if _warned_of(hit, view, lex, doc_text):
@@ -300,6 +302,19 @@ def _protest_adverb_alone(hit: TriggerHit, view: SentenceView, lex: Lexicon) -> 
     crowd = lex.union(*CROWD)
     others = any(view.keys[i] & lex.protest_words for i in range(len(view.tokens)) if i != hit.first)
     return not others and not view.has_any(crowd)
+
+
+def _grievance(hit: TriggerHit, view: SentenceView, lex: Lexicon) -> bool:
+    """ "احتجاجا على الغارات التركية", "تنديدا بالاعتقالات": a happening named as what a protest or
+    a statement is against. It is told elsewhere (or not at all) with its own place and day; read
+    here it would take the protest's."""
+    if hit.entry.event_type in ("Protests", "Riots"):
+        return False  # "احتجاجا على" itself, or a march named beside it
+    grievance = lex.cue("realis.grievance_before")
+    before = hit.first - 1
+    if before >= 1 and view.keys[before] & lex.cue("realis.grievance_links"):
+        before -= 1
+    return before >= 0 and bool(view.keys[before] & grievance)
 
 
 def _course_not_march(hit: TriggerHit, view: SentenceView, lex: Lexicon) -> bool:
