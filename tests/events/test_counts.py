@@ -60,6 +60,19 @@ def test_a_verb_before_a_lone_noun_and_a_figure_is_active():
     assert value(e.fatalities) == 32
 
 
+def test_a_lone_person_the_doer_killed_or_took_counts_one():
+    # the object of an active verb, in the accusative after its doer, is one victim
+    (e,) = events("وقتلت غارة جوية قياديا في تنظيم داعش في الموصل أمس.")
+    assert value(e.fatalities) == 1
+    (e,) = events("واعتقلت قوات الأمن شابا في بغداد أمس.")
+    assert value(e.arrested) == 1
+    # two persons, or a person a figure counts, are not one
+    (e,) = events("وقتل مسلحون جنديا ومدنيا في بغداد أمس.")
+    assert value(e.fatalities) != 1
+    (e,) = events("واعتقلت قوات الأمن 16 شخصا في بغداد أمس.")
+    assert value(e.arrested) == 16
+
+
 def test_a_verb_takes_no_definite_lone_noun():
     # "قتل المواطن" here is the act spoken of, not a count
     evs = events("وحمل البيان الجيش مسؤولية قتل المواطن في بغداد أمس برصاص قناص.")

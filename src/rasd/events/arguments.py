@@ -29,7 +29,7 @@ from rasd.events.realis import compared
 from rasd.events.triggers import TriggerHit
 from rasd.places import PlaceMention
 from rasd.records import Actor, Count, EventDate, Location, Qualifier, Source, SourceKind
-from rasd.text import DateMention, Quantity, normalize_key
+from rasd.text import DateMention, Quantity, Token, normalize_key
 from rasd.text.analyze import default_analyzer
 
 if TYPE_CHECKING:
@@ -1223,7 +1223,7 @@ def lone_persons(mentions: list[Mention], idx: DocIndex) -> None:
         nouns_heads = lex.cue(f"counts.singular_heads.{kind}")
         heads = lex.union(*SINGULAR_TOLLS[kind])
         owners = [m for m in mentions if _COUNT_FITS[kind](m)]
-        if not owners or not v.has_any(heads):
+        if not owners:
             continue
         for i in v.positions(heads):
             if i + 1 >= len(v.tokens) or nouns.singular_of(v.tokens[i + 1]) is None:
@@ -1233,12 +1233,44 @@ def lone_persons(mentions: list[Mention], idx: DocIndex) -> None:
                 "ال" in person.segments or _object_figure(v, i + 1, figures, lex)
             ):
                 continue
-            owner = _caused_by(owners, v, person.start, lex) or min(
-                owners, key=lambda m: abs(m.trigger.start - person.start)
-            )
-            if kind not in owner.counts:
-                owner.counts[kind] = Count(value=1, qualifier="exact", text=person.text)
-                owner.lone.add(kind)
+            _count_one(owners, v, person, kind, lex)
+        if kind in ("fatalities", "arrested"):
+            for person in _lone_objects(v, lex.cue(f"counts.singular_objects.{kind}"), figures, lex):
+                _count_one(owners, v, person, kind, lex)
+
+
+def _count_one(owners: list[Mention], v: SentenceView, person: Token, kind: str, lex: Lexicon) -> None:
+    owner = _caused_by(owners, v, person.start, lex) or min(
+        owners, key=lambda m: abs(m.trigger.start - person.start)
+    )
+    if kind not in owner.counts:
+        owner.counts[kind] = Count(value=1, qualifier="exact", text=person.text)
+        owner.lone.add(kind)
+
+
+def _lone_objects(
+    v: SentenceView, verbs: frozenset[str], figures: list[tuple[int, int]], lex: Lexicon
+) -> list[Token]:
+    """ "قتلت الغارة قياديا", "اغتال مسلحون ضابطا": an indefinite person in the accusative (its
+    alif) within a few words after an active verb is its one victim — not one of several ("جنديا
+    ومدنيا"), and not one a figure follows ("قتل انتحاري 32 شخصا")."""
+    nouns = default_analyzer().quantities.lex
+    out: list[Token] = []
+    for i in v.positions(verbs):
+        for j in range(i + 1, min(i + 4, len(v.tokens))):
+            t = v.tokens[j]
+            if nouns.singular_of(t) is None:
+                continue
+            if "ال" in t.segments or not t.text.endswith("ا") or _object_figure(v, j, figures, lex):
+                break
+            if any(i < f < j for f, _ in figures):
+                break  # "قتل واعتقل 16 شخصا": the person is what the figure counts
+            after = v.tokens[j + 1] if j + 1 < len(v.tokens) else None
+            if after is not None and "و" in after.segments and nouns.singular_of(after) is not None:
+                break
+            out.append(t)
+            break
+    return out
 
 
 def _object_figure(v: SentenceView, person: int, figures: list[tuple[int, int]], lex: Lexicon) -> bool:
