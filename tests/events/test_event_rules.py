@@ -1158,3 +1158,16 @@ def test_a_clash_between_security_forces_and_protesters_stays_a_clash():
     # both sides fight: not the one-sided violence of the test above
     (e,) = events("وتواصلت الاشتباكات بين قوات الأمن والمتظاهرين في بغداد أمس.")
     assert e.event_type == "Battles"
+
+
+def test_a_group_is_not_a_total_nor_a_state_a_condition():
+    # "مجموعة" (a group) is no "مجموع" (a total) + "his", "حالة" (a state) no conditional "حال"
+    from rasd.events.lexicon import word_keys
+
+    assert "مجموع" not in word_keys("مجموعه") and "حال" not in word_keys("حاله")
+    assert "حصيل" not in word_keys("حصيلته") and "حصيلت" in word_keys("حصيلته")  # a pronoun still goes
+    (e,) = events("قتل ثلاثة من عناصر الشرطة في هجوم شنته مجموعة مسلحة على حاجز في بغداد أمس.")
+    assert e.event_type in ("Battles", "Violence against civilians") and e.location.name == "Baghdad"
+    assert types("وتعيش مدينة تعز حالة من الرعب بعد أن قصفت المدفعية أحياء المدينة أمس.") == [
+        ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+    ]

@@ -89,6 +89,14 @@ EAGER_PHRASE_LISTS: tuple[str, ...] = (
 )
 
 
+# see data/whole_words.yaml
+_WHOLE = frozenset(
+    normalize_key(w)
+    for w in read_yaml(resources.files("rasd.events") / "data" / "whole_words.yaml", "event whole words")
+    or []
+)
+
+
 @lru_cache(maxsize=200_000)
 def word_keys(norm: str) -> frozenset[str]:
     """The lookup keys of a normalized word: itself and its clitic-stripped readings.
@@ -111,7 +119,7 @@ def word_keys(norm: str) -> frozenset[str]:
                     stems.add(s[len(p) :])
     keys |= stems
     for s in list(stems):
-        if s.endswith(_ENCLITICS):
+        if s.endswith(_ENCLITICS) and s not in _WHOLE:
             for e in _ENCLITICS:
                 if s.endswith(e) and len(s) - len(e) >= 3:
                     keys.add(s[: -len(e)])
