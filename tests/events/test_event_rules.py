@@ -306,6 +306,17 @@ def test_still_is_not_a_negation():
 # --- one record per happening ------------------------------------------------------------------
 
 
+def test_a_separate_incident_is_its_own_record():
+    text = (
+        "تفجيرات في بغداد\n"
+        "انفجرت عبوة ناسفة قرب دورية للشرطة في بغداد أمس.\n"
+        "وفي حادث منفصل، انفجرت عبوة ناسفة في سوق شعبي في بغداد أمس."
+    )
+    assert len(events(text)) == 2
+    # told again without saying so, the same blast is one record
+    assert len(events(text.replace("وفي حادث منفصل، ", "و"))) == 1
+
+
 def test_headline_and_body_merge_into_one_event_with_both_spans():
     text = "غارات للتحالف على صنعاء\nشنت طائرات التحالف غارات على مواقع الحوثيين في صنعاء أمس.\nوقالت مصادر محلية إن الغارات استهدفت معسكرا."
     evs = events(text)

@@ -72,6 +72,7 @@ EAGER_PHRASE_LISTS: tuple[str, ...] = (
     "anti_aircraft",
     "claims",
     "clause_joiners",
+    "separate_incident",
     "intervention",
     "perpetration",
     "realis.failed",

@@ -86,6 +86,8 @@ class Mention:
     gate_features: set[str] = field(default_factory=set)
     span: tuple[int, int] | None = None  # token range of its part of the sentence (mentions._parts)
     explain: list[str] = field(default_factory=list)
+    # told as another incident ("وفي حادث منفصل"): joins no record told before it
+    fresh: bool = False
 
     # written out (init=False), so that mypyc compiles it: see rasd/frozen.py
     def __init__(
@@ -111,6 +113,7 @@ class Mention:
         gate_features: set[str] | None = None,
         span: tuple[int, int] | None = None,
         explain: list[str] | None = None,
+        fresh: bool = False,
     ) -> None:
         self.view = view
         self.event_type = event_type
@@ -133,6 +136,7 @@ class Mention:
         self.gate_features = set() if gate_features is None else gate_features
         self.span = span
         self.explain = [] if explain is None else explain
+        self.fresh = fresh
 
     @property
     def trigger(self) -> TriggerHit:

@@ -245,14 +245,18 @@ def merge_mentions(mentions: list[Mention]) -> list[Cluster]:
             below.support.append(m)  # "مقتل 4 في غزة" over the paragraph that tells the blast
             continue
         for c in clusters:
-            if c.accepts(m):
+            if not m.fresh and c.accepts(m):
                 c.add(m)
                 break
         else:
-            toll = [c for c in clusters if c.absorbs_toll(m)]
+            toll = [] if m.fresh else [c for c in clusters if c.absorbs_toll(m)]
             if toll:
                 toll[-1].add(m)
-            elif anaphoric(m) and (earlier := _antecedent(clusters, m, len(kinds[m.view.index]) > 1)):
+            elif (
+                not m.fresh
+                and anaphoric(m)
+                and (earlier := _antecedent(clusters, m, len(kinds[m.view.index]) > 1))
+            ):
                 earlier.anaphors.append(m)
             else:
                 clusters.append(Cluster(m))
