@@ -299,6 +299,17 @@ def test_a_happening_named_as_what_is_protested_is_not_told_there():
     assert types("وأصدرت الحكومة بيانا تنديدا بالغارات على مدينة الحسكة.") == []
 
 
+def test_accused_of_being_behind_it_names_the_doer_not_a_trial():
+    text = (
+        "وشنت الحكومة حملة على تنظيم داعش المتهم بالوقوف خلف العملية الانتحارية التي وقعت "
+        "في 20 يوليو في سوق ببغداد وأدت إلى مقتل 32 شخصا."
+    )
+    (e,) = events(text, "2015-07-24")
+    assert e.sub_event_type == "Suicide bomb" and e.fatalities.value == 32
+    # the accused of a trial still retell an earlier happening
+    assert events("وبدأت أمس محاكمة المتهمين بالتفجير الانتحاري في سوق ببغداد.", "2015-07-24") == []
+
+
 def test_still_is_not_a_negation():
     assert ("Battles", "Armed clash") in types("لا تزال الاشتباكات مستمرة بين قسد وداعش في الحسكة.")
 

@@ -179,6 +179,8 @@ def irrealis_reason(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text:
                     continue
                 if name == "negation" and _still(view, i):
                     continue
+                if name == "background" and view.has_any(lex.cue("realis.behind"), i + 1, i + 2):
+                    continue  # "التنظيم المتهم بالوقوف وراء تفجير": who did it, not a trial
                 return name
     if hit.first == hit.last and hit.entry.event_type in ("Displacement", "Strategic developments"):
         definite = "ال" in view.tokens[hit.first].segments  # the text stage's clitics: "وللنازحين"
