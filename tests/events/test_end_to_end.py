@@ -335,6 +335,17 @@ def test_a_body_named_as_whom_a_side_is_loyal_to_is_not_a_source():
     assert any(s.name == "Yemeni government" for s in said[0].sources)
 
 
+def test_blasts_in_two_towns_across_a_border_are_two_records():
+    # Suruc and Kobani are ten kilometres apart, in two countries
+    text = (
+        "تفجيران على جانبي الحدود\n"
+        "انفجرت سيارة مفخخة في مدينة سروج التركية أمس، ما أسفر عن مقتل 32 شخصا.\n"
+        "وانفجرت سيارة مفخخة أخرى أمس في مدينة عين العرب السورية، ما أدى إلى مقتل شخصين."
+    )
+    evs = rasd.extract(text, published="2015-07-21")
+    assert sorted((e.location.country, e.fatalities.value) for e in evs) == [("SY", 2), ("TR", 32)]
+
+
 @pytest.mark.parametrize(
     ("text", "sides"),
     [

@@ -23,6 +23,8 @@ def same_place(a: Location | None, b: Location | None) -> bool:
         return True
     if a.lat is None or b.lat is None:
         return (a.country or "") == (b.country or "") and (a.lat is None or b.lat is None)
+    if a.country and b.country and a.country != b.country:
+        return False  # Suruc and Kobani, ten kilometres apart across a border: two scenes
     return _km(a, b) <= 25
 
 
