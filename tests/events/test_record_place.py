@@ -72,3 +72,12 @@ def test_a_relation_word_before_a_place_with_its_own_preposition_keeps_the_place
 
 def test_a_backer_named_alone_in_the_whole_text_stays_the_place():
     assert places(TITLE + "قصفت طائرات حربية أمس مواقع الجماعة المتحالفة مع العراق.") == ["Iraq"]
+
+
+def test_a_town_named_as_whom_a_gathering_stood_with_is_not_the_scene():
+    # "تجمع ... للتضامن مع الموصل": the rally was for Mosul, the bombing was where it met
+    text = TITLE + (
+        "قتل 30 شخصا أمس في تفجير انتحاري في مدينة بغداد. "
+        "وقالت مصادر محلية إن الانتحاري فجر نفسه وسط تجمع لطلاب جاؤوا للتضامن مع الموصل."
+    )
+    assert places(text) == ["Baghdad"]
