@@ -331,6 +331,16 @@ def test_a_separate_incident_is_its_own_record():
     assert len(events(text.replace("وفي حادث منفصل، ", "و"))) == 1
 
 
+def test_an_attack_on_forces_where_a_bomber_struck_them_that_day_is_the_bombing_told_again():
+    title = "تفجير في بغداد\n"
+    bombing = "فجر انتحاري نفسه أمام مقر لقوات الأمن في بغداد أمس، ما أسفر عن مقتل 7 من عناصرها.\n"
+    told_again = "وقال مصدر أمني إن مسلحين شنوا هجوما على مقر قوات الأمن في بغداد أمس."
+    assert types(title + bombing + told_again) == [("Explosions/Remote violence", "Suicide bomb")]
+    # with a toll of its own, another one
+    other = "وقال مصدر أمني إن مسلحين شنوا هجوما على حاجز لقوات الأمن في بغداد أمس أسفر عن مقتل 3 من عناصرها."
+    assert len(events(title + bombing + other)) == 2
+
+
 def test_headline_and_body_merge_into_one_event_with_both_spans():
     text = "غارات للتحالف على صنعاء\nشنت طائرات التحالف غارات على مواقع الحوثيين في صنعاء أمس.\nوقالت مصادر محلية إن الغارات استهدفت معسكرا."
     evs = events(text)

@@ -66,6 +66,22 @@ def _same_area(a: Cluster, b: Cluster) -> bool:
     return bool(la.admin1) and la.admin1 in (lb.admin1, lb.name) or bool(lb.admin1) and lb.admin1 == la.name
 
 
+_BOMBINGS = frozenset({"Suicide bomb", "Remote explosive/landmine/IED", "Grenade"})
+
+
+def _tolls(c: Cluster) -> set[int]:
+    return {
+        n.value for m in c.mentions if (n := m.counts.get("fatalities")) is not None and n.value is not None
+    }
+
+
+def _tolls_agree(a: Cluster, b: Cluster) -> bool:
+    """No death toll told of both, or one they share: "16 قتلوا في هجوم" and "12 قتلوا بانفجار عبوة"
+    in one city on one day are two happenings."""
+    ta, tb = _tolls(a), _tolls(b)
+    return not ta or not tb or bool(ta & tb)
+
+
 def fold_generic_attacks(clusters: list[Cluster]) -> list[Cluster]:
     """An attack told only by the generic word ("والهجوم المزدوج في مروة أسفر عن مقتل 13") at the
     town and on the day where the report also tells a bombing ("فجرتا نفسيهما في السوق المركزي في
@@ -76,11 +92,11 @@ def fold_generic_attacks(clusters: list[Cluster]) -> list[Cluster]:
     for g in clusters:
         where = g.explicit_location
         if (
-            g.event_type != "Violence against civilians"
+            g.event_type not in ("Violence against civilians", "Battles")
+            or g.sub_event_type not in ("Attack", "Armed clash")
             or any(m.family != "attack" or plural(m) for m in g.mentions)
             or where is None
             or where.geonames_id is None
-            or where.precision != 1
         ):
             continue
         day = g.date_mention().date.value
@@ -89,6 +105,9 @@ def fold_generic_attacks(clusters: list[Cluster]) -> list[Cluster]:
                 c
                 for c in out
                 if c.event_type == "Explosions/Remote violence"
+                # an attack typed a clash (its target armed) is a bombing told again, not an air
+                # strike or a shelling: those come with fighting on the ground
+                and (g.event_type != "Battles" or (c.sub_event_type in _BOMBINGS and _tolls_agree(g, c)))
                 and c.explicit_location is not None
                 and c.explicit_location.geonames_id == where.geonames_id
                 and c.date_mention().date.value == day
@@ -99,7 +118,8 @@ def fold_generic_attacks(clusters: list[Cluster]) -> list[Cluster]:
             continue
         bombing.anaphors += g.mentions + g.anaphors
         bombing.support += g.support
-        bombing.lent_actor1 = bombing.lent_actor1 or g.actor("actor1") or g.lent_actor1
+        if g.event_type != "Battles":  # a clash's first side may as well be the one bombed
+            bombing.lent_actor1 = bombing.lent_actor1 or g.actor("actor1") or g.lent_actor1
         out.remove(g)
     return out
 
