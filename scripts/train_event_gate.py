@@ -6,7 +6,7 @@ For each judged sentence the rule stage proposes candidate mentions; the gate le
 (ASSAULT = violent types, PROTEST = protests/riots), whether a sentence with candidates really
 reports such an event. Figures are out-of-fold (stratified K-fold), so they estimate how the
 gate does on unseen sentences; the shipped weights are then fitted on all sentences.
-Deterministic: fixed folds and a deterministic solver. Needs scikit-learn (a dev dependency).
+Deterministic: fixed folds and a deterministic solver. Needs scikit-learn (the `ner-train` extra).
 """
 
 from __future__ import annotations

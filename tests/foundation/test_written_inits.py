@@ -129,6 +129,7 @@ SAMPLES: dict[type, dict[str, object]] = {
         "gate_features": {"g"},
         "span": (1, 2),
         "explain": ["e"],
+        "fresh": True,
     },
     PlaceMention: {
         "start": 1,
