@@ -1200,9 +1200,23 @@ def test_a_group_is_not_a_total_nor_a_state_a_condition():
     from rasd.events.lexicon import word_keys
 
     assert "مجموع" not in word_keys("مجموعه") and "حال" not in word_keys("حاله")
+    assert "القبض" not in word_keys("القبضه") and "مجموع" not in word_keys("والمجموعه")
     assert "حصيل" not in word_keys("حصيلته") and "حصيلت" in word_keys("حصيلته")  # a pronoun still goes
     (e,) = events("قتل ثلاثة من عناصر الشرطة في هجوم شنته مجموعة مسلحة على حاجز في بغداد أمس.")
     assert e.event_type in ("Battles", "Violence against civilians") and e.location.name == "Baghdad"
     assert types("وتعيش مدينة تعز حالة من الرعب بعد أن قصفت المدفعية أحياء المدينة أمس.") == [
         ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+    ]
+
+
+def test_an_arrest_told_with_words_between_its_verb_and_object():
+    # "ألقت ... القبض أمس على": a time word splits the idiom; "القبضة الأمنية" is a grip, no arrest
+    (e,) = events("وألقت قوات الأمن القبض أمس على خمسة أشخاص في بغداد.")
+    assert e.sub_event_type == "Arrests" and e.arrested.value == 5
+    assert events("وشددت الحكومة القبضة الأمنية على مدينة بغداد أمس.") == []
+
+
+def test_a_fight_with_fists_is_mob_violence_not_a_battle():
+    assert types("واندلعت اشتباكات بالأيدي بين أنصار الحزبين أمام مقر البرلمان في بغداد أمس.") == [
+        ("Riots", "Mob violence")
     ]

@@ -119,8 +119,9 @@ def word_keys(norm: str) -> frozenset[str]:
                 if s.startswith(p) and len(s) - len(p) >= 2 and s != norm:
                     stems.add(s[len(p) :])
     keys |= stems
+    whole = not stems.isdisjoint(_WHOLE)  # "والمجموعة" too: no reading ends with a pronoun
     for s in list(stems):
-        if s.endswith(_ENCLITICS) and s not in _WHOLE:
+        if s.endswith(_ENCLITICS) and not whole:
             for e in _ENCLITICS:
                 if s.endswith(e) and len(s) - len(e) >= 3:
                     keys.add(s[: -len(e)])
