@@ -315,6 +315,13 @@ def test_protests_told_of_a_list_of_cities_are_one_record_per_city():
             "وقالت وزارة الداخلية إن انتحاريا فجر سيارة مفخخة في بغداد أمس.",
             "Interior",
         ),
+        # ... nor is the government the coalition worked with
+        (
+            "وقالت وزارة الدفاع إن طائرات التحالف شنت غارات على مواقع داعش في الحسكة أمس بالتنسيق مع الحكومة العراقية.",
+            {"Iraqi government"},
+            "وقالت الحكومة العراقية إن طائرات التحالف شنت غارات على مواقع داعش في الموصل أمس.",
+            "Iraqi government",
+        ),
         # the sentence has a speaker (military sources); the government is only whom the forces serve
         (
             "سيطرت القوات الموالية للحكومة اليمنية على مدينة زنجبار في محافظة أبين أمس، وفق ما أفادت مصادر عسكرية.",

@@ -1220,3 +1220,9 @@ def test_a_fight_with_fists_is_mob_violence_not_a_battle():
     assert types("واندلعت اشتباكات بالأيدي بين أنصار الحزبين أمام مقر البرلمان في بغداد أمس.") == [
         ("Riots", "Mob violence")
     ]
+
+
+def test_tourists_attacked_are_civilians():
+    assert types("وهاجم مسلح فندقا في مدينة الموصل أمس وقتل 38 سائحا.") == [
+        ("Violence against civilians", "Attack")
+    ]
