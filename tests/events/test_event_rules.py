@@ -1226,3 +1226,11 @@ def test_tourists_attacked_are_civilians():
     assert types("وهاجم مسلح فندقا في مدينة الموصل أمس وقتل 38 سائحا.") == [
         ("Violence against civilians", "Attack")
     ]
+
+
+def test_a_bomber_named_between_the_verb_and_himself():
+    # "فجر مجرم داعشي نفسه": the doer stands inside the idiom; "فجر يوم الجمعة" is dawn
+    assert types("وفجر مجرم داعشي نفسه وسط المصلين في مسجد بمدينة الموصل أمس.") == [
+        ("Explosions/Remote violence", "Suicide bomb")
+    ]
+    assert ("Explosions/Remote violence", "Suicide bomb") not in types("وقتل ثلاثة فجر يوم الجمعة في بغداد.")

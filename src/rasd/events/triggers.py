@@ -34,10 +34,10 @@ def find_triggers(view: SentenceView, lex: Lexicon, doc_text: str) -> list[Trigg
         matched = False
         for key in view.keys[i]:
             for words, entry in lex.phrases.get(key, ()):
-                n = len(words)
-                if i + n <= len(view.tokens) and all(words[j] in view.keys[i + j] for j in range(1, n)):
-                    hits.append(_hit(view, entry, i, i + n - 1, doc_text))
-                    covered_until = max(covered_until, i + n - 1)
+                last = _phrase_end(view, words, i)
+                if last is not None:
+                    hits.append(_hit(view, entry, i, last, doc_text))
+                    covered_until = max(covered_until, last)
                     matched = True
             if matched:
                 break
@@ -50,6 +50,34 @@ def find_triggers(view: SentenceView, lex: Lexicon, doc_text: str) -> list[Trigg
                     seen.add(entry.id)
                     hits.append(_hit(view, entry, i, i, doc_text))
     return [h for h in hits if _allowed(h, view)]
+
+
+GAP = "*"  # in a trigger phrase: one to three words of any kind ("فجر * نفسه": its doer between)
+_GAP_MAX = 3
+
+
+def _phrase_end(view: SentenceView, words: tuple[str, ...], i: int) -> int | None:
+    """The last token of ``words`` matched from token ``i`` (whose key is ``words[0]``), or None."""
+    n = len(view.tokens)
+    if GAP not in words:
+        m = len(words)
+        if i + m <= n and all(words[j] in view.keys[i + j] for j in range(1, m)):
+            return i + m - 1
+        return None
+    at = i
+    k = 1
+    while k < len(words):
+        if words[k] == GAP:
+            nxt = words[k + 1]
+            found = next((t for t in range(at + 2, min(n, at + 2 + _GAP_MAX)) if nxt in view.keys[t]), None)
+            if found is None:
+                return None
+            at, k = found, k + 2
+        elif at + 1 < n and words[k] in view.keys[at + 1]:
+            at, k = at + 1, k + 1
+        else:
+            return None
+    return at
 
 
 def _hit(view: SentenceView, entry: TriggerEntry, first: int, last: int, doc_text: str) -> TriggerHit:
