@@ -1234,3 +1234,9 @@ def test_a_bomber_named_between_the_verb_and_himself():
         ("Explosions/Remote violence", "Suicide bomb")
     ]
     assert ("Explosions/Remote violence", "Suicide bomb") not in types("وقتل ثلاثة فجر يوم الجمعة في بغداد.")
+
+
+def test_shots_told_with_words_between_the_verb_and_the_fire():
+    assert types("وأطلق مسلحون مجهولون النار على دورية للشرطة في الموصل أمس.") == [("Battles", "Armed clash")]
+    # fired for joy, at nobody
+    assert types("وأطلق جنود النار ابتهاجا على الحواجز في بغداد أمس بعد خطاب الرئيس.") == []

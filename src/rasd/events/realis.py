@@ -203,6 +203,8 @@ def irrealis_reason(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text:
         return "not a march"
     if _grievance(hit, view, lex):
         return "grievance"  # "تظاهر الآلاف احتجاجا على الغارات": told as what is protested
+    if view.has_any(lex.cue("realis.celebration_after"), hit.last + 1, hit.last + 3):
+        return "celebration"  # "أطلق جنوده النار ابتهاجا": shots in the air, at nobody
     if view.has_any(lex.cue("realis.plan_after"), hit.last + 1, hit.last + 3):
         return "future"  # "مفجرين انتحاريين تدربوا على تنفيذ هجوم": a plan told after its doers
     if _warned_of(hit, view, lex, doc_text):
