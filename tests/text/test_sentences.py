@@ -30,6 +30,15 @@ def test_sentences_keep_decimals_dates_and_abbreviations(analyzer):
     ]
 
 
+def test_a_full_stop_glued_to_the_next_arabic_word_still_ends_the_sentence(analyzer):
+    # scraped text drops the space after a full stop; a Latin abbreviation and "د.محمد" stay whole
+    text = "قتل ثلاثة أشخاص في بغداد أمس.وقال مصدر أمني إن د.محمد نقل إلى مستشفى U.S.A العسكري."
+    assert _texts(analyzer, text) == [
+        "قتل ثلاثة أشخاص في بغداد أمس.",
+        "وقال مصدر أمني إن د.محمد نقل إلى مستشفى U.S.A العسكري.",
+    ]
+
+
 def test_sentences_dot_runs_are_pauses_not_ends(analyzer):
     # ".." and "..." inside a line work as a dash in Arabic news; a full stop still ends
     assert _texts(analyzer, "تقدم الجيش... وانسحب المسلحون.. ثم عادوا. وانتهى القتال") == [

@@ -6,7 +6,9 @@ Rules (why, in docs/text.md):
   and paragraphs of scraped news all come one per line).
 - ``.`` ``!`` ``?`` ``؟`` ``…`` end a sentence, a run of them (``..``, ``...``, ``؟!``) counts
   once, and closing quotes/brackets right after stay with the sentence.
-- A ``.`` between digits (``3.5``, ``21.07.2015``) or after an abbreviation (``د.``) does not.
+- A ``.`` between digits (``3.5``, ``21.07.2015``) or after an abbreviation (``د.``) does not;
+  one glued to the next word does not either (``U.S.A``), unless both sides are Arabic letters
+  (``أمس.وقال``: scraped text drops the space).
 - Inside a quotation (``«»``, ``“”``, ``"..."``, ``(...)``) nothing splits unless the quotation is
   itself long (> ``max_quote_words``): a short quoted statement stays in the sentence that
   reports it, which is the evidence span an event wants. A quotation closing on a sentence end
@@ -38,6 +40,7 @@ _PAIRS = {"«": "»", "“": "”", "(": ")", "‹": "›", "„": "“"}
 _WORDS = re.compile(r"\S+")
 _DIGIT = re.compile(r"\d")
 _HAS_WORD = re.compile(r"\w")
+_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 _QUOTE_MARK = re.compile('[«»“”"()‹›„]')
 _WORD_PARTS = re.compile(r"(\S+)")  # _WORDS, captured: split keeps the words between the gaps
 _STRIP = '،,؛;:«»"“”()'  # what a word may carry around it that is not the word
@@ -133,6 +136,8 @@ class SentenceSplitter:
             j -= 1
         if i - j <= 5 and normalize_key(text[j:i]) in self.rules.abbreviations:
             return False
+        if _ARABIC_LETTER.match(prev) and _ARABIC_LETTER.match(nxt):
+            return True  # "أمس.وقال": scraped Arabic drops the space; Arabic has no "U.S.A"
         # U.S.A, www.site.com, a.m: a dot glued to the next word does not end a sentence
         return not nxt or nxt.isspace() or nxt in _CLOSERS
 
