@@ -1240,3 +1240,11 @@ def test_shots_told_with_words_between_the_verb_and_the_fire():
     assert types("وأطلق مسلحون مجهولون النار على دورية للشرطة في الموصل أمس.") == [("Battles", "Armed clash")]
     # fired for joy, at nobody
     assert types("وأطلق جنود النار ابتهاجا على الحواجز في بغداد أمس بعد خطاب الرئيس.") == []
+
+
+def test_rockets_fired_with_the_shooters_named_between():
+    assert types("وأطلقت جماعة متشددة صاروخا من غزة على مدينة حلب أمس.") == [
+        ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+    ]
+    # ... and done again and again, a habit
+    assert types("وأطلقت القوات قذائف الهاون على حلب بشكل متكرر.") == []

@@ -193,7 +193,7 @@ def irrealis_reason(hit: TriggerHit, view: SentenceView, lex: Lexicon, doc_text:
         return "return"  # "عودة نصف مليون نازح إلى منازلهم": going home, not fleeing
     if _denied_after(hit, view, lex):
         return "negation"  # "هذه الغارات لن تحصل إلا بأمر من رئيس الجمهورية"
-    if view.has_any(lex.cue("realis.habitual_after"), hit.last + 1, hit.last + 4) or view.has_any(
+    if view.has_any(lex.cue("realis.habitual_after"), hit.last + 1, hit.last + 6) or view.has_any(
         lex.cue("realis.habitual_before"), hit.first - 2, hit.first
     ):
         return "habit"  # "عمليات القتل الإسرائيلية اليومية للمواطنين", "يتم يوميا اعتقال"
