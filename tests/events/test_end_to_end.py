@@ -339,6 +339,13 @@ def test_a_source_body_in_another_role_is_no_source_until_it_speaks(text, not_so
     assert any(speaker in s.name for s in told.sources)
 
 
+def test_an_attribution_standing_alone_after_the_report_is_its_source():
+    text = "قال الجيش الأمريكي إن خمس غارات شنت قرب مدينة الرمادي أمس ودمرت مواقع لداعش. وفقا لرويترز."
+    (e,) = rasd.extract(text, published="2015-07-18")
+    assert e.sub_event_type == "Air/drone strike"
+    assert "Reuters" in {s.name for s in e.sources}
+
+
 def test_blasts_in_two_towns_across_a_border_are_two_records():
     # Suruc and Kobani are ten kilometres apart, in two countries
     text = (

@@ -37,6 +37,11 @@ def test_a_full_stop_glued_to_the_next_arabic_word_still_ends_the_sentence(analy
         "قتل ثلاثة أشخاص في بغداد أمس.",
         "وقال مصدر أمني إن د.محمد نقل إلى مستشفى U.S.A العسكري.",
     ]
+    # a word or two glued after it belong to the sentence ("... الحوثيين.أمس الخميس.")
+    assert _texts(analyzer, "قصف الطيران منازل قادة الحوثيين.أمس الخميس. وقتل ثلاثة.") == [
+        "قصف الطيران منازل قادة الحوثيين.أمس الخميس.",
+        "وقتل ثلاثة.",
+    ]
 
 
 def test_sentences_dot_runs_are_pauses_not_ends(analyzer):

@@ -109,6 +109,7 @@ class DocIndex:
         named_so_far: list[Source] = []
         last: list[Source] = []
         saying = self.lex.union(*SAYING)
+        frames = self.lex.cue("attribution.frames")
         for v in self.views:
             attributing = v.has_any(verbs)
             # a source body named where nobody says anything is a participant or a place, not a
@@ -128,6 +129,10 @@ class DocIndex:
                 self.speakers[v.index] = _unique(named)
                 last = self.speakers[v.index]
                 named_so_far.extend(last)
+                if v.index > 0 and len(v.tokens) <= _TRAILER_MAX and v.first_index(frames, 0, 1) is not None:
+                    # "وفقا لرويترز." alone after the report: it tells who told the one before
+                    before = self.speakers.setdefault(v.index - 1, [])
+                    before.extend(s for s in last if s not in before)
                 continue
             if not attributing:
                 continue
@@ -714,6 +719,8 @@ def choose_place(m: Mention, idx: DocIndex, places: list[PlaceMention]) -> Place
 
 
 _RELATION_LINKS = frozenset({"من", "مع"})
+# words of a sentence that is only an attribution ("وفقا لوكالة رويترز.", with its full stop)
+_TRAILER_MAX = 6
 
 
 def in_relation(v: SentenceView, at: int, lex: Lexicon) -> bool:

@@ -41,6 +41,7 @@ _WORDS = re.compile(r"\S+")
 _DIGIT = re.compile(r"\d")
 _HAS_WORD = re.compile(r"\w")
 _ARABIC_LETTER = re.compile("[\u0621-\u064a]")
+_MIN_GLUED_WORDS = 3  # a glued full stop ends a sentence only before this many words
 _QUOTE_MARK = re.compile('[«»“”"()‹›„]')
 _WORD_PARTS = re.compile(r"(\S+)")  # _WORDS, captured: split keeps the words between the gaps
 _STRIP = '،,؛;:«»"“”()'  # what a word may carry around it that is not the word
@@ -137,7 +138,10 @@ class SentenceSplitter:
         if i - j <= 5 and normalize_key(text[j:i]) in self.rules.abbreviations:
             return False
         if _ARABIC_LETTER.match(prev) and _ARABIC_LETTER.match(nxt):
-            return True  # "أمس.وقال": scraped Arabic drops the space; Arabic has no "U.S.A"
+            # "أمس.وقال": scraped Arabic drops the space; Arabic has no "U.S.A". Not before a
+            # fragment of a word or two ("الحوثيين.أمس الخميس."): that belongs to this sentence
+            m = _END.search(text, i + 1, line_end)
+            return _count_words(text, i + 1, m.start() if m else line_end) >= _MIN_GLUED_WORDS
         # U.S.A, www.site.com, a.m: a dot glued to the next word does not end a sentence
         return not nxt or nxt.isspace() or nxt in _CLOSERS
 
