@@ -1216,23 +1216,29 @@ def test_an_arrest_told_with_words_between_its_verb_and_object():
     assert events("وشددت الحكومة القبضة الأمنية على مدينة بغداد أمس.") == []
 
 
-def test_a_fight_with_fists_is_mob_violence_not_a_battle():
-    assert types("واندلعت اشتباكات بالأيدي بين أنصار الحزبين أمام مقر البرلمان في بغداد أمس.") == [
-        ("Riots", "Mob violence")
-    ]
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        # a fight with fists is mob violence, not a battle
+        (
+            "واندلعت اشتباكات بالأيدي بين أنصار الحزبين أمام مقر البرلمان في بغداد أمس.",
+            ("Riots", "Mob violence"),
+        ),
+        # tourists are civilians
+        ("وهاجم مسلح فندقا في مدينة الموصل أمس وقتل 38 سائحا.", ("Violence against civilians", "Attack")),
+        # the bomber named inside "فجر ... نفسه"
+        (
+            "وفجر مجرم داعشي نفسه وسط المصلين في مسجد بمدينة الموصل أمس.",
+            ("Explosions/Remote violence", "Suicide bomb"),
+        ),
+    ],
+)
+def test_the_twelfth_sessions_typings(sentence, kind):
+    assert types(sentence) == [kind]
 
 
-def test_tourists_attacked_are_civilians():
-    assert types("وهاجم مسلح فندقا في مدينة الموصل أمس وقتل 38 سائحا.") == [
-        ("Violence against civilians", "Attack")
-    ]
-
-
-def test_a_bomber_named_between_the_verb_and_himself():
-    # "فجر مجرم داعشي نفسه": the doer stands inside the idiom; "فجر يوم الجمعة" is dawn
-    assert types("وفجر مجرم داعشي نفسه وسط المصلين في مسجد بمدينة الموصل أمس.") == [
-        ("Explosions/Remote violence", "Suicide bomb")
-    ]
+def test_dawn_is_no_bomber():
+    # "فجر يوم الجمعة" is dawn, not "فجر * نفسه"
     assert ("Explosions/Remote violence", "Suicide bomb") not in types("وقتل ثلاثة فجر يوم الجمعة في بغداد.")
 
 
