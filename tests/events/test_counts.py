@@ -73,6 +73,14 @@ def test_a_lone_person_the_doer_killed_or_took_counts_one():
     assert value(e.arrested) == 16
 
 
+def test_another_after_a_lone_person_counts_one_more():
+    # "قتل شرطي وأصيب آخر": one dead, one more hurt; "وأصيب آخرون" (others) gives no figure
+    (e,) = events("وقتل شرطي وأصيب آخر بانفجار عبوة ناسفة في بغداد أمس.")
+    assert (value(e.fatalities), value(e.injured)) == (1, 1)
+    (e,) = events("وقتل شرطي وأصيب آخرون بانفجار عبوة ناسفة في بغداد أمس.")
+    assert value(e.injured) is None
+
+
 def test_a_verb_takes_no_definite_lone_noun():
     # "قتل المواطن" here is the act spoken of, not a count
     evs = events("وحمل البيان الجيش مسؤولية قتل المواطن في بغداد أمس برصاص قناص.")

@@ -1226,6 +1226,7 @@ def lone_persons(mentions: list[Mention], idx: DocIndex) -> None:
     figures = [
         (v.token_at(q.start), 8 if q.unit_class == "persons" else 4) for q in idx.quantities.get(v.index, [])
     ]
+    another = lex.cue("counts.another")
     for kind in ("fatalities", "injured", "arrested"):
         nouns_heads = lex.cue(f"counts.singular_heads.{kind}")
         heads = lex.union(*SINGULAR_TOLLS[kind])
@@ -1233,6 +1234,10 @@ def lone_persons(mentions: list[Mention], idx: DocIndex) -> None:
         if not owners:
             continue
         for i in v.positions(heads):
+            if i + 1 < len(v.tokens) and v.tokens[i + 1].norm in another:
+                # "قتل شرطي وأصيب آخر", "مقتل جندي وإصابة آخر": one more of the persons named
+                _count_one(owners, v, v.tokens[i + 1], kind, lex)
+                continue
             if i + 1 >= len(v.tokens) or nouns.singular_of(v.tokens[i + 1]) is None:
                 continue
             person = v.tokens[i + 1]
