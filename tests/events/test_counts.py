@@ -81,6 +81,14 @@ def test_another_after_a_lone_person_counts_one_more():
     assert value(e.injured) is None
 
 
+def test_a_lone_person_before_a_passive_verb_counts_one():
+    # "إن جنديا قتل": one soldier killed; "إن مسلحا قتل شرطيا" is active: the policeman died
+    (e,) = events("وقال مصدر أمني إن جنديا قتل بانفجار عبوة ناسفة في بغداد أمس.")
+    assert value(e.fatalities) == 1
+    (e,) = events("وقال مصدر أمني إن مسلحا قتل شرطيا في بغداد أمس.")
+    assert value(e.fatalities) == 1 and e.fatalities.text == "شرطيا"
+
+
 def test_a_verb_takes_no_definite_lone_noun():
     # "قتل المواطن" here is the act spoken of, not a count
     evs = events("وحمل البيان الجيش مسؤولية قتل المواطن في بغداد أمس برصاص قناص.")

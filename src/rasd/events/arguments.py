@@ -1249,6 +1249,8 @@ def lone_persons(mentions: list[Mention], idx: DocIndex) -> None:
         if kind in ("fatalities", "arrested"):
             for person in _lone_objects(v, lex.cue(f"counts.singular_objects.{kind}"), figures, lex):
                 _count_one(owners, v, person, kind, lex)
+        for person in _lone_subjects(v, lex.cue(f"counts.singular_verbs.{kind}"), lex):
+            _count_one(owners, v, person, kind, lex)
 
 
 def _count_one(owners: list[Mention], v: SentenceView, person: Token, kind: str, lex: Lexicon) -> None:
@@ -1279,6 +1281,29 @@ def _lone_objects(
                 break  # "قتل واعتقل 16 شخصا": the person is what the figure counts
             after = v.tokens[j + 1] if j + 1 < len(v.tokens) else None
             if after is not None and "و" in after.segments and nouns.singular_of(after) is not None:
+                break
+            out.append(t)
+            break
+    return out
+
+
+def _lone_subjects(v: SentenceView, verbs: frozenset[str], lex: Lexicon) -> list[Token]:
+    """ "إن جنديا تركيا قتل وأصيب آخر": an indefinite person right after "إن/أن" (a nationality
+    adjective may follow it), then a passive verb of death, injury or arrest with no person or
+    figure after it, is one victim ("إن مسلحا قتل شرطيا" is active: the policeman is its object)."""
+    nouns = default_analyzer().quantities.lex
+    complementizers = lex.cue("complementizers")
+    out: list[Token] = []
+    n = len(v.tokens)
+    for i in v.positions(verbs):
+        for p in (i - 1, i - 2):
+            if p < 1 or not v.keys[p - 1] & complementizers:
+                continue
+            t = v.tokens[p]
+            if nouns.singular_of(t) is None or "ال" in t.segments:
+                continue
+            after = v.tokens[i + 1] if i + 1 < n else None
+            if after is not None and (nouns.singular_of(after) is not None or after.norm.isdigit()):
                 break
             out.append(t)
             break
