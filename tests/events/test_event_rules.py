@@ -327,6 +327,7 @@ def test_a_separate_incident_is_its_own_record():
         "وفي حادث منفصل، انفجرت عبوة ناسفة في سوق شعبي في بغداد أمس."
     )
     assert len(events(text)) == 2
+    assert len(events(text.replace("وفي حادث منفصل، ", "وفي انفجار آخر، "))) == 2
     # told again without saying so, the same blast is one record
     assert len(events(text.replace("وفي حادث منفصل، ", "و"))) == 1
 
@@ -1226,6 +1227,13 @@ def test_an_arrest_told_with_words_between_its_verb_and_object():
         ),
         # tourists are civilians
         ("وهاجم مسلح فندقا في مدينة الموصل أمس وقتل 38 سائحا.", ("Violence against civilians", "Attack")),
+        # an exchange of fire, in either spelling of "fire"
+        ("وتبادلت قوات الأمن إطلاق النيران مع مسلحين في بغداد أمس.", ("Battles", "Armed clash")),
+        # a cell taken apart is an arrest
+        (
+            "وأعلنت وزارة الداخلية أمس ضبط خلية إرهابية تضم خمسة أشخاص في بغداد.",
+            ("Strategic developments", "Arrests"),
+        ),
         # the bomber named inside "فجر ... نفسه"
         (
             "وفجر مجرم داعشي نفسه وسط المصلين في مسجد بمدينة الموصل أمس.",
