@@ -145,6 +145,7 @@ def test_a_strict_province_frame_lifts_an_ordinary_word_but_a_loose_one_does_not
         ("قتل 32 شخصا في تفجير انتحاري في بلدة سروج التركية أمس.", "Suruc", "TR"),
         ("وشن التحالف غارات على مواقع التنظيم قرب كوباني أمس.", "‘Ayn al ‘Arab", "SY"),
         ("اندلعت اشتباكات عنيفة في تاجوراء شرق طرابلس.", "Tajura’", "LY"),
+        ("وأطلق مسلحون النار على شرطي أمام مقهى في مدينة تشينار جنوب شرقي تركيا.", "Cınar", "TR"),
     ],
 )
 def test_towns_geonames_knows_only_in_latin_script_are_found_by_their_arabic_names(
