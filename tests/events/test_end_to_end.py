@@ -315,6 +315,13 @@ def test_protests_told_of_a_list_of_cities_are_one_record_per_city():
             "وقالت وزارة الداخلية إن انتحاريا فجر سيارة مفخخة في بغداد أمس.",
             "Interior",
         ),
+        # an actor right before "بحسب" is what the account is about, not who gives it
+        (
+            "وقتل 20 مسلحا في اشتباكات في مدينة تعز أمس ودمرت مركبات كانت بحوزة الحوثيين بحسب مصادر عسكرية.",
+            {"Houthis"},
+            "وقال الحوثيون إن 20 مسلحا قتلوا في اشتباكات في مدينة تعز أمس.",
+            "Houthis",
+        ),
         # ... nor is the government the coalition worked with
         (
             "وقالت وزارة الدفاع إن طائرات التحالف شنت غارات على مواقع داعش في الحسكة أمس بالتنسيق مع الحكومة العراقية.",

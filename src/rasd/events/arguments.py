@@ -153,13 +153,16 @@ class DocIndex:
         unless the source stage already names those words ("الجيش الأمريكي": US army, not also
         "United States" under another name)."""
         out = []
+        frames = self.lex.cue("attribution.frames")
         spoken = [(s.start, s.end) for s in self.sources.get(v.index, [])]
         for a in self.actors.get(v.index, []):
             if any(s < a.end and a.start < e for s, e in spoken):
                 continue
             first, last = _tok_span(v, a.start, a.end)
             after_verb = first > 0 and bool(v.keys[first - 1] & verbs)
-            before_verb = last + 1 < len(v.tokens) and bool(v.keys[last + 1] & verbs)
+            # "قال الجيش" or "الجيش قال", but not "الحوثيين، بحسب مصادر": a frame word after an
+            # actor tells whose account the sentence is, which is not the actor's
+            before_verb = last + 1 < len(v.tokens) and bool(v.keys[last + 1] & verbs - frames)
             if (after_verb or before_verb) and a.actor.type not in ("Civilians", "Protesters", "Rioters"):
                 kind: SourceKind = "official" if a.actor.type == "State forces" else "armed group"
                 out.append(Source(name=a.actor.name, text=a.text, kind=kind))
