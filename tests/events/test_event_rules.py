@@ -70,6 +70,25 @@ def test_air_strike_with_actors_place_and_evidence():
         ("اعتقلت قوات الأمن خمسة أشخاص في بغداد.", ("Strategic developments", "Arrests")),
         ("أوقفت قوات الأمن خمسة مشتبه بهم في بغداد.", ("Strategic developments", "Arrests")),
         ("فرضت السلطات حظر التجول في مدينة الموصل.", ("Strategic developments", "Other")),
+        # a fight with fists is mob violence, not a battle
+        (
+            "واندلعت اشتباكات بالأيدي بين أنصار الحزبين أمام مقر البرلمان في بغداد أمس.",
+            ("Riots", "Mob violence"),
+        ),
+        # tourists are civilians
+        ("وهاجم مسلح فندقا في مدينة الموصل أمس وقتل 38 سائحا.", ("Violence against civilians", "Attack")),
+        # an exchange of fire, in either spelling of "fire"
+        ("وتبادلت قوات الأمن إطلاق النيران مع مسلحين في بغداد أمس.", ("Battles", "Armed clash")),
+        # a cell taken apart is an arrest
+        (
+            "وأعلنت وزارة الداخلية أمس ضبط خلية إرهابية تضم خمسة أشخاص في بغداد.",
+            ("Strategic developments", "Arrests"),
+        ),
+        # the bomber named inside "فجر ... نفسه"
+        (
+            "وفجر مجرم داعشي نفسه وسط المصلين في مسجد بمدينة الموصل أمس.",
+            ("Explosions/Remote violence", "Suicide bomb"),
+        ),
     ],
 )
 def test_sub_event_types(sentence, expected):
@@ -1215,34 +1234,6 @@ def test_an_arrest_told_with_words_between_its_verb_and_object():
     (e,) = events("وألقت قوات الأمن القبض أمس على خمسة أشخاص في بغداد.")
     assert e.sub_event_type == "Arrests" and e.arrested.value == 5
     assert events("وشددت الحكومة القبضة الأمنية على مدينة بغداد أمس.") == []
-
-
-@pytest.mark.parametrize(
-    ("sentence", "kind"),
-    [
-        # a fight with fists is mob violence, not a battle
-        (
-            "واندلعت اشتباكات بالأيدي بين أنصار الحزبين أمام مقر البرلمان في بغداد أمس.",
-            ("Riots", "Mob violence"),
-        ),
-        # tourists are civilians
-        ("وهاجم مسلح فندقا في مدينة الموصل أمس وقتل 38 سائحا.", ("Violence against civilians", "Attack")),
-        # an exchange of fire, in either spelling of "fire"
-        ("وتبادلت قوات الأمن إطلاق النيران مع مسلحين في بغداد أمس.", ("Battles", "Armed clash")),
-        # a cell taken apart is an arrest
-        (
-            "وأعلنت وزارة الداخلية أمس ضبط خلية إرهابية تضم خمسة أشخاص في بغداد.",
-            ("Strategic developments", "Arrests"),
-        ),
-        # the bomber named inside "فجر ... نفسه"
-        (
-            "وفجر مجرم داعشي نفسه وسط المصلين في مسجد بمدينة الموصل أمس.",
-            ("Explosions/Remote violence", "Suicide bomb"),
-        ),
-    ],
-)
-def test_the_twelfth_sessions_typings(sentence, kind):
-    assert types(sentence) == [kind]
 
 
 def test_dawn_is_no_bomber():
