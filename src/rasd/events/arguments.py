@@ -34,6 +34,7 @@ from rasd.text.analyze import default_analyzer
 
 if TYPE_CHECKING:
     from rasd.pipeline import DocAnalysis
+    from rasd.text.numbers import QuantityLexicon
 
 CIVILIANS = Actor(name="Civilians", type="Civilians")
 PROTESTERS = Actor(name="Protesters", type="Protesters")
@@ -110,6 +111,9 @@ class DocIndex:
         last: list[Source] = []
         saying = self.lex.union(*SAYING)
         frames = self.lex.cue("attribution.frames")
+        # "قال الجيش" or "الجيش قال", but not "الحوثيين، بحسب مصادر": a frame word after an actor
+        # tells whose account the sentence is, which is not the actor's (_speaking_actors)
+        speech = verbs - frames
         for v in self.views:
             attributing = v.has_any(verbs)
             # a source body named where nobody says anything is a participant or a place, not a
@@ -124,7 +128,7 @@ class DocIndex:
                 if v.has_any(saying)
                 else []
             )
-            named += self._speaking_actors(v, verbs)
+            named += self._speaking_actors(v, verbs, speech)
             if named:
                 self.speakers[v.index] = _unique(named)
                 last = self.speakers[v.index]
@@ -148,21 +152,20 @@ class DocIndex:
             elif last and v.first_index(verbs, 0, 3) is not None:
                 self.speakers[v.index] = list(last)
 
-    def _speaking_actors(self, v: SentenceView, verbs: frozenset[str]) -> list[Source]:
+    def _speaking_actors(
+        self, v: SentenceView, verbs: frozenset[str], speech: frozenset[str]
+    ) -> list[Source]:
         """An army, ministry or group named as the subject of a speech verb speaks as a source,
         unless the source stage already names those words ("الجيش الأمريكي": US army, not also
         "United States" under another name)."""
         out = []
-        frames = self.lex.cue("attribution.frames")
         spoken = [(s.start, s.end) for s in self.sources.get(v.index, [])]
         for a in self.actors.get(v.index, []):
             if any(s < a.end and a.start < e for s, e in spoken):
                 continue
             first, last = _tok_span(v, a.start, a.end)
             after_verb = first > 0 and bool(v.keys[first - 1] & verbs)
-            # "قال الجيش" or "الجيش قال", but not "الحوثيين، بحسب مصادر": a frame word after an
-            # actor tells whose account the sentence is, which is not the actor's
-            before_verb = last + 1 < len(v.tokens) and bool(v.keys[last + 1] & verbs - frames)
+            before_verb = last + 1 < len(v.tokens) and bool(v.keys[last + 1] & speech)
             if (after_verb or before_verb) and a.actor.type not in ("Civilians", "Protesters", "Rioters"):
                 kind: SourceKind = "official" if a.actor.type == "State forces" else "armed group"
                 out.append(Source(name=a.actor.name, text=a.text, kind=kind))
@@ -730,13 +733,9 @@ def in_relation(v: SentenceView, at: int, lex: Lexicon) -> bool:
     """The place at token ``at`` names who leads, backs or sides with a party, or where something
     came from ("تحالف تقوده الولايات المتحدة", "المتحالفة مع إيران", "قادمة من إيران"): not the
     scene of the happening."""
-    relation = lex.cue("relation_before")
     if "ب" in v.tokens[at].segments[:-1]:
         return False  # "القرى الموالية بريف حماة": where the loyal villages are
-    before = at - 1
-    if before >= 1 and v.keys[before] & _RELATION_LINKS:
-        before -= 1
-    return before >= 0 and bool(v.keys[before] & relation)
+    return v.preceded_by(at, lex.cue("relation_before"), _RELATION_LINKS)
 
 
 def settle_scene(m: Mention, idx: DocIndex, previous: list[Mention]) -> None:
@@ -1250,9 +1249,9 @@ def lone_persons(mentions: list[Mention], idx: DocIndex) -> None:
                 continue
             _count_one(owners, v, person, kind, lex)
         if kind in ("fatalities", "arrested"):
-            for person in _lone_objects(v, lex.cue(f"counts.singular_objects.{kind}"), figures, lex):
+            for person in _lone_objects(v, lex.cue(f"counts.singular_objects.{kind}"), figures, nouns, lex):
                 _count_one(owners, v, person, kind, lex)
-        for person in _lone_subjects(v, lex.cue(f"counts.singular_verbs.{kind}"), lex):
+        for person in _lone_subjects(v, lex.cue(f"counts.singular_verbs.{kind}"), nouns, lex):
             _count_one(owners, v, person, kind, lex)
 
 
@@ -1266,12 +1265,15 @@ def _count_one(owners: list[Mention], v: SentenceView, person: Token, kind: str,
 
 
 def _lone_objects(
-    v: SentenceView, verbs: frozenset[str], figures: list[tuple[int, int]], lex: Lexicon
+    v: SentenceView,
+    verbs: frozenset[str],
+    figures: list[tuple[int, int]],
+    nouns: QuantityLexicon,
+    lex: Lexicon,
 ) -> list[Token]:
     """ "قتلت الغارة قياديا", "اغتال مسلحون ضابطا": an indefinite person in the accusative (its
     alif) within a few words after an active verb is its one victim — not one of several ("جنديا
     ومدنيا"), and not one a figure follows ("قتل انتحاري 32 شخصا")."""
-    nouns = default_analyzer().quantities.lex
     out: list[Token] = []
     for i in v.positions(verbs):
         for j in range(i + 1, min(i + 4, len(v.tokens))):
@@ -1290,11 +1292,12 @@ def _lone_objects(
     return out
 
 
-def _lone_subjects(v: SentenceView, verbs: frozenset[str], lex: Lexicon) -> list[Token]:
+def _lone_subjects(
+    v: SentenceView, verbs: frozenset[str], nouns: QuantityLexicon, lex: Lexicon
+) -> list[Token]:
     """ "إن جنديا تركيا قتل وأصيب آخر": an indefinite person right after "إن/أن" (a nationality
     adjective may follow it), then a passive verb of death, injury or arrest with no person or
     figure after it, is one victim ("إن مسلحا قتل شرطيا" is active: the policeman is its object)."""
-    nouns = default_analyzer().quantities.lex
     complementizers = lex.cue("complementizers")
     out: list[Token] = []
     n = len(v.tokens)

@@ -132,6 +132,14 @@ class SentenceView:
         hi = len(self.tokens) if hi is None else hi
         return any(lo <= i < hi for i in self.phrase_starts(name, lex.phrase_index(name)))
 
+    def preceded_by(self, at: int, words: frozenset[str], links: frozenset[str]) -> bool:
+        """Token ``at`` comes right after one of ``words``, or after one and then one of ``links``
+        ("المتحالفة مع إيران", "احتجاجا على الغارات")."""
+        before = at - 1
+        if before >= 1 and self.keys[before] & links:
+            before -= 1
+        return before >= 0 and bool(self.keys[before] & words)
+
     @property
     def all_keys(self) -> frozenset[str]:
         if self._all_keys is None:

@@ -92,9 +92,7 @@ def find_mentions(analysis: DocAnalysis, lex: Lexicon) -> tuple[list[Mention], D
         if is_total(v, lex):
             hits = [h for h in hits if h.entry.family not in ("kill", "attack")]
         sentence = sentence_mentions(v, hits, lex)
-        fresh = any(
-            v.phrase_at(lex.phrase_index("separate_incident"), i) for i in range(min(3, len(v.tokens)))
-        )
+        fresh = v.has_cue(lex, "separate_incident", 0, 3)
         for m in sentence:
             m.sentences = [v.index]
             m.fresh = fresh

@@ -246,19 +246,18 @@ def merge_mentions(mentions: list[Mention]) -> list[Cluster]:
         ):
             below.support.append(m)  # "مقتل 4 في غزة" over the paragraph that tells the blast
             continue
+        if m.fresh:  # "وفي حادث منفصل": another incident joins no record told before it
+            clusters.append(Cluster(m))
+            continue
         for c in clusters:
-            if not m.fresh and c.accepts(m):
+            if c.accepts(m):
                 c.add(m)
                 break
         else:
-            toll = [] if m.fresh else [c for c in clusters if c.absorbs_toll(m)]
+            toll = [c for c in clusters if c.absorbs_toll(m)]
             if toll:
                 toll[-1].add(m)
-            elif (
-                not m.fresh
-                and anaphoric(m)
-                and (earlier := _antecedent(clusters, m, len(kinds[m.view.index]) > 1))
-            ):
+            elif anaphoric(m) and (earlier := _antecedent(clusters, m, len(kinds[m.view.index]) > 1)):
                 earlier.anaphors.append(m)
             else:
                 clusters.append(Cluster(m))

@@ -314,11 +314,7 @@ def _grievance(hit: TriggerHit, view: SentenceView, lex: Lexicon) -> bool:
     here it would take the protest's."""
     if hit.entry.event_type in ("Protests", "Riots"):
         return False  # "احتجاجا على" itself, or a march named beside it
-    grievance = lex.cue("realis.grievance_before")
-    before = hit.first - 1
-    if before >= 1 and view.keys[before] & lex.cue("realis.grievance_links"):
-        before -= 1
-    return before >= 0 and bool(view.keys[before] & grievance)
+    return view.preceded_by(hit.first, lex.cue("realis.grievance_before"), lex.cue("realis.grievance_links"))
 
 
 def _course_not_march(hit: TriggerHit, view: SentenceView, lex: Lexicon) -> bool:
